@@ -1,0 +1,25 @@
+# The two commands of the README: `make run` and `make test`.
+SWIFT ?= swift
+ARGS ?=
+
+.PHONY: setup build run test release clean
+
+setup:
+	@./scripts/setup.sh
+
+build: setup
+	$(SWIFT) build
+
+# Builds intake and starts the interview; pass options with ARGS="...".
+run: build
+	@.build/debug/intake $(ARGS)
+
+# Builds and runs every test.
+test: setup
+	$(SWIFT) test
+
+release: setup
+	$(SWIFT) build -c release
+
+clean:
+	rm -rf .build

@@ -1,0 +1,56 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "intake",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "intake", targets: ["intake"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libedit's headers and library, found through pkg-config.
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // Non-variadic wrappers over libedit and the signal flag the REPL polls.
+        .target(name: "CEditLine", dependencies: ["CLibEdit"]),
+        .target(name: "LineEditing", dependencies: ["CEditLine"]),
+        .target(name: "QuestionnaireModel"),
+        .target(name: "InterviewEngine", dependencies: ["QuestionnaireModel"]),
+        .target(name: "Scoring", dependencies: ["QuestionnaireModel"]),
+        .target(name: "Reports", dependencies: ["Scoring", "QuestionnaireModel"]),
+        .executableTarget(name: "embed-text"),
+        .plugin(
+            name: "EmbedQuestionnaires",
+            capability: .buildTool(),
+            dependencies: ["embed-text"]
+        ),
+        .executableTarget(
+            name: "intake",
+            dependencies: [
+                "LineEditing",
+                "QuestionnaireModel",
+                "InterviewEngine",
+                "Scoring",
+                "Reports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            plugins: ["EmbedQuestionnaires"]
+        ),
+        .testTarget(name: "QuestionnaireModelTests", dependencies: ["QuestionnaireModel"]),
+        .testTarget(name: "InterviewEngineTests", dependencies: ["InterviewEngine", "QuestionnaireModel"]),
+        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "QuestionnaireModel"]),
+        .testTarget(
+            name: "intakeTests",
+            dependencies: ["intake", "QuestionnaireModel"],
+            exclude: ["Fixtures"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,31 @@
+import Foundation
+import PackagePlugin
+
+/// Compiles the default questionnaire and its companion files into the
+/// `intake` binary, so it runs the interview from any folder and the binary
+/// can be copied anywhere. The files in `Questionnaires/` stay the source of
+/// truth: editing one rebuilds the embedded copy.
+@main
+struct EmbedQuestionnaires: BuildToolPlugin {
+    /// The files embedded, relative to the package root.
+    static let files = [
+        "Questionnaires/massage-intake.json",
+        "Questionnaires/medications.json",
+        "Questionnaires/massage-intake.rules.json",
+    ]
+
+    func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        let root = context.package.directoryURL
+        let inputs = Self.files.map { root.appending(path: $0) }
+        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedFiles.swift")
+        return [
+            .buildCommand(
+                displayName: "Embedding the default questionnaire",
+                executable: try context.tool(named: "embed-text").url,
+                arguments: [output.path()] + zip(Self.files, inputs).map { "\($0.0)=\($0.1.path())" },
+                inputFiles: inputs,
+                outputFiles: [output]
+            ),
+        ]
+    }
+}

@@ -1,0 +1,165 @@
+import QuestionnaireModel
+
+/// Answers given in a JSON file instead of typed: an object keyed by question
+/// id, where a string is taken as if typed, a list holds the codes of a
+/// `multi` answer (or the names of medicines), a number answers a scale,
+/// number or duration (in days), and true/false a yes/no question.
+public struct AnswerFile: Sendable {
+    /// The file as the user named it, for diagnostics.
+    public let file: String
+    public let source: SourceText
+    /// The answers as written, in file order.
+    public let entries: JSONObject
+    public let questionnaire: Questionnaire
+
+    /// Reads an answer file; keys that are not questions of `questionnaire`
+    /// are refused, so a misspelt id cannot be silently ignored.
+    public init(_ bytes: [UInt8], file: String, questionnaire: Questionnaire) throws(DiagnosticError) {
+        let source = SourceText(bytes)
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(bytes)
+        } catch {
+            throw DiagnosticError([Diagnostic(file: file, location: source.location(of: error.offset), message: error.message)])
+        }
+        var log = DiagnosticLog(file: file, source: source)
+        guard let object = json.objectValue else {
+            log.error("an answer file must be an object keyed by question id, such as {\"age_band\": \"over-50\"}; found \(json.typeDescription)", at: json, path: .root)
+            throw DiagnosticError(log.diagnostics)
+        }
+        let ids = questionnaire.nodes.map(\.id)
+        for member in object.members where !member.key.hasPrefix("$") && !member.key.hasPrefix("_") {
+            guard let node = questionnaire.node(member.key) else {
+                log.report(.error, "there is no question '\(member.key)' in \(questionnaire.id)\(Suggestion.hint(for: member.key, among: ids))", offset: member.keyOffset, path: JSONPath.root.appending(member.key))
+                continue
+            }
+            if node.kind == .info {
+                log.report(.error, "'\(member.key)' is an information step and takes no answer", offset: member.keyOffset, path: JSONPath.root.appending(member.key))
+            }
+        }
+        if log.hasErrors { throw DiagnosticError(log.diagnostics) }
+        self.file = file
+        self.source = source
+        self.entries = object
+        self.questionnaire = questionnaire
+    }
+
+    /// The text to hand to the interview for `node`, as if typed; nil when the
+    /// file has no answer for it (a missing key or null).
+    public func typedText(for node: Node) -> Result<String, Diagnostic>? {
+        guard let value = entries[node.id], !value.isNull else { return nil }
+        switch value.kind {
+        case .string(let text):
+            return .success(text)
+        case .number(let number) where [.scale, .number, .duration].contains(node.kind):
+            return .success(node.kind == .duration ? "\(number.text) days" : number.text)
+        case .bool(let flag) where node.kind == .yesno:
+            return .success(flag ? "yes" : "no")
+        case .array(let elements) where node.kind == .multi || node.kind == .medications:
+            let strings = elements.compactMap(\.stringValue)
+            guard strings.count == elements.count else {
+                return .failure(diagnostic("the list for '\(node.id)' must hold only strings (option codes or medicine names)", for: node, at: value))
+            }
+            if strings.isEmpty {
+                return .success(node.kind == .medications ? "none" : "")
+            }
+            return .success(strings.joined(separator: ", "))
+        default:
+            return .failure(diagnostic("'\(node.id)' is a \(node.kind.rawValue) question: \(expected(for: node)), found \(value.typeDescription)", for: node, at: value))
+        }
+    }
+
+    private func expected(for node: Node) -> String {
+        switch node.kind {
+        case .multi: "give a list of option codes or a string"
+        case .medications: "give a list of names or a string"
+        case .scale, .number: "give a number or a string"
+        case .duration: "give text such as \"6 months\" or a number of days"
+        case .yesno: "give true, false, \"yes\" or \"no\""
+        default: "give a string"
+        }
+    }
+
+    /// A diagnostic about the answer for `node`, located in the file.
+    public func diagnostic(_ message: String, for node: Node, at value: JSONValue? = nil) -> Diagnostic {
+        let offset = value?.offset ?? entries[node.id]?.offset ?? -1
+        return Diagnostic(file: file, location: source.location(of: offset), path: JSONPath.root.appending(node.id), message: message)
+    }
+
+    /// Every answer in the file, parsed on its own without walking the
+    /// questionnaire, for scoring partial answers. Null answers are left out.
+    public func parsedAnswers() -> Result<[String: Answer], Diagnostic> {
+        var answers: [String: Answer] = [:]
+        // Node order puts a question before any question drawing options from it.
+        for node in questionnaire.nodes where node.kind != .info {
+            guard let typed = typedText(for: node) else { continue }
+            switch typed {
+            case .failure(let diagnostic):
+                return .failure(diagnostic)
+            case .success(let text):
+                let options = questionnaire.options(for: node, answers: answers)
+                switch node.parse(text, options: options) {
+                case .success(let value):
+                    answers[node.id] = Answer(value: value, raw: text)
+                case .failure(let rejection):
+                    return .failure(diagnostic("'\(text)' was not accepted for '\(node.id)': \(rejection.message)", for: node))
+                }
+            }
+        }
+        return .success(answers)
+    }
+
+    /// Walks the questionnaire with these answers, asking nothing. Questions
+    /// the path never reaches are ignored; a required question without an
+    /// answer, or an answer that does not parse, stops the walk with a
+    /// diagnostic naming the question.
+    ///
+    /// `observe` sees every step, so the caller can record a transcript.
+    public func run(_ interview: inout Interview, observe: (Interview.Response) throws -> Void = { _ in }) throws -> Diagnostic? {
+        while let node = interview.currentNode {
+            if node.kind == .info {
+                interview.continuePastInfo()
+                try observe(.accepted(node: node.id, answer: Answer(value: .text(""), raw: "")))
+                continue
+            }
+            if interview.skipIfNothingToChoose() {
+                try observe(.skipped(node: node.id))
+                continue
+            }
+            let text: String
+            switch typedText(for: node) {
+            case .success(let typed)?:
+                text = typed
+            case .failure(let diagnostic)?:
+                return diagnostic
+            case nil:
+                if let defaultAnswer = node.defaultAnswer {
+                    text = defaultAnswer
+                } else if !node.required {
+                    text = ":skip"
+                } else {
+                    return Diagnostic(file: file, path: JSONPath.root.appending(node.id), message: "the required question '\(node.id)' has no answer (\(node.text.firstLine))")
+                }
+            }
+            if Command.parse(text) != nil, text != ":skip" {
+                return diagnostic("'\(text)' is a command; an answer file holds answers only", for: node)
+            }
+            let response = interview.handle(text)
+            try observe(response)
+            switch response {
+            case .rejected(_, _, let reason), .refused(_, _, let reason):
+                return diagnostic("'\(text)' was not accepted for '\(node.id)': \(reason.message)", for: node)
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// The first line of a possibly multi-line text.
+    public var firstLine: String {
+        String(prefix { $0 != "\n" })
+    }
+}

@@ -1,0 +1,37 @@
+/// What one read of a line gave.
+public enum LineInput: Sendable, Equatable {
+    /// A line, without its line ending.
+    case line(String)
+    /// The read was cut short by a signal: Ctrl-C (the line being typed is
+    /// dropped) or a termination signal; `Signals.pending` tells which.
+    case interrupted
+    /// No more input: Ctrl-D on an empty line, or the end of a pipe.
+    case endOfInput
+}
+
+/// Completion candidates for the text before the cursor.
+public struct Completion: Sendable, Equatable {
+    /// How many characters just before the cursor the candidate replaces.
+    public var replacing: Int
+    /// Full replacements for those characters, best first.
+    public var candidates: [String]
+
+    public init(replacing: Int, candidates: [String]) {
+        self.replacing = replacing
+        self.candidates = candidates
+    }
+}
+
+/// Reads answers one line at a time: from a terminal with line editing, or
+/// plainly from a pipe.
+public protocol LineReader: AnyObject {
+    /// Shows `prompt` and reads one line.
+    func readLine(prompt: String) -> LineInput
+    /// Called on Tab with the text before the cursor.
+    var completer: (@Sendable (String) -> Completion)? { get set }
+    /// Adds a line to this session's recall list (Up/Down). Kept in memory
+    /// only: answers are health information and never go to a history file.
+    func remember(_ line: String)
+    /// Forgets every remembered line, so the next client cannot recall them.
+    func forgetHistory()
+}

@@ -1,0 +1,240 @@
+import Foundation
+
+extension Node {
+    /// Reads what a person typed as an answer to this node.
+    ///
+    /// `options` are the options on offer now (for a node whose options come
+    /// from an earlier answer they depend on that answer); see
+    /// `Questionnaire.options(for:answers:)`. An empty answer is refused here:
+    /// the interview decides whether it means "keep the default" or "skip".
+    public func parse(_ raw: String, options: [Option]) -> Result<AnswerValue, Rejection> {
+        let text: String
+        switch TextInput.checked(raw) {
+        case .success(let checked): text = checked
+        case .failure(let rejection): return .failure(rejection)
+        }
+        if text.isEmpty { return .failure(Rejection(emptyMessage)) }
+        switch spec {
+        case .single:
+            return parseSingle(text, options: options)
+        case .multi:
+            return parseMulti(text, options: options)
+        case .scale(let min, let max, _, _):
+            return parseScale(text, min: min, max: max)
+        case .number(let min, let max, let integer, let unit):
+            return parseNumber(text, min: min, max: max, integer: integer, unit: unit)
+        case .duration(let minDays, let maxDays):
+            return parseDuration(text, minDays: minDays, maxDays: maxDays)
+        case .yesno:
+            return parseYesNo(text)
+        case .text(let maxLength):
+            if text.count > maxLength {
+                return .failure(Rejection("That answer is \(text.count.groupedDigits) characters long: please keep it under \(maxLength.groupedDigits)."))
+            }
+            return .success(.text(text))
+        case .medications:
+            return Node.parseMedications(text)
+        case .info:
+            return .failure(Rejection("This step needs no answer: press Enter to go on."))
+        }
+    }
+
+    /// What to say when Enter is pressed on a question that needs an answer.
+    public var emptyMessage: String {
+        switch spec {
+        case .single: "Please choose one: type its number or its name."
+        case .multi: "Please choose at least one: type numbers or names, separated by commas."
+        case .scale(let min, let max, _, _): "Please enter a whole number from \(min) to \(max)."
+        case .number(let min, let max, let integer, _): "Please enter \(Node.numberPhrase(min: min, max: max, integer: integer))."
+        case .duration: "Please say how long, for example '6 months' or '2 years'."
+        case .yesno: "Please answer yes or no."
+        case .text: "Please type an answer."
+        case .medications: "Please list your medicines separated by commas, or type 'none'."
+        case .info: "Press Enter to go on."
+        }
+    }
+
+    // MARK: - Choices
+
+    private func parseSingle(_ text: String, options: [Option]) -> Result<AnswerValue, Rejection> {
+        let matcher = ChoiceMatcher(options: options)
+        switch matcher.matchAll(text) {
+        case .success(let indices):
+            if indices.count == 1 { return .success(.choice(options[indices[0]].code)) }
+            if indices.isEmpty { return .failure(Rejection(emptyMessage)) }
+            let labels = indices.map { options[$0].label }
+            return .failure(Rejection("Please choose just one, not \(Node.list(labels, conjunction: "and"))."))
+        case .failure(let failure):
+            return .failure(rejection(for: failure, options: options))
+        }
+    }
+
+    private func parseMulti(_ text: String, options: [Option]) -> Result<AnswerValue, Rejection> {
+        let matcher = ChoiceMatcher(options: options)
+        switch matcher.matchAll(text) {
+        case .success(let indices):
+            if indices.isEmpty { return .failure(Rejection(emptyMessage)) }
+            if indices.count > 1, let exclusive = indices.first(where: { options[$0].exclusive }) {
+                let label = options[exclusive].label
+                return .failure(Rejection("'\(label)' can't be combined with other choices: choose '\(label)' on its own, or leave it out."))
+            }
+            let codes = indices.sorted().map { options[$0].code }
+            return .success(.choices(codes))
+        case .failure(let failure):
+            return .failure(rejection(for: failure, options: options))
+        }
+    }
+
+    private func rejection(for failure: ChoiceMatcher.Failure, options: [Option]) -> Rejection {
+        let howTo = options.count <= 8
+            ? "type a number from 1 to \(options.count), or one of: \(options.map(\.label).joined(separator: ", "))."
+            : "type a number from 1 to \(options.count), or a name from the list."
+        switch failure {
+        case .noMatch(let word):
+            return Rejection("I couldn't match '\(word)' to a choice: \(howTo)")
+        case .ambiguous(let word, let indices):
+            let labels = indices.prefix(6).map { options[$0].label }
+            let more = indices.count > 6 ? " (and \(indices.count - 6) more)" : ""
+            return Rejection("'\(word)' could be \(Node.list(labels, conjunction: "or"))\(more): type more of the name, or its number.")
+        case .noSuchNumber(let number):
+            return Rejection("There is no choice \(number): type a number from 1 to \(options.count).")
+        }
+    }
+
+    // MARK: - Numbers
+
+    private func parseScale(_ text: String, min: Int, max: Int) -> Result<AnswerValue, Rejection> {
+        let range = "enter a whole number from \(min) to \(max)"
+        var candidate = TextInput.numericForm(text)
+        // "7/10" and "7 out of 10" mean 7 on a 0 to 10 scale.
+        for suffix in [" out of \(max)", " of \(max)", "/\(max)", " / \(max)"] where candidate.hasSuffix(suffix) && candidate.count > suffix.count {
+            candidate = String(candidate.dropLast(suffix.count)).trimmingTrailingSpaces()
+            break
+        }
+        guard let value = TextInput.numberWords[candidate].map(Double.init) ?? TextInput.decimal(candidate) else {
+            return .failure(Rejection("I couldn't read '\(text)' as a number: \(range)."))
+        }
+        guard value == value.rounded() else {
+            return .failure(Rejection("\(text) is not a whole number: \(range)."))
+        }
+        if value > Double(max) { return .failure(Rejection("\(Node.show(value)) is above \(max): \(range).")) }
+        if value < Double(min) { return .failure(Rejection("\(Node.show(value)) is below \(min): \(range).")) }
+        return .success(.integer(Int(value)))
+    }
+
+    private func parseNumber(_ text: String, min: Double, max: Double, integer: Bool, unit: String?) -> Result<AnswerValue, Rejection> {
+        let range = "enter " + Node.numberPhrase(min: min, max: max, integer: integer)
+        var candidate = TextInput.numericForm(text)
+        if let unit {
+            let unitForm = TextInput.matchingForm(unit)
+            let singular = unitForm.hasSuffix("s") ? String(unitForm.dropLast()) : unitForm
+            for suffix in [unitForm, singular] where candidate.hasSuffix(suffix) && candidate.count > suffix.count {
+                candidate = String(candidate.dropLast(suffix.count)).trimmingTrailingSpaces()
+                break
+            }
+        }
+        guard let value = TextInput.numberWords[candidate].map(Double.init) ?? TextInput.decimal(candidate) else {
+            return .failure(Rejection("I couldn't read '\(text)' as a number: \(range)."))
+        }
+        if integer, value != value.rounded() {
+            return .failure(Rejection("\(text) is not a whole number: \(range)."))
+        }
+        if value > max { return .failure(Rejection("\(Node.show(value)) is above \(Node.show(max)): \(range).")) }
+        if value < min { return .failure(Rejection("\(Node.show(value)) is below \(Node.show(min)): \(range).")) }
+        return .success(.number(value))
+    }
+
+    static func numberPhrase(min: Double, max: Double, integer: Bool) -> String {
+        "\(integer ? "a whole number" : "a number") from \(show(min)) to \(show(max))"
+    }
+
+    static func show(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    // MARK: - Durations and yes/no
+
+    private func parseDuration(_ text: String, minDays: Int, maxDays: Int) -> Result<AnswerValue, Rejection> {
+        if text.hasPrefix("-") {
+            return .failure(Rejection("A length of time can't be negative: try '6 months' or '2 years'."))
+        }
+        switch Duration.days(in: text) {
+        case .success(let days):
+            if days > maxDays {
+                return .failure(Rejection("'\(text)' is longer than \(Duration.describe(days: maxDays)): please check it, for example '6 months' or '2 years'."))
+            }
+            if days < minDays {
+                return .failure(Rejection("'\(text)' is shorter than \(Duration.describe(days: minDays)): please check it."))
+            }
+            return .success(.duration(days: days))
+        case .failure(.needsUnit(let number)):
+            return .failure(Rejection("'\(number)' needs a unit: try '\(number) months' or '\(number) years'."))
+        case .failure(.unreadable):
+            return .failure(Rejection("I couldn't read '\(text)' as a duration: try '6 months' or '2 years'."))
+        }
+    }
+
+    static let yesWords: Set<String> = ["yes", "y", "yeah", "yep", "yup", "true", "1", "si", "oui", "ja"]
+    static let noWords: Set<String> = ["no", "n", "nope", "nah", "false", "2", "non", "nein"]
+
+    private func parseYesNo(_ text: String) -> Result<AnswerValue, Rejection> {
+        let form = TextInput.matchingForm(text)
+        if Node.yesWords.contains(form) { return .success(.yesNo(true)) }
+        if Node.noWords.contains(form) { return .success(.yesNo(false)) }
+        return .failure(Rejection("Please answer yes or no (y or n)."))
+    }
+
+    // MARK: - Medications
+
+    /// Words meaning "I take no medicines".
+    static let noMedicineWords: Set<String> = ["none", "no", "nothing", "n a", "na", "nil", "no medications", "no medicines", "none at all"]
+
+    /// The most medicines one answer may list.
+    public static let maxMedications = 40
+
+    static func parseMedications(_ text: String) -> Result<AnswerValue, Rejection> {
+        if noMedicineWords.contains(TextInput.matchingForm(text).trimming(".!")) { return .success(.medications([])) }
+        var names: [String] = []
+        for piece in text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" }) {
+            for part in String(piece).components(separatedBy: " and ") + [] {
+                let name = part.trimming(" .")
+                if !name.isEmpty { names.append(name) }
+            }
+        }
+        if names.isEmpty { return .failure(Rejection("Please list your medicines separated by commas, or type 'none'.")) }
+        if names.count > maxMedications {
+            return .failure(Rejection("That is more than \(maxMedications) medicines: please list the main ones."))
+        }
+        if names.contains(where: { noMedicineWords.contains(TextInput.matchingForm($0)) }) {
+            return .failure(Rejection("'none' can't be combined with medicine names: type 'none' on its own, or list the medicines."))
+        }
+        return .success(.medications(names))
+    }
+
+    // MARK: - Words
+
+    static func list(_ items: [String], conjunction: String) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        case 2: return "\(items[0]) \(conjunction) \(items[1])"
+        default: return items.dropLast().joined(separator: ", ") + ", \(conjunction) " + items.last!
+        }
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var result = self
+        while result.last == " " { result.removeLast() }
+        return result
+    }
+
+    func trimming(_ characters: String) -> String {
+        let set = Set(characters)
+        var result = Substring(self)
+        while let first = result.first, set.contains(first) { result.removeFirst() }
+        while let last = result.last, set.contains(last) { result.removeLast() }
+        return String(result)
+    }
+}

@@ -1,0 +1,79 @@
+/// One problem found in a file, with where it is and what to do about it.
+///
+/// Printed as one line: `file:line:column: $.json.path: message`, the form
+/// editors and terminals turn into a link.
+public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: String, Sendable {
+        case error
+        case warning
+    }
+
+    public var severity: Severity
+    /// The file as the user named it.
+    public var file: String
+    public var location: LineColumn?
+    public var path: JSONPath?
+    public var message: String
+
+    public init(_ severity: Severity = .error, file: String, location: LineColumn? = nil, path: JSONPath? = nil, message: String) {
+        self.severity = severity
+        self.file = file
+        self.location = location
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String {
+        var text = file
+        if let location { text += ":\(location)" }
+        text += ": "
+        if severity == .warning { text += "warning: " }
+        if let path { text += "\(path): " }
+        text += message
+        return text
+    }
+}
+
+/// Thrown when a file has one or more problems; each is one line to print.
+public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
+    public var description: String {
+        diagnostics.map(\.description).joined(separator: "\n")
+    }
+}
+
+/// Collects diagnostics while a file is read, turning byte offsets into
+/// line:column on the way.
+public struct DiagnosticLog: Sendable {
+    public let file: String
+    public let source: SourceText
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(file: String, source: SourceText) {
+        self.file = file
+        self.source = source
+    }
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    public mutating func error(_ message: String, at value: JSONValue?, path: JSONPath) {
+        report(.error, message, offset: value?.offset ?? -1, path: path)
+    }
+
+    public mutating func warning(_ message: String, at value: JSONValue?, path: JSONPath) {
+        report(.warning, message, offset: value?.offset ?? -1, path: path)
+    }
+
+    public mutating func report(_ severity: Diagnostic.Severity, _ message: String, offset: Int, path: JSONPath?) {
+        diagnostics.append(Diagnostic(severity, file: file, location: source.location(of: offset), path: path, message: message))
+    }
+
+    public mutating func append(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+}

@@ -1,0 +1,100 @@
+/// Reads typed fields out of JSON objects, logging a located diagnostic for
+/// every field that is missing, of the wrong type or not known.
+struct FieldReader {
+    var log: DiagnosticLog
+
+    init(log: DiagnosticLog) {
+        self.log = log
+    }
+
+    /// The object at `path`, after checking that every key is one of `allowed`.
+    mutating func object(_ value: JSONValue, at path: JSONPath, what: String, allowed: [String]) -> JSONObject? {
+        guard let object = value.objectValue else {
+            log.error("\(what) must be an object, found \(value.typeDescription)", at: value, path: path)
+            return nil
+        }
+        for member in object.members where !allowed.contains(member.key) {
+            let hint = Suggestion.hint(for: member.key, among: allowed)
+            log.report(.error, "unknown key '\(member.key)' in \(what)\(hint)", offset: member.keyOffset, path: path.appending(member.key))
+        }
+        return object
+    }
+
+    mutating func string(_ object: JSONObject, _ key: String, at path: JSONPath, in owner: JSONValue, required: Bool, what: String) -> String? {
+        guard let value = object[key] else {
+            if required { log.error("'\(key)' is missing: \(what)", at: owner, path: path) }
+            return nil
+        }
+        guard let string = value.stringValue else {
+            log.error("'\(key)' must be a string (\(what)), found \(value.typeDescription)", at: value, path: path.appending(key))
+            return nil
+        }
+        if required, string.allSatisfy(\.isWhitespace) {
+            log.error("'\(key)' is empty: \(what)", at: value, path: path.appending(key))
+            return nil
+        }
+        return string
+    }
+
+    mutating func bool(_ object: JSONObject, _ key: String, at path: JSONPath) -> Bool? {
+        guard let value = object[key] else { return nil }
+        guard let flag = value.boolValue else {
+            log.error("'\(key)' must be true or false, found \(value.typeDescription)", at: value, path: path.appending(key))
+            return nil
+        }
+        return flag
+    }
+
+    mutating func integer(_ object: JSONObject, _ key: String, at path: JSONPath, in range: ClosedRange<Int>) -> Int? {
+        guard let value = object[key] else { return nil }
+        guard let integer = value.numberValue?.integer else {
+            log.error("'\(key)' must be a whole number, found \(value.typeDescription)", at: value, path: path.appending(key))
+            return nil
+        }
+        guard range.contains(integer) else {
+            log.error("'\(key)' must be from \(range.lowerBound) to \(range.upperBound), found \(integer)", at: value, path: path.appending(key))
+            return nil
+        }
+        return integer
+    }
+
+    mutating func number(_ object: JSONObject, _ key: String, at path: JSONPath) -> Double? {
+        guard let value = object[key] else { return nil }
+        guard let number = value.numberValue?.double, abs(number) <= 1e12 else {
+            log.error("'\(key)' must be a number (at most a trillion in size), found \(value.typeDescription)", at: value, path: path.appending(key))
+            return nil
+        }
+        return number
+    }
+
+    mutating func strings(_ object: JSONObject, _ key: String, at path: JSONPath) -> [String] {
+        guard let value = object[key] else { return [] }
+        guard let list = value.arrayValue else {
+            log.error("'\(key)' must be a list of strings, found \(value.typeDescription)", at: value, path: path.appending(key))
+            return []
+        }
+        var result: [String] = []
+        for (index, element) in list.enumerated() {
+            if let string = element.stringValue {
+                result.append(string)
+            } else {
+                log.error("must be a string, found \(element.typeDescription)", at: element, path: path.appending(key).appending(index))
+            }
+        }
+        return result
+    }
+
+    /// Whether `id` is a usable identifier: a letter, then letters, digits, `_` or `-`.
+    static func isIdentifier(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, ("a"..."z").contains(first) || ("A"..."Z").contains(first) else { return false }
+        return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
+            && id.utf8.count <= 100
+    }
+
+    /// Whether `code` is a usable option code: lower-case letters, digits and hyphens.
+    static func isCode(_ code: String) -> Bool {
+        !code.isEmpty && code.utf8.count <= 100
+            && code.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+            && !code.hasPrefix("-") && !code.hasSuffix("-")
+    }
+}

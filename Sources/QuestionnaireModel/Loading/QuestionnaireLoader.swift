@@ -1,0 +1,375 @@
+/// Reads a questionnaire file and checks it before anything is asked.
+///
+/// Every problem becomes one `Diagnostic` naming the file and the place
+/// (line:column, and the JSON path for structural problems). Errors make the
+/// load fail; warnings (clashing option names, say) are returned beside the
+/// questionnaire for `intake validate` to show.
+public enum QuestionnaireLoader {
+    /// A questionnaire that passed every check, with the warnings found.
+    public struct Loaded: Sendable {
+        public var questionnaire: Questionnaire
+        public var warnings: [Diagnostic]
+    }
+
+    static let topLevelKeys = ["$schema", "id", "version", "title", "description", "sections", "start", "nodes"]
+    static let nodeKeys = [
+        "id", "kind", "text", "label", "hint", "help", "why", "section", "required", "default", "urgent", "next",
+        "options", "optionsFrom", "min", "max", "minLabel", "maxLabel", "integer", "unit", "maxLength",
+    ]
+    static let kindKeys: [NodeKind: Set<String>] = [
+        .single: ["options", "optionsFrom"],
+        .multi: ["options", "optionsFrom"],
+        .scale: ["min", "max", "minLabel", "maxLabel"],
+        .number: ["min", "max", "integer", "unit"],
+        .duration: ["min", "max"],
+        .text: ["maxLength"],
+        .yesno: [], .medications: [], .info: [],
+    ]
+    /// The most nodes a questionnaire may have; synthetic benchmark graphs use up to 100,000.
+    public static let maxNodes = 200_000
+
+    /// Loads the questionnaire in `bytes`; `file` is the name used in diagnostics.
+    public static func load(_ bytes: [UInt8], file: String, limits: JSONLimits = .default) throws(DiagnosticError) -> Loaded {
+        let source = SourceText(bytes)
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(bytes, limits: limits)
+        } catch {
+            throw DiagnosticError([Diagnostic(file: file, location: source.location(of: error.offset), message: error.message)])
+        }
+        var decoder = QuestionnaireDecoder(reader: FieldReader(log: DiagnosticLog(file: file, source: source)))
+        let result = decoder.decode(json)
+        var log = decoder.reader.log
+        guard let questionnaire = result, !log.hasErrors else {
+            throw DiagnosticError(log.diagnostics.filter { $0.severity == .error })
+        }
+        GraphCheck.check(questionnaire, log: &log)
+        if log.hasErrors {
+            throw DiagnosticError(log.diagnostics.filter { $0.severity == .error })
+        }
+        return Loaded(questionnaire: questionnaire, warnings: log.diagnostics.filter { $0.severity == .warning })
+    }
+}
+
+/// The decoding half of the loader: JSON to model, checking each field.
+struct QuestionnaireDecoder {
+    var reader: FieldReader
+    /// Ids of nodes that could not be read; their problems are already reported.
+    var brokenIDs: Set<String> = []
+
+    mutating func decode(_ json: JSONValue) -> Questionnaire? {
+        let root = JSONPath.root
+        guard let object = reader.object(json, at: root, what: "a questionnaire", allowed: QuestionnaireLoader.topLevelKeys) else { return nil }
+        let id = reader.string(object, "id", at: root, in: json, required: true, what: "the questionnaire's id, such as \"massage-intake\"")
+        if let id, !FieldReader.isIdentifier(id) {
+            reader.log.error("the id '\(id)' must start with a letter and hold only letters, digits, '_' and '-'", at: object["id"], path: root.appending("id"))
+        }
+        let version = reader.string(object, "version", at: root, in: json, required: true, what: "the questionnaire's version, such as \"1.0.0\"")
+        let title = reader.string(object, "title", at: root, in: json, required: true, what: "the title shown at the start")
+        _ = reader.string(object, "description", at: root, in: json, required: false, what: "a description for authors")
+        let schema = reader.string(object, "$schema", at: root, in: json, required: false, what: "the JSON Schema the file follows")
+        let start = reader.string(object, "start", at: root, in: json, required: true, what: "the id of the first node")
+        let sections = decodeSections(object["sections"], at: root.appending("sections"))
+
+        guard let nodesValue = object["nodes"] else {
+            reader.log.error("'nodes' is missing: the list of questions", at: json, path: root)
+            return nil
+        }
+        guard let nodeList = nodesValue.arrayValue else {
+            reader.log.error("'nodes' must be a list of questions, found \(nodesValue.typeDescription)", at: nodesValue, path: root.appending("nodes"))
+            return nil
+        }
+        if nodeList.isEmpty {
+            reader.log.error("'nodes' is empty: a questionnaire needs at least one node", at: nodesValue, path: root.appending("nodes"))
+        }
+        if nodeList.count > QuestionnaireLoader.maxNodes {
+            reader.log.error("there are \(nodeList.count) nodes, more than the limit of \(QuestionnaireLoader.maxNodes)", at: nodesValue, path: root.appending("nodes"))
+            return nil
+        }
+        var nodes: [Node] = []
+        var nextValues: [JSONValue?] = []
+        var firstPath: [String: JSONPath] = [:]
+        nodes.reserveCapacity(nodeList.count)
+        for (index, value) in nodeList.enumerated() {
+            let path = root.appending("nodes").appending(index)
+            guard let (node, next) = decodeNode(value, at: path, sections: sections) else {
+                // Its problem is reported; links to it should not be reported again.
+                if let id = value["id"]?.stringValue { brokenIDs.insert(id) }
+                continue
+            }
+            if let earlier = firstPath[node.id] {
+                reader.log.error("the node id '\(node.id)' is used twice (first at \(earlier)): ids must be unique", at: value["id"], path: path.appending("id"))
+                continue
+            }
+            firstPath[node.id] = path
+            nodes.append(node)
+            nextValues.append(next)
+        }
+        guard let id, let version, let title, let start else { return nil }
+        var questionnaire = Questionnaire(id: id, version: version, title: title, schema: schema, sections: sections, start: start, nodes: nodes)
+
+        // Conditions are read once every node is known, so each test can be
+        // checked against the type of the answer it reads.
+        let conditions = ConditionDecoder(questionnaire: questionnaire)
+        for index in questionnaire.nodes.indices {
+            guard let nextValue = nextValues[index] else { continue }
+            let path = firstPath[questionnaire.nodes[index].id]!.appending("next")
+            questionnaire.nodes[index].next = decodeNext(nextValue, at: path, nodeIDs: firstPath, conditions: conditions)
+        }
+        checkOptionSources(questionnaire, paths: firstPath)
+        checkDefaults(questionnaire, paths: firstPath, values: nodeList)
+        if firstPath[start] == nil, !brokenIDs.contains(start) {
+            reader.log.error("the start node '\(start)' does not exist\(Suggestion.hint(for: start, among: questionnaire.nodes.map(\.id)))", at: object["start"], path: root.appending("start"))
+        }
+        return questionnaire
+    }
+
+    // MARK: - Sections
+
+    mutating func decodeSections(_ value: JSONValue?, at path: JSONPath) -> [Section] {
+        guard let value else { return [] }
+        guard let list = value.arrayValue else {
+            reader.log.error("'sections' must be a list of {\"id\", \"title\"} objects, found \(value.typeDescription)", at: value, path: path)
+            return []
+        }
+        var sections: [Section] = []
+        for (index, element) in list.enumerated() {
+            let elementPath = path.appending(index)
+            guard let object = reader.object(element, at: elementPath, what: "a section", allowed: ["id", "title"]) else { continue }
+            guard let id = reader.string(object, "id", at: elementPath, in: element, required: true, what: "the section's id"),
+                  let title = reader.string(object, "title", at: elementPath, in: element, required: true, what: "the section's title")
+            else { continue }
+            if sections.contains(where: { $0.id == id }) {
+                reader.log.error("the section id '\(id)' is used twice", at: object["id"], path: elementPath.appending("id"))
+                continue
+            }
+            sections.append(Section(id: id, title: title))
+        }
+        return sections
+    }
+
+    // MARK: - Nodes
+
+    mutating func decodeNode(_ value: JSONValue, at path: JSONPath, sections: [Section]) -> (Node, JSONValue?)? {
+        guard let object = reader.object(value, at: path, what: "a node", allowed: QuestionnaireLoader.nodeKeys) else { return nil }
+        guard let id = reader.string(object, "id", at: path, in: value, required: true, what: "the node's id, such as \"pain_duration\"") else { return nil }
+        guard FieldReader.isIdentifier(id) else {
+            reader.log.error("the id '\(id)' must start with a letter and hold only letters, digits, '_' and '-'", at: object["id"], path: path.appending("id"))
+            return nil
+        }
+        guard let kindName = reader.string(object, "kind", at: path, in: value, required: true, what: "one of \(NodeKind.allCases.map(\.rawValue).joined(separator: ", "))") else { return nil }
+        guard let kind = NodeKind(rawValue: kindName) else {
+            let hint = Suggestion.hint(for: kindName, among: NodeKind.allCases.map(\.rawValue))
+            reader.log.error("unknown kind '\(kindName)'\(hint): use one of \(NodeKind.allCases.map(\.rawValue).joined(separator: ", "))", at: object["kind"], path: path.appending("kind"))
+            return nil
+        }
+        let specific = QuestionnaireLoader.kindKeys[kind]!
+        let allSpecific = QuestionnaireLoader.kindKeys.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        for member in object.members where allSpecific.contains(member.key) && !specific.contains(member.key) {
+            reader.log.report(.error, "'\(member.key)' is not used by a \(kind.rawValue) node: remove it, or change the kind", offset: member.keyOffset, path: path.appending(member.key))
+        }
+        let text = reader.string(object, "text", at: path, in: value, required: true, what: kind == .info ? "the words to show" : "the question as it is asked")
+        let label = reader.string(object, "label", at: path, in: value, required: false, what: "a short name for summaries, such as \"Age group\"")
+        let hint = reader.string(object, "hint", at: path, in: value, required: false, what: "a short line shown under the question")
+        let help = reader.string(object, "help", at: path, in: value, required: false, what: "help shown on :help")
+        let why = reader.string(object, "why", at: path, in: value, required: false, what: "why the question is asked, shown on :why")
+        let section = reader.string(object, "section", at: path, in: value, required: false, what: "the id of a section")
+        if let section, !sections.contains(where: { $0.id == section }) {
+            reader.log.error("there is no section '\(section)'\(Suggestion.hint(for: section, among: sections.map(\.id)))", at: object["section"], path: path.appending("section"))
+        }
+        let required = reader.bool(object, "required", at: path) ?? true
+        let urgent = reader.bool(object, "urgent", at: path) ?? false
+        let defaultAnswer = reader.string(object, "default", at: path, in: value, required: false, what: "the answer used when Enter is pressed, as a person would type it")
+        if kind == .info, object["default"] != nil || object["required"] != nil {
+            reader.log.error("an info node takes no answer: remove 'required' and 'default'", at: value, path: path)
+        }
+        guard let spec = decodeSpec(kind, object, at: path, in: value), let text else { return nil }
+        let node = Node(
+            id: id, spec: spec, text: text, label: label, hint: hint, help: help, why: why, section: section,
+            required: kind == .info ? false : required, defaultAnswer: defaultAnswer, urgent: urgent,
+            next: .end, offset: value.offset)
+        return (node, object["next"])
+    }
+
+    mutating func decodeSpec(_ kind: NodeKind, _ object: JSONObject, at path: JSONPath, in value: JSONValue) -> AnswerSpec? {
+        switch kind {
+        case .single, .multi:
+            let source: ChoiceSource
+            switch (object["options"], object["optionsFrom"]) {
+            case (let options?, nil):
+                guard let decoded = decodeOptions(options, at: path.appending("options")) else { return nil }
+                source = .fixed(decoded)
+            case (nil, let from?):
+                guard let id = from.stringValue else {
+                    reader.log.error("'optionsFrom' must name an earlier question, found \(from.typeDescription)", at: from, path: path.appending("optionsFrom"))
+                    return nil
+                }
+                source = .answerOf(id)
+            case (nil, nil):
+                reader.log.error("a \(kind.rawValue) node needs 'options' (or 'optionsFrom', naming an earlier question)", at: value, path: path)
+                return nil
+            case (_?, _?):
+                reader.log.error("use either 'options' or 'optionsFrom', not both", at: value, path: path)
+                return nil
+            }
+            return kind == .single ? .single(source) : .multi(source)
+        case .scale:
+            guard let min = reader.integer(object, "min", at: path, in: -1000...1000),
+                  let max = reader.integer(object, "max", at: path, in: -1000...1000)
+            else {
+                if object["min"] == nil || object["max"] == nil {
+                    reader.log.error("a scale needs whole-number 'min' and 'max', such as 0 and 10", at: value, path: path)
+                }
+                return nil
+            }
+            guard min < max else {
+                reader.log.error("'min' (\(min)) must be below 'max' (\(max))", at: object["min"], path: path.appending("min"))
+                return nil
+            }
+            let minLabel = reader.string(object, "minLabel", at: path, in: value, required: false, what: "what the lowest number means")
+            let maxLabel = reader.string(object, "maxLabel", at: path, in: value, required: false, what: "what the highest number means")
+            return .scale(min: min, max: max, minLabel: minLabel, maxLabel: maxLabel)
+        case .number:
+            guard let min = reader.number(object, "min", at: path), let max = reader.number(object, "max", at: path) else {
+                if object["min"] == nil || object["max"] == nil {
+                    reader.log.error("a number node needs 'min' and 'max'", at: value, path: path)
+                }
+                return nil
+            }
+            guard min < max else {
+                reader.log.error("'min' (\(min)) must be below 'max' (\(max))", at: object["min"], path: path.appending("min"))
+                return nil
+            }
+            let integer = reader.bool(object, "integer", at: path) ?? false
+            let unit = reader.string(object, "unit", at: path, in: value, required: false, what: "the unit, such as \"weeks\"")
+            return .number(min: min, max: max, integer: integer, unit: unit)
+        case .duration:
+            var bounds: [Int] = []
+            for (key, fallback) in [("min", 0), ("max", 36525)] {
+                guard let bound = object[key] else {
+                    bounds.append(fallback)
+                    continue
+                }
+                guard let days = Duration.days(fromBound: bound), days >= 0, days <= 36525 else {
+                    reader.log.error("'\(key)' must be a number of days or text such as \"80 years\" (at most 100 years)", at: bound, path: path.appending(key))
+                    return nil
+                }
+                bounds.append(days)
+            }
+            guard bounds[0] < bounds[1] else {
+                reader.log.error("'min' must be shorter than 'max'", at: object["min"], path: path.appending("min"))
+                return nil
+            }
+            return .duration(minDays: bounds[0], maxDays: bounds[1])
+        case .text:
+            let maxLength = reader.integer(object, "maxLength", at: path, in: 1...TextInput.maxLength) ?? 1000
+            return .text(maxLength: maxLength)
+        case .yesno: return .yesno
+        case .medications: return .medications
+        case .info: return .info
+        }
+    }
+
+    mutating func decodeOptions(_ value: JSONValue, at path: JSONPath) -> [Option]? {
+        guard let list = value.arrayValue else {
+            reader.log.error("'options' must be a list of {\"code\", \"label\"} objects, found \(value.typeDescription)", at: value, path: path)
+            return nil
+        }
+        guard !list.isEmpty else {
+            reader.log.error("'options' is empty: a choice needs at least one option", at: value, path: path)
+            return nil
+        }
+        var options: [Option] = []
+        for (index, element) in list.enumerated() {
+            let optionPath = path.appending(index)
+            guard let object = reader.object(element, at: optionPath, what: "an option", allowed: ["code", "label", "aliases", "exclusive"]) else { continue }
+            guard let code = reader.string(object, "code", at: optionPath, in: element, required: true, what: "the option's code, such as \"lower-back\""),
+                  let label = reader.string(object, "label", at: optionPath, in: element, required: true, what: "the words shown for the option")
+            else { continue }
+            guard FieldReader.isCode(code) else {
+                reader.log.error("the code '\(code)' must hold only lower-case letters, digits and '-' (such as \"lower-back\")", at: object["code"], path: optionPath.appending("code"))
+                continue
+            }
+            if options.contains(where: { $0.code == code }) {
+                reader.log.error("the code '\(code)' is used by two options of this node", at: object["code"], path: optionPath.appending("code"))
+                continue
+            }
+            let aliases = reader.strings(object, "aliases", at: optionPath)
+            let exclusive = reader.bool(object, "exclusive", at: optionPath) ?? false
+            options.append(Option(code: code, label: label, aliases: aliases, exclusive: exclusive))
+        }
+        return options
+    }
+
+    // MARK: - Next
+
+    mutating func decodeNext(_ value: JSONValue, at path: JSONPath, nodeIDs: [String: JSONPath], conditions: ConditionDecoder) -> Next {
+        if let target = value.stringValue {
+            guard nodeIDs[target] != nil || brokenIDs.contains(target) else {
+                reader.log.error("'next' names a node '\(target)' that does not exist\(Suggestion.hint(for: target, among: nodeIDs.keys.sorted()))", at: value, path: path)
+                return .end
+            }
+            return .node(target)
+        }
+        guard let list = value.arrayValue else {
+            reader.log.error("'next' must be a node id or a list of {\"when\", \"goto\"} branches, found \(value.typeDescription)", at: value, path: path)
+            return .end
+        }
+        guard !list.isEmpty else {
+            reader.log.error("'next' is an empty list: leave 'next' out to end the interview here, or add branches", at: value, path: path)
+            return .end
+        }
+        var branches: [Branch] = []
+        for (index, element) in list.enumerated() {
+            let branchPath = path.appending(index)
+            guard let object = reader.object(element, at: branchPath, what: "a branch", allowed: ["when", "goto"]) else { continue }
+            guard let target = reader.string(object, "goto", at: branchPath, in: element, required: true, what: "the id of the node to go to") else { continue }
+            if nodeIDs[target] == nil, !brokenIDs.contains(target) {
+                reader.log.error("'goto' names a node '\(target)' that does not exist\(Suggestion.hint(for: target, among: nodeIDs.keys.sorted()))", at: object["goto"], path: branchPath.appending("goto"))
+            }
+            var condition: Condition?
+            if let when = object["when"] {
+                condition = conditions.decode(when, at: branchPath.appending("when"), log: &reader.log)
+                if condition == nil { continue }
+            }
+            let isLast = index == list.count - 1
+            if condition == nil, !isLast {
+                reader.log.error("only the last branch may leave out 'when': the branches after this one would never be taken", at: element, path: branchPath)
+            }
+            if condition != nil, isLast {
+                reader.log.error("the last branch needs no 'when': when no condition holds the interview must still go somewhere (add {\"goto\": \"...\"} at the end)", at: element, path: branchPath)
+            }
+            branches.append(Branch(condition: condition, target: target, path: branchPath, offset: element.offset))
+        }
+        return .branches(branches)
+    }
+
+    // MARK: - Cross-node checks
+
+    mutating func checkOptionSources(_ questionnaire: Questionnaire, paths: [String: JSONPath]) {
+        for node in questionnaire.nodes {
+            guard case .answerOf(let sourceID)? = node.spec.choiceSource else { continue }
+            let path = paths[node.id]!.appending("optionsFrom")
+            guard let source = questionnaire.node(sourceID) else {
+                reader.log.report(.error, "'optionsFrom' names a question '\(sourceID)' that does not exist\(Suggestion.hint(for: sourceID, among: questionnaire.nodes.map(\.id)))", offset: node.offset, path: path)
+                continue
+            }
+            guard source.kind == .multi, case .fixed? = source.spec.choiceSource else {
+                reader.log.report(.error, "'optionsFrom' must name a multi question with its own options; '\(sourceID)' is a \(source.kind.rawValue) node", offset: node.offset, path: path)
+                continue
+            }
+        }
+    }
+
+    mutating func checkDefaults(_ questionnaire: Questionnaire, paths: [String: JSONPath], values: [JSONValue]) {
+        for node in questionnaire.nodes {
+            guard let answer = node.defaultAnswer else { continue }
+            // The options of an `optionsFrom` node are known only while asking.
+            if case .answerOf? = node.spec.choiceSource { continue }
+            let options: [Option] = if case .fixed(let fixed)? = node.spec.choiceSource { fixed } else { [] }
+            if case .failure(let rejection) = node.parse(answer, options: options) {
+                reader.log.report(.error, "the default '\(answer)' is not a valid answer: \(rejection.message)", offset: node.offset, path: paths[node.id]!.appending("default"))
+            }
+        }
+    }
+}

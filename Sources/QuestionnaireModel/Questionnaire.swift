@@ -1,0 +1,216 @@
+/// A questionnaire: a directed acyclic graph of questions, loaded from one
+/// JSON file and checked before anything is asked.
+public struct Questionnaire: Sendable {
+    public var id: String
+    public var version: String
+    public var title: String
+    /// The `$schema` the file names, if any.
+    public var schema: String?
+    public var sections: [Section]
+    public var start: String
+    public var nodes: [Node]
+    private var indexByID: [String: Int]
+
+    public init(id: String, version: String, title: String, schema: String? = nil, sections: [Section] = [], start: String, nodes: [Node]) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.schema = schema
+        self.sections = sections
+        self.start = start
+        self.nodes = nodes
+        var index: [String: Int] = [:]
+        for (position, node) in nodes.enumerated() where index[node.id] == nil {
+            index[node.id] = position
+        }
+        self.indexByID = index
+    }
+
+    /// The node with `id`, if there is one.
+    public func node(_ id: String) -> Node? {
+        indexByID[id].map { nodes[$0] }
+    }
+
+    /// The position of the node with `id` in `nodes`.
+    public func index(of id: String) -> Int? {
+        indexByID[id]
+    }
+
+    /// The section with `id`, if there is one.
+    public func section(_ id: String) -> Section? {
+        sections.first { $0.id == id }
+    }
+
+    /// The nodes that ask for an answer (every kind but `info`).
+    public var questions: [Node] { nodes.filter { $0.kind != .info } }
+}
+
+/// A named group of questions, used to group answers in summaries and reports.
+public struct Section: Sendable, Equatable {
+    public var id: String
+    public var title: String
+
+    public init(id: String, title: String) {
+        self.id = id
+        self.title = title
+    }
+}
+
+/// One step of the interview: a question, or information to read.
+public struct Node: Sendable {
+    public var id: String
+    public var spec: AnswerSpec
+    /// The question as it is asked.
+    public var text: String
+    /// A short name for summaries and reports ("Age group"); defaults to the text.
+    public var label: String?
+    /// A short line under the question; a default is derived from the kind.
+    public var hint: String?
+    /// Longer help, shown on `:help`.
+    public var help: String?
+    /// Why the question is asked, shown on `:why`.
+    public var why: String?
+    public var section: String?
+    /// Whether an answer is needed to go on; optional questions take `:skip`.
+    public var required: Bool
+    /// An answer, written as a person would type it, used when Enter is pressed
+    /// on an empty line.
+    public var defaultAnswer: String?
+    /// Marks an end of the interview that sends the person to urgent care.
+    public var urgent: Bool
+    public var next: Next
+    /// Byte offset of the node in its file, for diagnostics.
+    public var offset: Int
+
+    public init(
+        id: String, spec: AnswerSpec, text: String, label: String? = nil, hint: String? = nil, help: String? = nil, why: String? = nil,
+        section: String? = nil, required: Bool = true, defaultAnswer: String? = nil, urgent: Bool = false,
+        next: Next = .end, offset: Int = -1
+    ) {
+        self.id = id
+        self.spec = spec
+        self.text = text
+        self.label = label
+        self.hint = hint
+        self.help = help
+        self.why = why
+        self.section = section
+        self.required = required
+        self.defaultAnswer = defaultAnswer
+        self.urgent = urgent
+        self.next = next
+        self.offset = offset
+    }
+
+    public var kind: NodeKind { spec.kind }
+
+    /// The short name used in summaries: `label`, or the question's first line.
+    public var summaryLabel: String { label ?? text.prefix { $0 != "\n" }.description }
+}
+
+/// The kinds of node, as written in the file's `kind` field.
+public enum NodeKind: String, Sendable, CaseIterable {
+    case single, multi, scale, number, duration, yesno, text, medications, info
+}
+
+/// What a node accepts as an answer, with the settings of its kind.
+public enum AnswerSpec: Sendable {
+    case single(ChoiceSource)
+    case multi(ChoiceSource)
+    case scale(min: Int, max: Int, minLabel: String?, maxLabel: String?)
+    case number(min: Double, max: Double, integer: Bool, unit: String?)
+    case duration(minDays: Int, maxDays: Int)
+    case yesno
+    case text(maxLength: Int)
+    case medications
+    case info
+
+    public var kind: NodeKind {
+        switch self {
+        case .single: .single
+        case .multi: .multi
+        case .scale: .scale
+        case .number: .number
+        case .duration: .duration
+        case .yesno: .yesno
+        case .text: .text
+        case .medications: .medications
+        case .info: .info
+        }
+    }
+
+    /// The choice source of a `single` or `multi` node.
+    public var choiceSource: ChoiceSource? {
+        switch self {
+        case .single(let source), .multi(let source): source
+        default: nil
+        }
+    }
+}
+
+/// Where a choice question's options come from.
+public enum ChoiceSource: Sendable {
+    /// Options written in the node.
+    case fixed([Option])
+    /// The options chosen in an earlier `multi` question (e.g. the main pain
+    /// area, picked among the areas that hurt).
+    case answerOf(String)
+}
+
+/// One option of a choice question.
+public struct Option: Sendable, Equatable {
+    /// The stable code saved in answers and used by rules.
+    public var code: String
+    /// The words shown to the person.
+    public var label: String
+    /// Other words a person may type for it ("low back", "lumbar").
+    public var aliases: [String]
+    /// An option that cannot be combined with others in a `multi` answer.
+    /// `none` is always exclusive.
+    public var exclusive: Bool
+
+    public init(code: String, label: String, aliases: [String] = [], exclusive: Bool = false) {
+        self.code = code
+        self.label = label
+        self.aliases = aliases
+        self.exclusive = exclusive || code == "none"
+    }
+}
+
+/// Where the interview goes after a node.
+public enum Next: Sendable {
+    /// The interview ends after this node.
+    case end
+    case node(String)
+    /// The first branch whose condition holds; the last branch has none.
+    case branches([Branch])
+
+    /// Every node this can lead to, in order, without repeats.
+    public var targets: [String] {
+        switch self {
+        case .end: []
+        case .node(let id): [id]
+        case .branches(let branches):
+            branches.reduce(into: [String]()) { targets, branch in
+                if !targets.contains(branch.target) { targets.append(branch.target) }
+            }
+        }
+    }
+}
+
+/// One `{when, goto}` of a node's `next`.
+public struct Branch: Sendable {
+    /// The condition, or nil for the final "otherwise" branch.
+    public var condition: Condition?
+    public var target: String
+    /// Where the branch is in the file, for diagnostics.
+    public var path: JSONPath
+    public var offset: Int
+
+    public init(condition: Condition?, target: String, path: JSONPath = .root, offset: Int = -1) {
+        self.condition = condition
+        self.target = target
+        self.path = path
+        self.offset = offset
+    }
+}

@@ -1,0 +1,70 @@
+import QuestionnaireModel
+import Scoring
+
+/// The assessment as text: what it suggests, why, what to discuss, and the
+/// disclaimer. Used at the end of `intake run`, by `intake score` and in
+/// text reports.
+public enum AssessmentText {
+    public static func render(_ assessment: Assessment, rules: RuleSet, audience: Audience, style: TextStyle = .plain, width: Int = 80) -> String {
+        var out: [String] = []
+        func paragraph(_ text: String, indent: String = "  ", hanging: String? = nil) {
+            out.append(TextWrap.wrap(text, width: width, indent: indent, hanging: hanging))
+        }
+        let rank = rules.rank(of: assessment.category.code) ?? rules.categories.count
+        out.append(style.heading("What this suggests"))
+        paragraph(style.category(assessment.category.title, rank))
+        paragraph(audience == .self ? assessment.category.selfText : assessment.category.receptionText)
+
+        let raising = assessment.precautions
+        if !raising.isEmpty {
+            out.append("")
+            out.append(style.heading("Why"))
+            for rule in raising { describe(rule, into: &out, width: width, style: style) }
+        }
+        if !assessment.information.isEmpty {
+            out.append("")
+            out.append(style.heading("Also worth knowing"))
+            for rule in assessment.information where rule.id != "frequency" || !rule.reasons.isEmpty {
+                describe(rule, into: &out, width: width, style: style)
+            }
+        }
+        if !assessment.supporting.isEmpty {
+            out.append("")
+            out.append(style.heading("In favour of massage"))
+            for rule in assessment.supporting { describe(rule, into: &out, width: width, style: style) }
+        }
+        if !assessment.discussionPoints.isEmpty {
+            out.append("")
+            out.append(style.heading(audience == .self ? "To discuss with your massage therapist" : "To discuss with the client's massage therapist"))
+            for (index, point) in assessment.discussionPoints.enumerated() {
+                let number = "\(index + 1). "
+                paragraph(point, indent: "  " + number, hanging: "  " + String(repeating: " ", count: number.count))
+            }
+        }
+        if !assessment.medicines.unrecognised.isEmpty {
+            out.append("")
+            let names = assessment.medicines.unrecognised.map { "\"\($0)\"" }.joined(separator: ", ")
+            paragraph("Medicines not recognised: \(names). They were kept as typed; \(audience == .self ? "tell your therapist about them" : "the therapist should ask about them").", indent: "")
+        }
+        if !assessment.unchecked.isEmpty {
+            out.append("")
+            paragraph("Not checked, because answers were missing:", indent: "")
+            for rule in assessment.unchecked {
+                paragraph("- \(rule.title) (\(rule.id)): missing \(rule.missing.joined(separator: ", "))", indent: "  ", hanging: "    ")
+            }
+        }
+        out.append("")
+        paragraph(style.dim(assessment.disclaimer), indent: "")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func describe(_ rule: Assessment.FiredRule, into out: inout [String], width: Int, style: TextStyle) {
+        out.append(TextWrap.wrap("- \(style.strong(rule.title)) [\(rule.id)]", width: width + 40, indent: "  ", hanging: "    "))
+        for reason in rule.reasons {
+            out.append(TextWrap.wrap("because \(reason.label): \(reason.value)", width: width, indent: "      ", hanging: "        "))
+        }
+        if rule.cautiousBecauseUnknown {
+            out.append(TextWrap.wrap("(not all the answers needed were given, so the more cautious outcome is shown)", width: width, indent: "      "))
+        }
+    }
+}

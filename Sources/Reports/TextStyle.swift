@@ -1,0 +1,59 @@
+/// How headings and emphasis look in text output: plain for files, pipes and
+/// screen readers; the terminal passes escape codes.
+public struct TextStyle: Sendable {
+    public var heading: @Sendable (String) -> String
+    public var strong: @Sendable (String) -> String
+    public var dim: @Sendable (String) -> String
+    /// The category title, given its rank (0 is the most urgent).
+    public var category: @Sendable (String, Int) -> String
+
+    public init(
+        heading: @escaping @Sendable (String) -> String, strong: @escaping @Sendable (String) -> String,
+        dim: @escaping @Sendable (String) -> String, category: @escaping @Sendable (String, Int) -> String
+    ) {
+        self.heading = heading
+        self.strong = strong
+        self.dim = dim
+        self.category = category
+    }
+
+    /// No styling at all.
+    public static let plain = TextStyle(heading: { $0 }, strong: { $0 }, dim: { $0 }, category: { text, _ in text })
+}
+
+/// Who the text speaks to.
+public enum Audience: String, Sendable, CaseIterable {
+    /// The person answering for themselves: "you".
+    case `self`
+    /// A staff member interviewing a client: "the client".
+    case reception
+}
+
+/// Wraps text to a width at spaces, keeping line breaks and indentation.
+public enum TextWrap {
+    public static func wrap(_ text: String, width: Int, indent: String = "", hanging: String? = nil) -> String {
+        let width = max(20, width)
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var current = indent
+            var first = true
+            var empty = true
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+                let prefix = first ? indent : (hanging ?? indent)
+                if empty {
+                    current = prefix + word
+                    empty = false
+                } else if current.count + 1 + word.count <= width {
+                    current += " " + word
+                } else {
+                    lines.append(current)
+                    first = false
+                    current = (hanging ?? indent) + word
+                }
+            }
+            lines.append(empty ? "" : current)
+            first = true
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,42 @@
+import QuestionnaireModel
+
+extension Assessment {
+    /// The assessment as JSON, for scripts and transcripts. `category` and
+    /// `rules` (each with its `id`) are stable; other fields may grow.
+    public var json: JSONValue {
+        func reasonJSON(_ reason: Reason) -> JSONValue {
+            let kind = if case .question = reason.subject { "question" } else { "value" }
+            return .object([kind: .string(reason.subject.name), "label": .string(reason.label), "answer": .string(reason.value)])
+        }
+        let rules = fired.map { rule -> JSONValue in
+            var object = JSONObject()
+            object.set("id", .string(rule.id))
+            object.set("title", .string(rule.title))
+            object.set("effect", .string(rule.effect.description))
+            object.set("because", .array(rule.reasons.map(reasonJSON)))
+            object.set("discuss", .string(rule.discuss))
+            object.set("evidence", .string(rule.evidence))
+            if rule.cautiousBecauseUnknown { object.set("cautiousBecauseUnknown", .bool(true)) }
+            return .object(object)
+        }
+        var object = JSONObject()
+        object.set("category", .string(category.code))
+        object.set("title", .string(category.title))
+        object.set("rules", .array(rules))
+        object.set("supporting", .array(supporting.map { .string($0.id) }))
+        object.set("discussionPoints", .array(discussionPoints.map(JSONValue.string)))
+        object.set("notChecked", .array(unchecked.map { .object(["id": .string($0.id), "missing": .array($0.missing.map(JSONValue.string))]) }))
+        object.set("missingAnswers", .array(missingAnswers.map(JSONValue.string)))
+        object.set("medicines", .object([
+            "recognised": .array(medicines.recognised.map { match in
+                .object(["entry": .string(match.entry), "medicines": .array(match.generics.map(JSONValue.string)), "classes": .array(match.classes.map(JSONValue.string))])
+            }),
+            "unrecognised": .array(medicines.unrecognised.map(JSONValue.string)),
+        ]))
+        var values = JSONObject()
+        for item in derived { values.set(item.name, .string(item.value)) }
+        object.set("derived", .object(values))
+        object.set("disclaimer", .string(disclaimer))
+        return .object(object)
+    }
+}

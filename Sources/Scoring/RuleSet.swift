@@ -1,0 +1,99 @@
+import QuestionnaireModel
+
+/// The massage-fit rules for one questionnaire, loaded from a rules file
+/// beside it (`massage-intake.rules.json`) and checked against it.
+public struct RuleSet: Sendable {
+    /// The id of the questionnaire these rules read.
+    public var questionnaire: String
+    public var version: String
+    /// The medicines lexicon file, relative to the rules file.
+    public var medicationsFile: String?
+    public var disclaimer: String
+    /// Categories from the highest precedence to the lowest; the last is the
+    /// outcome when no rule raises it.
+    public var categories: [Category]
+    public var derived: [DerivedValue]
+    public var pressure: PressureScale?
+    public var rules: [Rule]
+
+    /// The category with `code`.
+    public func category(_ code: String) -> Category? {
+        categories.first { $0.code == code }
+    }
+
+    /// The position of a category in precedence order (0 is the highest).
+    public func rank(of code: String) -> Int? {
+        categories.firstIndex { $0.code == code }
+    }
+
+    /// The derived value called `name`.
+    public func derivedValue(_ name: String) -> DerivedValue? {
+        derived.first { $0.name == name }
+    }
+}
+
+/// An outcome of the assessment, such as `fit-with-precautions`.
+public struct Category: Sendable, Equatable {
+    public var code: String
+    public var title: String
+    /// What it means, said to the person themselves.
+    public var selfText: String
+    /// What it means, said to a staff member about a client.
+    public var receptionText: String
+}
+
+/// What a rule does when it fires.
+public enum Effect: Sendable, Equatable, CustomStringConvertible {
+    /// Raises the outcome to at least this category.
+    case category(String)
+    /// Information to pass on; the category is not changed.
+    case information
+    /// A factor in favour of massage; the category is not changed.
+    case supports
+
+    public init(_ code: String) {
+        switch code {
+        case "information": self = .information
+        case "supports": self = .supports
+        default: self = .category(code)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .category(let code): code
+        case .information: "information"
+        case .supports: "supports"
+        }
+    }
+}
+
+/// A rule's effect: fixed, or chosen by a further condition.
+public enum RuleEffect: Sendable, Equatable {
+    case fixed(Effect)
+    /// `then` when the condition holds, `otherwise` when it does not; when
+    /// it cannot be told, the more cautious of the two.
+    case conditional(Condition, then: Effect, otherwise: Effect)
+}
+
+/// One rule of CLINICAL.md: when it fires, what it does, and what to say.
+public struct Rule: Sendable {
+    public var id: String
+    public var title: String
+    /// Nil for a rule that always fires.
+    public var condition: Condition?
+    public var effect: RuleEffect
+    /// The highest pressure the precaution allows, a code of the pressure scale.
+    public var maxPressure: String?
+    /// The point to discuss with the massage therapist.
+    public var discuss: String
+    /// The evidence behind the rule, with its sources.
+    public var evidence: String
+}
+
+/// The order of pressure preferences, lightest first.
+public struct PressureScale: Sendable {
+    /// The question holding the person's preference.
+    public var question: String
+    public var order: [String]
+}

@@ -1,0 +1,83 @@
+import QuestionnaireModel
+import Scoring
+
+/// A questionnaire with its rules and medicines lexicon: what `run`, `score`
+/// and `replay` need. The built-in set is compiled into the binary; another
+/// questionnaire finds its rules beside it (`NAME.rules.json`).
+struct Content {
+    var questionnaire: QuestionnaireFile
+    var rules: RuleSet?
+    /// The rules file's bytes (for its hash in transcripts) and its name.
+    var rulesBytes: [UInt8]?
+    var rulesName: String?
+    var lexicon: MedicationLexicon
+
+    static let builtInRules = "Questionnaires/massage-intake.rules.json"
+    static let builtInMedications = "Questionnaires/medications.json"
+
+    /// Loads the questionnaire at `path` (or the built-in one) and its rules:
+    /// `rulesPath` if given, else the rules beside the questionnaire. With
+    /// `requireRules`, a missing rules file is an error.
+    static func load(questionnaire path: String?, rules rulesPath: String?, requireRules: Bool) throws -> Content {
+        let questionnaire = try QuestionnaireFile.load(path)
+        let resolvedRules: String? = rulesPath ?? path.map(rulesPathBeside)
+        var rulesBytes: [UInt8]?
+        var rulesName: String?
+        if let resolvedRules {
+            if rulesPath != nil || Files.exists(resolvedRules) {
+                rulesBytes = try Files.read(resolvedRules)
+                rulesName = resolvedRules
+            } else if requireRules {
+                throw UserFacingError("\(path ?? "the questionnaire") has no rules beside it (expected \(resolvedRules)): pass --rules FILE")
+            }
+        } else if let text = EmbeddedFiles.contents[builtInRules] {
+            rulesBytes = Array(text.utf8)
+            rulesName = builtInRules + " (built in)"
+        }
+        let lexicon = try loadLexicon(rulesBytes: rulesBytes, rulesName: rulesName, builtIn: rulesPath == nil && path == nil)
+        var rules: RuleSet?
+        if let rulesBytes, let rulesName {
+            do {
+                rules = try RuleSet.load(rulesBytes, file: rulesName, questionnaire: questionnaire.questionnaire, lexicon: lexicon)
+            } catch {
+                throw DiagnosticsFound(diagnostics: error.diagnostics)
+            }
+        } else if requireRules {
+            throw UserFacingError("there are no rules for \(questionnaire.name): pass --rules FILE")
+        }
+        return Content(questionnaire: questionnaire, rules: rules, rulesBytes: rulesBytes, rulesName: rulesName, lexicon: lexicon)
+    }
+
+    /// `folder/name.json` → `folder/name.rules.json`.
+    static func rulesPathBeside(_ questionnaire: String) -> String {
+        let base = questionnaire.hasSuffix(".json") ? String(questionnaire.dropLast(5)) : questionnaire
+        return base + ".rules.json"
+    }
+
+    /// The lexicon the rules name (relative to the rules file), or the built-in one.
+    static func loadLexicon(rulesBytes: [UInt8]?, rulesName: String?, builtIn: Bool) throws -> MedicationLexicon {
+        var path: String?
+        if !builtIn, let rulesBytes, let rulesName,
+           let named = (try? JSONParser.parse(rulesBytes))?["medications"]?.stringValue {
+            let folder = rulesName.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+            path = named.hasPrefix("/") || folder.isEmpty ? named : folder + "/" + named
+        }
+        let bytes: [UInt8]
+        let name: String
+        if let path {
+            bytes = try Files.read(path)
+            name = path
+        } else {
+            guard let text = EmbeddedFiles.contents[builtInMedications] else {
+                throw UserFacingError("the built-in medicines list is missing from this build")
+            }
+            bytes = Array(text.utf8)
+            name = builtInMedications + " (built in)"
+        }
+        do {
+            return try MedicationLexicon.load(bytes, file: name)
+        } catch {
+            throw DiagnosticsFound(diagnostics: error.diagnostics)
+        }
+    }
+}

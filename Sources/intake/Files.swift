@@ -1,0 +1,99 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+import QuestionnaireModel
+
+/// Reading the files intake is given, with size limits and one-line errors.
+enum Files {
+    /// The largest file intake reads (questionnaires of 100,000 nodes fit).
+    static let defaultLimit = 64 << 20
+
+    /// The bytes of the file at `path`, refusing folders, missing files and
+    /// files over `limit` before reading them.
+    static func read(_ path: String, limit: Int = defaultLimit) throws(UserFacingError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw UserFacingError("\(path): \(reason(errno)): check the name and the folder")
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            throw UserFacingError("\(path): \(reason(errno))")
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw UserFacingError("\(path): is a folder, not a file")
+        }
+        if Int(info.st_size) > limit {
+            throw UserFacingError("\(path): the file is \(Int(info.st_size) >> 20) MB, more than the \(limit >> 20) MB limit")
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw UserFacingError("\(path): \(reason(errno))")
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > limit {
+                throw UserFacingError("\(path): the file is larger than the \(limit >> 20) MB limit")
+            }
+        }
+        return bytes
+    }
+
+    /// Whether something exists at `path`.
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    static func reason(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: "no such file"
+        case EACCES, EPERM: "permission denied"
+        case EISDIR: "is a folder, not a file"
+        default: String(cString: strerror(code))
+        }
+    }
+}
+
+/// A questionnaire with the bytes it was read from and its display name.
+struct QuestionnaireFile {
+    var questionnaire: Questionnaire
+    var bytes: [UInt8]
+    /// The path as given, or the built-in file's name.
+    var name: String
+    var isBuiltIn: Bool
+
+    static let builtInPath = "Questionnaires/massage-intake.json"
+
+    /// Loads `path`, or the built-in default questionnaire when nil.
+    static func load(_ path: String?) throws -> QuestionnaireFile {
+        let bytes: [UInt8]
+        let name: String
+        if let path {
+            bytes = try Files.read(path)
+            name = path
+        } else {
+            guard let text = EmbeddedFiles.contents[builtInPath] else {
+                throw UserFacingError("the built-in questionnaire is missing from this build: pass --questionnaire FILE")
+            }
+            bytes = Array(text.utf8)
+            name = builtInPath + " (built in)"
+        }
+        do {
+            let loaded = try QuestionnaireLoader.load(bytes, file: name)
+            return QuestionnaireFile(questionnaire: loaded.questionnaire, bytes: bytes, name: name, isBuiltIn: path == nil)
+        } catch {
+            throw DiagnosticsFound(diagnostics: error.diagnostics)
+        }
+    }
+}
+
+/// Problems found in a file, each printed on its own line; exit code 2.
+struct DiagnosticsFound: Error {
+    var diagnostics: [Diagnostic]
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+import QuestionnaireModel
+
+/// The version written in `--version` and in every transcript's header.
+enum IntakeVersion {
+    static let current = "0.1.0"
+}
+
+@main
+struct Intake: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "intake",
+        abstract: "A chronic-pain intake interview that suggests whether massage therapy fits, and what to discuss with a massage therapist.",
+        discussion: """
+            Run with no arguments to start the interview. Everything intake says about \
+            health is general information, not medical advice.
+            """,
+        version: IntakeVersion.current,
+        subcommands: [RunCommand.self, ScoreCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+
+    /// Parses the command line, runs the command, and turns every error into
+    /// a message and an exit code: 2 for bad input or usage (never
+    /// ArgumentParser's 64), 1 for problems a check found, 130 when interrupted.
+    static func main() {
+        let status: ExitStatus
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            status = .ok
+        } catch let error as UserFacingError {
+            printError(error.message)
+            status = error.status
+        } catch let error as DiagnosticsFound {
+            for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            status = .badInput
+        } catch let error as ExitWith {
+            status = error.status
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                status = .ok
+            } else {
+                if !message.isEmpty { printError(message) }
+                status = code == .validationFailure ? .badInput : (code.rawValue == 130 ? .interrupted : .badInput)
+            }
+        }
+        Glibc.exit(status.rawValue)
+    }
+
+    static func printError(_ message: String) {
+        let line = message.hasSuffix("\n") ? message : message + "\n"
+        _ = line.withCString { fputs($0, stderr) }
+    }
+}
+
+/// Ends the program with a status after the command printed what it had to say.
+struct ExitWith: Error {
+    var status: ExitStatus
+}

@@ -1,0 +1,63 @@
+import Testing
+@testable import InterviewEngine
+import QuestionnaireModel
+
+func runAnswers(_ json: String) throws -> (Interview, Diagnostic?) {
+    let questionnaire = try flow()
+    let file = try AnswerFile(Array(json.utf8), file: "a.json", questionnaire: questionnaire)
+    var interview = Interview(questionnaire: questionnaire)
+    let problem = try file.run(&interview)
+    return (interview, problem)
+}
+
+@Suite("Answer files")
+struct AnswerFileTests {
+    @Test func walksTheGraphWithoutAsking() throws {
+        let (interview, problem) = try runAnswers("""
+            {"age": "old", "where": ["neck", "knee"], "main": "knee", "severity": 5, "pregnant": true, "weeks": 20, "notes": "left side"}
+            """)
+        #expect(problem == nil)
+        #expect(interview.isFinished)
+        #expect(interview.answers["where"]?.value == .choices(["neck", "knee"]))
+        #expect(interview.answers["weeks"]?.value == .number(20))
+        #expect(interview.answers["pregnant"]?.value == .yesNo(true))
+    }
+
+    @Test func answersThePathNeverReachesAreIgnored() throws {
+        let (interview, problem) = try runAnswers("""
+            {"age": "young", "where": "neck", "main": "neck", "severity": "2", "pregnant": "no", "weeks": 99}
+            """)
+        #expect(problem == nil)
+        #expect(interview.answers["main"] == nil)
+        #expect(interview.answers["weeks"] == nil)
+        #expect(interview.skipped == ["notes"])
+    }
+
+    @Test func aMissingRequiredAnswerNamesTheQuestion() throws {
+        let (_, problem) = try runAnswers(#"{"age": "old", "where": ["neck"]}"#)
+        #expect(problem?.description == "a.json: $.severity: the required question 'severity' has no answer (How bad?)")
+    }
+
+    @Test func anAnswerThatDoesNotParseNamesTheQuestionAndTheReason() throws {
+        let (_, problem) = try runAnswers("{\"age\": \"old\",\n \"where\": [\"neck\"],\n \"severity\": 11}")
+        #expect(problem?.description == "a.json:3:14: $.severity: '11' was not accepted for 'severity': 11 is above 10: enter a whole number from 0 to 10.")
+    }
+
+    @Test func wrongJSONTypes() throws {
+        let (_, problem) = try runAnswers(#"{"age": ["old"], "where": ["neck"]}"#)
+        #expect(problem?.description.contains("'age' is a single question: give a string, found a list") == true)
+    }
+
+    @Test func unknownQuestionIdsAreRefused() {
+        #expect(throws: DiagnosticError.self) {
+            _ = try runAnswers(#"{"agee": "old"}"#)
+        }
+        do {
+            _ = try runAnswers(#"{"agee": "old"}"#)
+        } catch let error as DiagnosticError {
+            #expect(error.description == "a.json:1:2: $.agee: there is no question 'agee' in flow (did you mean 'age'?)")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+}

@@ -1,0 +1,195 @@
+import Testing
+@testable import InterviewEngine
+import QuestionnaireModel
+
+let flowJSON = """
+    {
+      "id": "flow", "version": "1", "title": "Flow",
+      "start": "welcome",
+      "nodes": [
+        {"id": "welcome", "kind": "info", "text": "Hello", "next": "age"},
+        {"id": "age", "kind": "single", "text": "Age?", "options": [{"code": "young", "label": "Young"}, {"code": "old", "label": "Old"}], "next": "where"},
+        {"id": "where", "kind": "multi", "text": "Where?", "options": [
+            {"code": "neck", "label": "Neck"}, {"code": "back", "label": "Back"}, {"code": "knee", "label": "Knee"}, {"code": "none", "label": "Nowhere"}],
+         "next": [{"when": {"question": "where", "count": {"gte": 2}}, "goto": "main"}, {"goto": "severity"}]},
+        {"id": "main", "kind": "single", "optionsFrom": "where", "text": "Which most?", "next": "severity"},
+        {"id": "severity", "kind": "scale", "min": 0, "max": 10, "text": "How bad?",
+         "next": [{"when": {"question": "severity", "gte": 9}, "goto": "stop"}, {"goto": "pregnant"}]},
+        {"id": "stop", "kind": "info", "urgent": true, "text": "Get help now"},
+        {"id": "pregnant", "kind": "yesno", "text": "Pregnant?",
+         "next": [{"when": {"question": "pregnant", "equals": true}, "goto": "weeks"}, {"goto": "notes"}]},
+        {"id": "weeks", "kind": "number", "min": 1, "max": 42, "integer": true, "text": "Weeks?", "next": "notes"},
+        {"id": "notes", "kind": "text", "required": false, "text": "Anything else?", "next": "done"},
+        {"id": "done", "kind": "info", "text": "Thanks"}
+      ]
+    }
+    """
+
+func flow() throws -> Questionnaire {
+    try QuestionnaireLoader.load(Array(flowJSON.utf8), file: "flow.json").questionnaire
+}
+
+/// Starts an interview past the welcome screen.
+func started() throws -> Interview {
+    var interview = Interview(questionnaire: try flow())
+    #expect(interview.current == "welcome")
+    interview.continuePastInfo()
+    return interview
+}
+
+@Suite("Interview engine")
+struct InterviewTests {
+    @Test func walksTheGraphInOrder() throws {
+        var interview = try started()
+        #expect(interview.current == "age")
+        #expect(interview.handle("old") == .accepted(node: "age", answer: Answer(value: .choice("old"), raw: "old")))
+        #expect(interview.current == "where")
+        _ = interview.handle("neck")
+        #expect(interview.current == "severity", "one area: the main-area question is not asked")
+        _ = interview.handle("4")
+        _ = interview.handle("no")
+        #expect(interview.current == "notes")
+        _ = interview.handle("")
+        #expect(interview.skipped == ["notes"])
+        #expect(interview.current == "done")
+        interview.continuePastInfo()
+        #expect(interview.isFinished)
+        #expect(!interview.endedUrgently)
+        #expect(interview.answeredInOrder.map(\.node.id) == ["age", "where", "severity", "pregnant"])
+    }
+
+    @Test func optionsFromAnEarlierAnswer() throws {
+        var interview = try started()
+        _ = interview.handle("young")
+        _ = interview.handle("knee, neck")
+        #expect(interview.current == "main")
+        #expect(interview.currentOptions.map(\.code) == ["neck", "knee"])
+        #expect(interview.handle("back") == .rejected(node: "main", raw: "back", reason: Rejection("I couldn't match 'back' to a choice: type a number from 1 to 2, or one of: Neck, Knee.")))
+        #expect(interview.handle("2") == .accepted(node: "main", answer: Answer(value: .choice("knee"), raw: "2")))
+    }
+
+    @Test func rejectedAnswersKeepTheSameQuestion() throws {
+        var interview = try started()
+        _ = interview.handle("old")
+        _ = interview.handle("back")
+        let response = interview.handle("11")
+        #expect(response == .rejected(node: "severity", raw: "11", reason: Rejection("11 is above 10: enter a whole number from 0 to 10.")))
+        #expect(interview.current == "severity")
+        #expect(interview.answers["severity"] == nil)
+    }
+
+    @Test func backOffersTheOldAnswerAndEnterKeepsIt() throws {
+        var interview = try started()
+        _ = interview.handle("old")
+        _ = interview.handle("back")
+        #expect(interview.handle(":back") == .wentBack(from: "severity", to: "where"))
+        #expect(interview.current == "where")
+        #expect(interview.defaultText == "back")
+        #expect(interview.handle("") == .accepted(node: "where", answer: Answer(value: .choices(["back"]), raw: "back")))
+        #expect(interview.current == "severity")
+    }
+
+    @Test func backAtTheFirstQuestionIsRefusedKindly() throws {
+        var interview = try started()
+        guard case .refused(_, _, let reason) = interview.handle(":back") else {
+            Issue.record("expected a refusal")
+            return
+        }
+        #expect(reason.message == "This is the first question, so there is nothing to go back to.")
+        #expect(interview.current == "age")
+    }
+
+    @Test func changingAnEarlierAnswerDropsAnswersTheNewPathDoesNotReach() throws {
+        var interview = try started()
+        _ = interview.handle("old")
+        _ = interview.handle("neck, back")
+        _ = interview.handle("neck")
+        _ = interview.handle("3")
+        _ = interview.handle("yes")
+        _ = interview.handle("20")
+        #expect(interview.current == "notes")
+        #expect(interview.answers["weeks"]?.value == .number(20))
+        // Back to "pregnant" and change it: the weeks answer no longer applies.
+        _ = interview.handle(":back")
+        _ = interview.handle(":back")
+        #expect(interview.current == "pregnant")
+        _ = interview.handle("no")
+        #expect(interview.current == "notes")
+        #expect(interview.answers["weeks"] == nil)
+        // Back to the areas, choose one: the main-area answer goes too.
+        _ = interview.handle(":back")
+        _ = interview.handle(":back")
+        _ = interview.handle(":back")
+        #expect(interview.current == "main")
+        _ = interview.handle(":back")
+        #expect(interview.current == "where")
+        _ = interview.handle("knee")
+        #expect(interview.answers["main"] == nil)
+        #expect(interview.current == "severity")
+        #expect(interview.answers["severity"]?.value == .integer(3), "answers still on the path are kept")
+    }
+
+    @Test func skipOnlyForOptionalQuestions() throws {
+        var interview = try started()
+        guard case .refused(_, _, let reason) = interview.handle(":skip") else {
+            Issue.record("required questions cannot be skipped")
+            return
+        }
+        #expect(reason.message.contains("needs an answer"))
+        _ = interview.handle("young")
+        _ = interview.handle("none")
+        _ = interview.handle("2")
+        _ = interview.handle("n")
+        #expect(interview.handle(":skip") == .skipped(node: "notes"))
+        #expect(interview.current == "done")
+    }
+
+    @Test func urgentStopEndsTheInterviewAtOnce() throws {
+        var interview = try started()
+        _ = interview.handle("old")
+        _ = interview.handle("back")
+        _ = interview.handle("9")
+        #expect(interview.current == "stop")
+        interview.continuePastInfo()
+        #expect(interview.isFinished)
+        #expect(interview.endedUrgently)
+    }
+
+    @Test func commandsAreReturnedForTheCallerToShow() throws {
+        var interview = try started()
+        #expect(interview.handle(":review") == .command(.review))
+        #expect(interview.handle(":WHY") == .command(.why))
+        #expect(interview.handle("  :help ") == .command(.help))
+        #expect(interview.handle(":q") == .command(.quit))
+        guard case .refused(_, _, let unknown) = interview.handle(":bak") else {
+            Issue.record("unknown command")
+            return
+        }
+        #expect(unknown.message == "There is no command ':bak'. Did you mean :back? Type :help to see the commands.")
+        guard case .refused(_, _, let withArgument) = interview.handle(":back 3") else {
+            Issue.record("command with an argument")
+            return
+        }
+        #expect(withArgument.message == "':back' is used on its own, without anything after it.")
+        #expect(interview.current == "age")
+    }
+
+    @Test func colonFollowedByNonLetterIsAnAnswer() {
+        #expect(Command.parse(":)") == nil)
+        #expect(Command.parse(": see notes") == nil)
+        #expect(Command.parse("back") == nil)
+    }
+
+    @Test func progressComesFromTheGraph() throws {
+        var interview = try started()
+        // age, where, [main], severity, pregnant, [weeks], notes: 5 to 7 questions.
+        #expect(interview.progress == Interview.Progress(number: 1, fewestMore: 4, mostMore: 6))
+        _ = interview.handle("old")
+        _ = interview.handle("neck")
+        // "where" is answered with one area, so "main" is out; the urgent stop is not an end.
+        #expect(interview.progress == Interview.Progress(number: 3, fewestMore: 2, mostMore: 3))
+        _ = interview.handle("1")
+        _ = interview.handle("yes")
+        #expect(interview.progress == Interview.Progress(number: 5, fewestMore: 1, mostMore: 1))
+    }
+}

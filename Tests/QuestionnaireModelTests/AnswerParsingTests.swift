@@ -1,0 +1,166 @@
+import Testing
+@testable import QuestionnaireModel
+
+let regions = [
+    Option(code: "neck", label: "Neck"),
+    Option(code: "upper-back", label: "Upper back"),
+    Option(code: "lower-back", label: "Lower back", aliases: ["low back", "lumbar"]),
+    Option(code: "knee-left", label: "Left knee"),
+    Option(code: "knee-right", label: "Right knee"),
+    Option(code: "shoulder-left", label: "Left shoulder"),
+    Option(code: "none", label: "None of these"),
+]
+
+func node(_ spec: AnswerSpec) -> Node {
+    Node(id: "q", spec: spec, text: "Question?")
+}
+
+func accepted(_ spec: AnswerSpec, _ input: String, options: [Option] = regions) -> AnswerValue? {
+    try? node(spec).parse(input, options: options).get()
+}
+
+func rejected(_ spec: AnswerSpec, _ input: String, options: [Option] = regions) -> String? {
+    if case .failure(let rejection) = node(spec).parse(input, options: options) { return rejection.message }
+    return nil
+}
+
+@Suite("Answer parsing")
+struct AnswerParsingTests {
+    let single = AnswerSpec.single(.fixed(regions))
+    let multi = AnswerSpec.multi(.fixed(regions))
+    let scale = AnswerSpec.scale(min: 0, max: 10, minLabel: nil, maxLabel: nil)
+
+    @Test func singleByNumberCodeLabelAliasAndPrefix() {
+        #expect(accepted(single, "1") == .choice("neck"))
+        #expect(accepted(single, "lower-back") == .choice("lower-back"))
+        #expect(accepted(single, "LOWER BACK") == .choice("lower-back"))
+        #expect(accepted(single, "  lumbar ") == .choice("lower-back"))
+        #expect(accepted(single, "Low Back") == .choice("lower-back"))
+        #expect(accepted(single, "upp") == .choice("upper-back"))
+        #expect(accepted(single, "left sh") == .choice("shoulder-left"))
+        #expect(accepted(single, "Nëck") == .choice("neck"))
+    }
+
+    @Test func singleRejectionsSayWhatWouldWork() {
+        #expect(rejected(single, "knee") == "'knee' could be Left knee or Right knee: type more of the name, or its number.")
+        #expect(rejected(single, "9") == "There is no choice 9: type a number from 1 to 7.")
+        #expect(rejected(single, "0") == "There is no choice 0: type a number from 1 to 7.")
+        #expect(rejected(single, "elbow") == "I couldn't match 'elbow' to a choice: type a number from 1 to 7, or one of: Neck, Upper back, Lower back, Left knee, Right knee, Left shoulder, None of these.")
+        #expect(rejected(single, "neck, lumbar") == "Please choose just one, not Neck and Lower back.")
+        #expect(rejected(single, "") == "Please choose one: type its number or its name.")
+        #expect(rejected(single, "   ") == "Please choose one: type its number or its name.")
+    }
+
+    @Test func multiAsCommaOrSpaceSeparatedList() {
+        #expect(accepted(multi, "1, 3") == .choices(["neck", "lower-back"]))
+        #expect(accepted(multi, "1 3") == .choices(["neck", "lower-back"]))
+        #expect(accepted(multi, "lower back neck") == .choices(["neck", "lower-back"]))
+        #expect(accepted(multi, "left knee and right knee") == .choices(["knee-left", "knee-right"]))
+        #expect(accepted(multi, "neck; neck, 1") == .choices(["neck"]))
+        #expect(accepted(multi, "none") == .choices(["none"]))
+    }
+
+    @Test func multiNoneIsExclusive() {
+        #expect(rejected(multi, "none, neck") == "'None of these' can't be combined with other choices: choose 'None of these' on its own, or leave it out.")
+    }
+
+    @Test func multiNamesThePartItCouldNotMatch() {
+        #expect(rejected(multi, "neck, elbow")?.hasPrefix("I couldn't match 'elbow' to a choice") == true)
+        #expect(rejected(multi, "") == "Please choose at least one: type numbers or names, separated by commas.")
+    }
+
+    @Test func scaleAcceptsWholeNumbersInRange() {
+        #expect(accepted(scale, "0") == .integer(0))
+        #expect(accepted(scale, "10") == .integer(10))
+        #expect(accepted(scale, " 7 ") == .integer(7))
+        #expect(accepted(scale, "7.") == .integer(7))
+        #expect(accepted(scale, "-0") == .integer(0))
+        #expect(accepted(scale, "7/10") == .integer(7))
+        #expect(accepted(scale, "7 out of 10") == .integer(7))
+        #expect(accepted(scale, "ten") == .integer(10))
+    }
+
+    @Test func scaleRejectionsSayWhatWouldWork() {
+        #expect(rejected(scale, "11") == "11 is above 10: enter a whole number from 0 to 10.")
+        #expect(rejected(scale, "-1") == "-1 is below 0: enter a whole number from 0 to 10.")
+        #expect(rejected(scale, "7.5") == "7.5 is not a whole number: enter a whole number from 0 to 10.")
+        for input in ["abc", "1e309", "0x10", "NaN", "inf", "1e1", "--1", "1.2.3"] {
+            #expect(rejected(scale, input) == "I couldn't read '\(input)' as a number: enter a whole number from 0 to 10.", "\(input)")
+        }
+    }
+
+    @Test func numbersWithUnitsAndDecimals() {
+        let weeks = AnswerSpec.number(min: 1, max: 42, integer: true, unit: "weeks")
+        #expect(accepted(weeks, "20") == .number(20))
+        #expect(accepted(weeks, "20 weeks") == .number(20))
+        #expect(accepted(weeks, "1 week") == .number(1))
+        #expect(rejected(weeks, "43") == "43 is above 42: enter a whole number from 1 to 42.")
+        #expect(rejected(weeks, "0") == "0 is below 1: enter a whole number from 1 to 42.")
+        #expect(rejected(weeks, "20.5") == "20.5 is not a whole number: enter a whole number from 1 to 42.")
+        let decimal = AnswerSpec.number(min: 0, max: 5, integer: false, unit: nil)
+        #expect(accepted(decimal, "2.5") == .number(2.5))
+        #expect(accepted(decimal, ".5") == .number(0.5))
+    }
+
+    @Test func durationsInEveryUsualForm() {
+        let duration = AnswerSpec.duration(minDays: 0, maxDays: 29220)
+        let cases: [(String, Int)] = [
+            ("6 months", 183), ("2 years", 731), ("2y", 731), ("3 weeks", 21), ("3w", 21), ("18 mo", 548),
+            ("1.5 years", 548), ("10 days", 10), ("1 year 6 months", 548), ("1y6m", 548), ("a year and a half", 548),
+            ("about 3 months", 91), ("Six Months", 183), ("half a year", 183), ("90 days", 90), ("89 days", 89),
+            ("0", 0), ("two weeks", 14), ("a year", 365), ("1 decade", 3653), ("3 mths", 91), ("12 yrs", 4383),
+        ]
+        for (input, days) in cases {
+            #expect(accepted(duration, input) == .duration(days: days), "\(input)")
+        }
+    }
+
+    @Test func durationRejections() {
+        let duration = AnswerSpec.duration(minDays: 0, maxDays: 29220)
+        #expect(rejected(duration, "sometime") == "I couldn't read 'sometime' as a duration: try '6 months' or '2 years'.")
+        #expect(rejected(duration, "6") == "'6' needs a unit: try '6 months' or '6 years'.")
+        #expect(rejected(duration, "90 years") == "'90 years' is longer than 80 years: please check it, for example '6 months' or '2 years'.")
+        #expect(rejected(duration, "-3 months") != nil)
+        #expect(rejected(duration, "3 parsecs") != nil)
+    }
+
+    @Test func durationsDescribedAsPeopleSayThem() {
+        #expect(Duration.describe(days: 10) == "10 days")
+        #expect(Duration.describe(days: 21) == "3 weeks")
+        #expect(Duration.describe(days: 183) == "6 months")
+        #expect(Duration.describe(days: 548) == "18 months")
+        #expect(Duration.describe(days: 731) == "2 years")
+        #expect(Duration.describe(days: 913) == "2.5 years")
+    }
+
+    @Test func yesNo() {
+        for word in ["yes", "Y", "yeah", "1"] { #expect(accepted(.yesno, word) == .yesNo(true), "\(word)") }
+        for word in ["no", "N", "nope", "2"] { #expect(accepted(.yesno, word) == .yesNo(false), "\(word)") }
+        #expect(rejected(.yesno, "maybe") == "Please answer yes or no (y or n).")
+    }
+
+    @Test func textKeepsWhatWasTypedWithinItsLength() {
+        #expect(accepted(.text(maxLength: 20), "  left hip, old scar ") == .text("left hip, old scar"))
+        #expect(accepted(.text(maxLength: 20), "épaule 한국어 😀") == .text("épaule 한국어 😀"))
+        #expect(rejected(.text(maxLength: 5), "abcdefg") == "That answer is 7 characters long: please keep it under 5.")
+    }
+
+    @Test func medicationsAsAFreeList() {
+        #expect(accepted(.medications, "Eliquis 5 mg twice daily; Advil as needed") == .medications(["Eliquis 5 mg twice daily", "Advil as needed"]))
+        #expect(accepted(.medications, "tramadol, gabapentin and Lyrica") == .medications(["tramadol", "gabapentin", "Lyrica"]))
+        #expect(accepted(.medications, "none") == .medications([]))
+        #expect(accepted(.medications, "None.") == .medications([]))
+        #expect(rejected(.medications, "none, aspirin") != nil)
+        #expect(rejected(.medications, ", ;") != nil)
+    }
+
+    @Test func inputThatNoAnswerMayHold() {
+        for input in ["\u{1B}[2J", "a\u{7}b", "x\u{0}y", "a\u{202E}b", "bad \u{FFFD} bytes", "\u{9B}31m"] {
+            #expect(rejected(.text(maxLength: 100), input) != nil, "\(input.unicodeScalars.map { $0.value })")
+            #expect(rejected(scale, input) != nil)
+        }
+        let huge = String(repeating: "a", count: 1_000_000)
+        #expect(rejected(.text(maxLength: 4000), huge) == "That answer is longer than 4,000 characters: please shorten it.")
+        #expect(rejected(single, huge) == "That answer is longer than 4,000 characters: please shorten it.")
+    }
+}

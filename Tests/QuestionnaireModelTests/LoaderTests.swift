@@ -1,0 +1,190 @@
+import Testing
+@testable import QuestionnaireModel
+
+/// A small valid questionnaire, varied by replacing its parts, so each test
+/// shows exactly the defect it is about.
+func questionnaireJSON(nodes: String, start: String = "q1", extra: String = "") -> String {
+    """
+    {
+      "id": "test", "version": "1", "title": "Test",\(extra)
+      "start": "\(start)",
+      "nodes": [
+    \(nodes)
+      ]
+    }
+    """
+}
+
+let validNodes = """
+    {"id": "q1", "kind": "single", "text": "Pick", "options": [{"code": "a", "label": "Apple"}, {"code": "b", "label": "Banana"}],
+     "next": [{"when": {"question": "q1", "equals": "a"}, "goto": "q2"}, {"goto": "q3"}]},
+    {"id": "q2", "kind": "scale", "min": 0, "max": 10, "text": "How much?", "next": "q3"},
+    {"id": "q3", "kind": "info", "text": "Thanks"}
+    """
+
+func diagnostics(_ json: String) -> [String] {
+    do {
+        _ = try QuestionnaireLoader.load(Array(json.utf8), file: "t.json")
+        return []
+    } catch {
+        return error.diagnostics.map(\.description)
+    }
+}
+
+@Suite("Questionnaire loading and checks")
+struct LoaderTests {
+    @Test func loadsAValidQuestionnaire() throws {
+        let loaded = try QuestionnaireLoader.load(Array(questionnaireJSON(nodes: validNodes).utf8), file: "t.json")
+        #expect(loaded.questionnaire.nodes.map(\.id) == ["q1", "q2", "q3"])
+        #expect(loaded.warnings.isEmpty)
+        guard case .branches(let branches) = loaded.questionnaire.node("q1")?.next else {
+            Issue.record("q1 should branch")
+            return
+        }
+        #expect(branches.count == 2)
+        #expect(branches[0].condition == .test(.question("q1"), .equals(.code("a"))))
+        #expect(branches[1].condition == nil)
+    }
+
+    @Test func syntaxErrorNamesFileLineAndColumn() {
+        let found = diagnostics("{\n  \"id\": \"x\",\n  \"title\" \"T\"\n}")
+        #expect(found == ["t.json:3:11: unexpected '\"': expected ':' after the key \"title\""])
+    }
+
+    @Test func unknownNodeInNextIsReportedWithPathAndSuggestion() {
+        let nodes = validNodes.replacingOccurrences(of: "\"next\": \"q3\"", with: "\"next\": \"q4\"")
+        let found = diagnostics(questionnaireJSON(nodes: nodes))
+        #expect(found.count == 1)
+        #expect(found.first?.contains("$.nodes[1].next: 'next' names a node 'q4' that does not exist (did you mean 'q1'?)") == true
+            || found.first?.contains("$.nodes[1].next: 'next' names a node 'q4' that does not exist") == true)
+        #expect(found.first?.hasPrefix("t.json:7:") == true, "\(found)")
+    }
+
+    @Test func duplicateNodeIds() {
+        let nodes = validNodes + ",\n{\"id\": \"q2\", \"kind\": \"info\", \"text\": \"again\"}"
+        let found = diagnostics(questionnaireJSON(nodes: nodes))
+        #expect(found.contains { $0.contains("$.nodes[3].id: the node id 'q2' is used twice (first at $.nodes[1])") })
+    }
+
+    @Test func cyclesAreRefusedWithTheLoopNamed() {
+        let nodes = validNodes.replacingOccurrences(of: "{\"id\": \"q3\", \"kind\": \"info\", \"text\": \"Thanks\"}",
+                                                    with: "{\"id\": \"q3\", \"kind\": \"info\", \"text\": \"Thanks\", \"next\": \"q1\"}")
+        let found = diagnostics(questionnaireJSON(nodes: nodes))
+        #expect(found.count == 1)
+        #expect(found.first?.contains("the flow goes round in a loop") == true)
+        #expect(found.first?.contains("q1 → q2 → q3 → q1") == true || found.first?.contains("q1 → q3 → q1") == true)
+    }
+
+    @Test func unreachableNodes() {
+        let nodes = validNodes + ",\n{\"id\": \"orphan\", \"kind\": \"yesno\", \"text\": \"?\"}"
+        let found = diagnostics(questionnaireJSON(nodes: nodes))
+        #expect(found == ["t.json:9:1: $.nodes[3]: the node 'orphan' can never be reached from the start ('q1'): point a 'next' at it, or remove it"])
+    }
+
+    @Test func startNodeMustExist() {
+        let found = diagnostics(questionnaireJSON(nodes: validNodes, start: "q0"))
+        #expect(found.contains { $0.contains("$.start: the start node 'q0' does not exist (did you mean 'q1'?)") })
+    }
+
+    @Test func everyPathMustEnd() {
+        let nodes = validNodes.replacingOccurrences(of: ", {\"goto\": \"q3\"}]", with: "]")
+        let found = diagnostics(questionnaireJSON(nodes: nodes))
+        #expect(found.contains { $0.contains("$.nodes[0].next[0]: the last branch needs no 'when'") })
+    }
+
+    @Test func unconditionalBranchMustBeLast() {
+        let nodes = validNodes.replacingOccurrences(of: "[{\"when\": {\"question\": \"q1\", \"equals\": \"a\"}, \"goto\": \"q2\"}, {\"goto\": \"q3\"}]",
+                                                    with: "[{\"goto\": \"q2\"}, {\"goto\": \"q3\"}]")
+        let found = diagnostics(questionnaireJSON(nodes: nodes))
+        #expect(found.contains { $0.contains("$.nodes[0].next[0]: only the last branch may leave out 'when'") })
+    }
+
+    @Test func conditionComparingWithAnOptionThatDoesNotExist() {
+        let nodes = validNodes.replacingOccurrences(of: "\"equals\": \"a\"", with: "\"equals\": \"cherry\"")
+        let found = diagnostics(questionnaireJSON(nodes: nodes))
+        #expect(found == ["t.json:6:49: $.nodes[0].next[0].when.equals: 'q1' has no option 'cherry': its options are a, b"])
+    }
+
+    @Test func conditionWithATypeTheAnswerCannotHave() {
+        let scaleAsCode = validNodes.replacingOccurrences(of: "{\"question\": \"q1\", \"equals\": \"a\"}", with: "{\"question\": \"q1\", \"gte\": 3}")
+        #expect(diagnostics(questionnaireJSON(nodes: scaleAsCode)).first?.contains("'q1' has a single-choice answer: test it with equals, in, answered, not 'gte'") == true)
+
+        let multi = """
+            {"id": "q1", "kind": "multi", "text": "Pick", "options": [{"code": "a", "label": "A"}, {"code": "none", "label": "None"}],
+             "next": [{"when": {"question": "q1", "lt": 2}, "goto": "q2"}, {"goto": "q2"}]},
+            {"id": "q2", "kind": "info", "text": "Thanks"}
+            """
+        #expect(diagnostics(questionnaireJSON(nodes: multi)).first?.contains("'q1' has a multiple-choice answer: test it with includes, includesAny, includesAll, count, answered, not 'lt'") == true)
+
+        let numberAsString = validNodes.replacingOccurrences(of: "\"next\": \"q3\"}", with: "\"next\": [{\"when\": {\"question\": \"q2\", \"gte\": \"seven\"}, \"goto\": \"q3\"}, {\"goto\": \"q3\"}]}")
+        #expect(diagnostics(questionnaireJSON(nodes: numberAsString)).first?.contains("'q2' is a number and is compared with numbers, found a string") == true)
+
+        let info = validNodes.replacingOccurrences(of: "{\"question\": \"q1\", \"equals\": \"a\"}", with: "{\"question\": \"q3\", \"answered\": true}")
+        #expect(diagnostics(questionnaireJSON(nodes: info)).first?.contains("'q3' is an information step and has no answer to test") == true)
+    }
+
+    @Test func conditionReadingAQuestionThatDoesNotExist() {
+        let nodes = validNodes.replacingOccurrences(of: "{\"question\": \"q1\", \"equals\": \"a\"}", with: "{\"question\": \"q7\", \"equals\": \"a\"}")
+        #expect(diagnostics(questionnaireJSON(nodes: nodes)).first?.contains("$.nodes[0].next[0].when.question: there is no question 'q7'") == true)
+    }
+
+    @Test func malformedConditions() {
+        for (condition, expected) in [
+            ("{\"question\": \"q1\", \"equal\": \"a\"}", "unknown test 'equal' (did you mean 'equals'?)"),
+            ("{\"question\": \"q1\"}", "needs one of equals"),
+            ("{\"question\": \"q1\", \"equals\": \"a\", \"in\": [\"b\"]}", "use one per object"),
+            ("{\"all\": {\"question\": \"q1\", \"equals\": \"a\"}}", "'all' takes a list of conditions"),
+            ("{\"value\": \"peg\", \"gte\": 7}", "unknown key 'value' in a condition"),
+            ("\"q1 == a\"", "a condition must be an object"),
+        ] {
+            let nodes = validNodes.replacingOccurrences(of: "{\"question\": \"q1\", \"equals\": \"a\"}", with: condition)
+            let found = diagnostics(questionnaireJSON(nodes: nodes))
+            #expect(found.first?.contains(expected) == true, "\(condition) gave \(found)")
+        }
+    }
+
+    @Test func unknownKindsAndKeysGetSuggestions() {
+        let nodes = validNodes.replacingOccurrences(of: "\"kind\": \"scale\"", with: "\"kind\": \"scael\"")
+        let found = diagnostics(questionnaireJSON(nodes: nodes))
+        #expect(found.contains { $0.contains("$.nodes[1].kind: unknown kind 'scael' (did you mean 'scale'?)") }, "\(found)")
+
+        let typo = validNodes.replacingOccurrences(of: "\"text\": \"How much?\"", with: "\"text\": \"How much?\", \"requried\": false")
+        #expect(diagnostics(questionnaireJSON(nodes: typo)).first?.contains("$.nodes[1].requried: unknown key 'requried' in a node (did you mean 'required'?)") == true)
+
+        let misplaced = validNodes.replacingOccurrences(of: "\"text\": \"How much?\"", with: "\"text\": \"How much?\", \"options\": []")
+        #expect(diagnostics(questionnaireJSON(nodes: misplaced)).first?.contains("'options' is not used by a scale node") == true)
+    }
+
+    @Test func fieldProblems() {
+        for (from, to, expected) in [
+            ("\"min\": 0, \"max\": 10", "\"min\": 10, \"max\": 0", "'min' (10) must be below 'max' (0)"),
+            ("\"min\": 0, \"max\": 10", "\"max\": 10", "a scale needs whole-number 'min' and 'max'"),
+            ("\"text\": \"How much?\"", "\"text\": 7", "'text' must be a string"),
+            ("{\"code\": \"b\", \"label\": \"Banana\"}", "{\"code\": \"a\", \"label\": \"Banana\"}", "the code 'a' is used by two options"),
+            ("{\"code\": \"b\", \"label\": \"Banana\"}", "{\"code\": \"B B\", \"label\": \"Banana\"}", "must hold only lower-case letters"),
+            ("\"text\": \"How much?\"", "\"text\": \"How much?\", \"default\": \"eleven\"", "the default 'eleven' is not a valid answer"),
+        ] {
+            let found = diagnostics(questionnaireJSON(nodes: validNodes.replacingOccurrences(of: from, with: to)))
+            #expect(found.contains { $0.contains(expected) }, "expected '\(expected)' in \(found)")
+        }
+    }
+
+    @Test func optionsFromMustNameAnEarlierMultiQuestion() {
+        let nodes = """
+            {"id": "q1", "kind": "single", "optionsFrom": "q2", "text": "Main?", "next": "q2"},
+            {"id": "q2", "kind": "multi", "text": "Which?", "options": [{"code": "a", "label": "A"}]}
+            """
+        let found = diagnostics(questionnaireJSON(nodes: nodes))
+        #expect(found.contains { $0.contains("'optionsFrom' names 'q2', which is never asked before 'q1'") })
+    }
+
+    @Test func reportsEveryProblemNotJustTheFirst() {
+        let nodes = """
+            {"id": "q1", "kind": "singel", "text": "A"},
+            {"id": "q2", "kind": "scale", "text": "B"},
+            {"id": "q3", "text": "C"}
+            """
+        let found = diagnostics(questionnaireJSON(nodes: nodes))
+        #expect(found.count == 3, "\(found)")
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+@Suite("intake run, end to end")
+struct RunTests {
+    @Test func versionAndHelp() throws {
+        let version = try IntakeProcess.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.output.trimmingCharacters(in: .whitespacesAndNewlines).range(of: #"^\d+\.\d+\.\d+$"#, options: .regularExpression) != nil)
+        let help = try IntakeProcess.run(["run", "--help"])
+        #expect(help.status == 0)
+        #expect(help.output.contains("--answers <file>"))
+        #expect(help.output.contains("--questionnaire <file>"))
+        let completion = try IntakeProcess.run(["--generate-completion-script", "bash"])
+        #expect(completion.status == 0)
+        #expect(completion.output.contains("_intake"))
+    }
+
+    @Test func aWholeInterviewCanBePipedIn() throws {
+        let typed = try String(contentsOfFile: IntakeProcess.fixture("typed-session.txt"), encoding: .utf8)
+        let result = try IntakeProcess.run(["run"], input: typed)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(!result.output.contains("\u{1B}"), "piped output must hold no escape codes")
+        // Rejections say what would work, and the same question is asked again.
+        #expect(result.output.contains("I couldn't read 'sometime' as a duration: try '6 months' or '2 years'."))
+        #expect(result.output.contains("11 is above 10: enter a whole number from 0 to 10."))
+        // :help and :review show their text.
+        #expect(result.output.contains(":back    go back to the previous question"))
+        #expect(result.output.contains("Your answers so far:"))
+        // :back re-asks the previous question with its answer as the default.
+        #expect(result.output.contains("Press Enter to keep your answer: 6 out of 10"))
+        #expect(result.output.contains("Question 5 - about"))
+        // The summary at the end, in words.
+        #expect(result.output.contains("Your answers"))
+        #expect(result.output.contains("Where it hurts: Neck, Lower back"))
+        #expect(result.output.contains("How long: 2 years"))
+        #expect(result.output.contains("Medicines: Eliquis 5 mg twice daily, Advil as needed"))
+        #expect(result.output.contains("Skipped: Areas to avoid"))
+    }
+
+    @Test func endOfInputStopsAndSaysSo() throws {
+        let result = try IntakeProcess.run(["run"], input: "over 50\n2 years\n")
+        #expect(result.status == 0)
+        #expect(result.output.contains("Stopped before the end"))
+        #expect(!result.output.contains("Your answers\n"))
+    }
+
+    @Test func anUrgentAnswerEndsTheInterviewAtOnce() throws {
+        let result = try IntakeProcess.run(["run"], input: "18-50\n3 weeks\nevery day\nlower back\nsaddle\n")
+        #expect(result.status == 0)
+        #expect(result.output.contains("Warning signs: Numbness around the groin or buttocks"))
+        #expect(!result.output.contains("Today, do you have any of these?"))
+    }
+
+    @Test func runsFromAnyWorkingFolder() throws {
+        let result = try IntakeProcess.run(["run"], input: "", directory: "/")
+        #expect(result.status == 0)
+        #expect(result.output.contains("How old are you?"))
+    }
+
+    @Test func answerFileWalksTheInterviewWithoutAsking() throws {
+        let result = try IntakeProcess.run(["run", "--answers", IntakeProcess.fixture("complete-answers.json")])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("Main area: Lower back"))
+        #expect(result.output.contains("Average pain (past week): 6 out of 10"))
+        #expect(!result.output.contains("> "), "nothing is asked")
+    }
+
+    @Test func answerFileProblemsNameTheQuestionAndExitTwo() throws {
+        let folder = try TemporaryFolder()
+        let missing = try folder.file("missing.json", #"{"age_band": "over-50"}"#)
+        let result = try IntakeProcess.run(["run", "--answers", missing])
+        #expect(result.status == 2)
+        #expect(result.error == "\(missing): $.pain_duration: the required question 'pain_duration' has no answer (How long have you had this pain?)\n")
+
+        let wrong = try folder.file("wrong.json", "{\"age_band\": \"over-50\",\n \"pain_duration\": \"sometime\"}")
+        let bad = try IntakeProcess.run(["run", "--answers", wrong])
+        #expect(bad.status == 2)
+        #expect(bad.error.hasPrefix("\(wrong):2:19: $.pain_duration: 'sometime' was not accepted for 'pain_duration': I couldn't read 'sometime' as a duration"))
+
+        let typo = try folder.file("typo.json", #"{"age_bnad": "over-50"}"#)
+        let misspelt = try IntakeProcess.run(["run", "--answers", typo])
+        #expect(misspelt.status == 2)
+        #expect(misspelt.error.contains("there is no question 'age_bnad' in massage-intake (did you mean 'age_band'?)"))
+    }
+
+    @Test func badQuestionnaireFilesExitTwoWithOneLinePerProblem() throws {
+        let folder = try TemporaryFolder()
+        let broken = try folder.file("broken.json", "{\n  \"id\": \"x\",\n  \"nodes\": [\n}")
+        let syntax = try IntakeProcess.run(["run", "--questionnaire", broken])
+        #expect(syntax.status == 2)
+        #expect(syntax.error.hasPrefix("\(broken):4:1: "))
+        #expect(syntax.error.split(separator: "\n").count == 1)
+        #expect(syntax.output.isEmpty, "nothing is asked from a broken questionnaire")
+
+        let structure = try folder.file("structure.json", """
+            {"id": "x", "version": "1", "title": "X", "start": "a", "nodes": [
+              {"id": "a", "kind": "yesno", "text": "A?", "next": "b"},
+              {"id": "b", "kind": "info", "text": "B", "next": "a"},
+              {"id": "c", "kind": "yesno", "text": "C?", "next": "zz"}
+            ]}
+            """)
+        let graph = try IntakeProcess.run(["run", "--questionnaire", structure])
+        #expect(graph.status == 2)
+        #expect(graph.error.contains("$.nodes[2].next: 'next' names a node 'zz' that does not exist"))
+
+        let cycle = try folder.file("cycle.json", """
+            {"id": "x", "version": "1", "title": "X", "start": "a", "nodes": [
+              {"id": "a", "kind": "yesno", "text": "A?", "next": "b"},
+              {"id": "b", "kind": "info", "text": "B", "next": "a"}
+            ]}
+            """)
+        let loop = try IntakeProcess.run(["run", "--questionnaire", cycle])
+        #expect(loop.status == 2)
+        #expect(loop.error.contains("the flow goes round in a loop (a → b → a)"))
+
+        let missing = try IntakeProcess.run(["run", "--questionnaire", "/nonexistent/q.json"])
+        #expect(missing.status == 2)
+        #expect(missing.error == "/nonexistent/q.json: no such file: check the name and the folder\n")
+    }
+
+    @Test func usageErrorsExitTwoNotSixtyFour() throws {
+        let result = try IntakeProcess.run(["run", "--no-such-option"])
+        #expect(result.status == 2)
+        #expect(result.error.contains("--no-such-option"))
+    }
+
+    @Test func anotherQuestionnaireRunsWithQuestionnaireOption() throws {
+        let folder = try TemporaryFolder()
+        let small = try folder.file("small.json", """
+            {"id": "small", "version": "1", "title": "A small check-in", "start": "mood", "nodes": [
+              {"id": "mood", "kind": "scale", "min": 1, "max": 5, "text": "How are you today?", "next": "done"},
+              {"id": "done", "kind": "info", "text": "Thanks!"}
+            ]}
+            """)
+        let result = try IntakeProcess.run(["run", "--questionnaire", small], input: "4\n")
+        #expect(result.status == 0)
+        #expect(result.output.contains("A small check-in"))
+        #expect(result.output.contains("How are you today?: 4 out of 5"))
+    }
+}

@@ -1,0 +1,92 @@
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The interview through a real pseudo-terminal, as a person at a keyboard
+/// sees it: line editing, completion, recall, Ctrl-C and Ctrl-D.
+@Suite("intake at a terminal")
+struct TerminalTests {
+    static let up = "\u{1B}[A"
+
+    func start(_ arguments: [String] = [], environment: [String: String] = [:]) throws -> PseudoTerminal {
+        var env = PseudoTerminal.defaultEnvironment
+        for (key, value) in environment { env[key] = value }
+        return try PseudoTerminal(executable: IntakeProcess.binary, arguments: arguments, environment: env, columns: 100, rows: 40)
+    }
+
+    @Test func tabCompletesUpRecallsCtrlCCancelsCtrlDStops() throws {
+        let terminal = try start()
+        try terminal.waitFor("How old are you?")
+        try terminal.waitUntilRaw()
+        // Tab completes an option's label from its first letters.
+        terminal.send("ov\t")
+        try terminal.waitFor("> Over 50")
+        terminal.send("\r")
+        try terminal.waitFor("✓ Over 50")
+
+        try terminal.waitFor("How long have you had this pain?")
+        try terminal.waitUntilRaw()
+        terminal.send("2 years\r")
+        try terminal.waitFor("✓ 2 years")
+
+        try terminal.waitFor("How often do you have this pain?")
+        try terminal.waitUntilRaw()
+        // Up recalls this session's previous answer.
+        terminal.send(Self.up)
+        try terminal.waitFor("> 2 years")
+        // Ctrl-C drops the line and asks again.
+        terminal.send("\u{3}")
+        try terminal.waitFor("(Cancelled. Type your answer again, or :quit to stop.)")
+        try terminal.waitUntilRaw()
+        // Tab on a command.
+        terminal.send(":rev\t\r")
+        try terminal.waitFor("Your answers so far:")
+        try terminal.waitFor("- How long: 2 years")
+        try terminal.waitUntilRaw()
+        // Ctrl-D on an empty line stops and says so.
+        terminal.send("\u{4}")
+        try terminal.waitFor("Stopped before the end")
+        #expect(terminal.waitForExit() == 0)
+        #expect(terminal.isCanonical, "the terminal is left in its normal mode")
+        #expect(!terminal.screen.contains("^[[A"), "arrow keys are never echoed raw")
+    }
+
+    @Test func nonASCIIInputIsRead() throws {
+        let terminal = try start()
+        try terminal.waitFor("How old are you?")
+        try terminal.waitUntilRaw()
+        terminal.send("Över 50\r")
+        try terminal.waitFor("✓ Over 50")
+        try terminal.waitUntilRaw()
+        terminal.send(":quit\r")
+        #expect(terminal.waitForExit() == 0)
+    }
+
+    @Test func colourOnlyWhenWanted() throws {
+        let coloured = try start()
+        try coloured.waitFor("How old are you?")
+        try coloured.waitUntilRaw()
+        #expect(coloured.output.contains("\u{1B}[1m"), "a terminal gets bold questions")
+        coloured.send("\u{4}")
+        _ = coloured.waitForExit()
+
+        let noColor = try start(environment: ["NO_COLOR": "1"])
+        try noColor.waitFor("How old are you?")
+        try noColor.waitUntilRaw()
+        #expect(!noColor.output.contains("\u{1B}[1m") && !noColor.output.contains("\u{1B}[2m"))
+        noColor.send("\u{4}")
+        _ = noColor.waitForExit()
+    }
+
+    @Test func plainModeWritesNoEscapeCodesAtAll() throws {
+        let terminal = try start(["run", "--plain"])
+        try terminal.waitFor("How old are you?")
+        terminal.send("3\n")
+        try terminal.waitFor("Answer: Over 50")
+        terminal.send("\u{4}")
+        try terminal.waitFor("Stopped before the end")
+        #expect(terminal.waitForExit() == 0)
+        #expect(!terminal.output.contains("\u{1B}"), "no colour and no cursor movement for screen readers")
+    }
+}
