@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "QuestionnaireModelTests", dependencies: ["QuestionnaireModel"]),
         .testTarget(name: "InterviewEngineTests", dependencies: ["InterviewEngine", "QuestionnaireModel"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "QuestionnaireModel"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "InterviewEngine", "QuestionnaireModel"]),
         .testTarget(
             name: "intakeTests",
             dependencies: ["intake", "QuestionnaireModel"],

@@ -161,6 +161,30 @@ extension Condition {
         }
     }
 
+    /// The option codes the condition tests `subject` for, or nil when it
+    /// tests the subject in some other way (a number, whether it was answered).
+    public func codesTested(for subject: Subject) -> Set<String>? {
+        var codes: Set<String> = []
+        var other = false
+        func visit(_ condition: Condition) {
+            switch condition {
+            case .all(let conditions), .any(let conditions): conditions.forEach(visit)
+            case .not(let inner): visit(inner)
+            case .test(let tested, let predicate):
+                guard tested == subject else { return }
+                switch predicate {
+                case .includesAny(let list), .includesAll(let list): codes.formUnion(list)
+                case .equals(.code(let code)): codes.insert(code)
+                case .isIn(let literals):
+                    for case .code(let code) in literals { codes.insert(code) }
+                default: other = true
+                }
+            }
+        }
+        visit(self)
+        return other || codes.isEmpty ? nil : codes
+    }
+
     /// The subjects whose answers made the condition hold, for explanations:
     /// the tests that held under `any`, every test under `all`, and everything
     /// read under `not`. Empty when the condition does not hold.

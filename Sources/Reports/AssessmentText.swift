@@ -24,7 +24,7 @@ public enum AssessmentText {
         if !assessment.information.isEmpty {
             out.append("")
             out.append(style.heading("Also worth knowing"))
-            for rule in assessment.information where rule.id != "frequency" || !rule.reasons.isEmpty {
+            for rule in assessment.information {
                 describe(rule, into: &out, width: width, style: style)
             }
         }

@@ -93,7 +93,9 @@ extension Assessment {
                 unchecked.append(UncheckedRule(id: rule.id, title: rule.title, missing: unknown))
             case .yes:
                 let (effect, cautious) = resolve(rule.effect, context: context, rules: rules)
-                let reasons = (rule.condition?.reasons(context.lookup) ?? []).compactMap(words.reason)
+                let reasons = (rule.condition?.reasons(context.lookup) ?? []).compactMap { subject in
+                    words.reason(subject, codes: rule.condition?.codesTested(for: subject))
+                }
                 fired.append(FiredRule(id: rule.id, title: rule.title, effect: effect, reasons: reasons, discuss: rule.discuss, evidence: rule.evidence, cautiousBecauseUnknown: cautious))
             }
         }
@@ -143,11 +145,14 @@ extension Assessment {
     /// given: the rest can wait until a doctor has seen the person.
     static func discussionPoints(_ fired: [FiredRule], category: Category, context: ScoringContext, words: Wording) -> [String] {
         let rules = context.rules
+        // Rules that always fire (how often to come) close the list.
+        let always = Set(rules.rules.filter { $0.condition == nil }.map(\.id))
         func rank(_ rule: FiredRule) -> Int {
+            if always.contains(rule.id) { return rules.categories.count + 2 }
             switch rule.effect {
-            case .category(let code): rules.rank(of: code) ?? rules.categories.count
-            case .information: rules.categories.count
-            case .supports: rules.categories.count + 1
+            case .category(let code): return rules.rank(of: code) ?? rules.categories.count
+            case .information: return rules.categories.count
+            case .supports: return rules.categories.count + 1
             }
         }
         let urgent = rules.rank(of: category.code) == 0 && rules.categories.count > 1

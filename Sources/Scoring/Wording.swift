@@ -6,8 +6,9 @@ struct Wording {
 
     var questionnaire: Questionnaire { context.answers.questionnaire }
 
-    /// The reason line for a subject that made a rule fire.
-    func reason(_ subject: Subject) -> Assessment.Reason? {
+    /// The reason line for a subject that made a rule fire; `codes` limits a
+    /// list of medicine classes to the ones the rule tested.
+    func reason(_ subject: Subject, codes: Set<String>? = nil) -> Assessment.Reason? {
         guard case .value(let value) = context.lookup(subject) else { return nil }
         switch subject {
         case .question(let id):
@@ -15,7 +16,7 @@ struct Wording {
             return Assessment.Reason(subject: subject, label: node.summaryLabel, value: describe(value, of: subject))
         case .value(let name):
             guard let derived = context.rules.derivedValue(name) else { return nil }
-            return Assessment.Reason(subject: subject, label: derived.label, value: describe(value, of: subject))
+            return Assessment.Reason(subject: subject, label: derived.label, value: describeDerived(value, derived, codes: codes))
         }
     }
 
@@ -31,7 +32,7 @@ struct Wording {
         }
     }
 
-    private func describeDerived(_ value: AnswerValue, _ derived: DerivedValue) -> String {
+    private func describeDerived(_ value: AnswerValue, _ derived: DerivedValue, codes: Set<String>? = nil) -> String {
         switch derived.formula {
         case .mean(let questions):
             let number = value.numeric ?? 0
@@ -51,9 +52,9 @@ struct Wording {
         case .medicationClasses(let question):
             guard case .value(.medications(let names)) = context.lookup(.question(question)) else { return "\(value)" }
             let parts = names.compactMap { name -> String? in
-                let match = context.lexicon.match(name)
-                guard !match.classes.isEmpty else { return nil }
-                return "\(name) (\(match.classes.joined(separator: ", ")))"
+                let classes = context.lexicon.match(name).classes.filter { codes?.contains($0) ?? true }
+                guard !classes.isEmpty else { return nil }
+                return "\(name) (\(classes.joined(separator: ", ")))"
             }
             return parts.isEmpty ? "none recognised" : parts.joined(separator: "; ")
         case .includesValue:

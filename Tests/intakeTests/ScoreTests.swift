@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+/// Each persona of `Tests/Personas/` through `intake score` and
+/// `intake run --answers`: both must give the outcome expected from CLINICAL.md.
+@Suite("Scoring, end to end")
+struct ScoreTests {
+    struct Expected: Sendable, CustomTestStringConvertible {
+        var path: String
+        var category: String
+        var rules: Set<String>
+        var testDescription: String { (path as NSString).lastPathComponent }
+    }
+
+    static var personas: [Expected] {
+        let folder = IntakeProcess.packageRoot.appendingPathComponent("Tests/Personas")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return files.filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
+            let path = folder.appendingPathComponent(name).path
+            guard let data = FileManager.default.contents(atPath: path),
+                  let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                  let expected = json["$expected"] as? [String: Any],
+                  let category = expected["category"] as? String,
+                  let rules = expected["rules"] as? [String]
+            else { return nil }
+            return Expected(path: path, category: category, rules: Set(rules))
+        }
+    }
+
+    /// Output with line breaks and runs of spaces made single spaces, so
+    /// checks do not depend on where text was wrapped.
+    static func flat(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    static func ruleIDs(inText text: String) -> Set<String> {
+        let pattern = try! NSRegularExpression(pattern: #"\[([a-z0-9-]+)\]$"#, options: .anchorsMatchLines)
+        let range = NSRange(text.startIndex..., in: text)
+        return Set(pattern.matches(in: text, range: range).map { String(text[Range($0.range(at: 1), in: text)!]) })
+    }
+
+    @Test(arguments: personas)
+    func scoreGivesTheExpectedCategoryAndRules(_ persona: Expected) throws {
+        let result = try IntakeProcess.run(["score", persona.path, "--format", "json"])
+        #expect(result.status == 0, "\(result.error)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        #expect(json?["category"] as? String == persona.category)
+        let ids = (json?["rules"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+        #expect(Set(ids) == persona.rules)
+        #expect((json?["disclaimer"] as? String)?.contains("not medical advice") == true)
+    }
+
+    @Test(arguments: personas)
+    func runWithTheAnswersGivesTheSameOutcome(_ persona: Expected) throws {
+        let result = try IntakeProcess.run(["run", "--answers", persona.path])
+        #expect(result.status == 0, "\(result.error)")
+        let assessment = result.output.components(separatedBy: "What this suggests").last ?? ""
+        #expect(Self.ruleIDs(inText: assessment) == persona.rules)
+        #expect(assessment.contains("not medical advice"))
+        let score = try IntakeProcess.run(["score", persona.path])
+        #expect(score.output == "What this suggests" + assessment, "run and score say the same")
+    }
+
+    @Test func receptionModeSpeaksAboutTheClient() throws {
+        let persona = IntakeProcess.packageRoot.appendingPathComponent("Tests/Personas/05-knee-oa-apixaban-firm.json").path
+        let selfMode = Self.flat(try IntakeProcess.run(["score", persona]).output)
+        #expect(selfMode.contains("To discuss with your massage therapist"))
+        #expect(selfMode.contains("Massage may fit your plan"))
+        let reception = Self.flat(try IntakeProcess.run(["score", persona, "--mode", "reception"]).output)
+        #expect(reception.contains("To discuss with the client's massage therapist"))
+        #expect(reception.contains("the client's plan"))
+        #expect(!reception.contains("your massage therapist"))
+        #expect(reception.contains("Pressure: firm pressure was asked for, but bleeding risk calls for no more than light pressure."))
+        let run = try IntakeProcess.run(["run", "--mode", "reception", "--answers", persona])
+        #expect(run.output.contains("To discuss with the client's massage therapist"))
+    }
+
+    @Test func partialAnswersAreScoredAndTheMissingOnesNamed() throws {
+        let folder = try TemporaryFolder()
+        let partial = try folder.file("partial.json", #"{"medications": "Eliquis 5 mg twice daily; Advil as needed", "pressure_preference": "firm"}"#)
+        let result = try IntakeProcess.run(["score", partial])
+        #expect(result.status == 0)
+        let text = Self.flat(result.output)
+        #expect(text.contains("Massage may fit, with precautions"))
+        #expect(text.contains("because Medicine classes recognised: Eliquis 5 mg twice daily (anticoagulant)"))
+        #expect(!text.contains("Advil as needed (nsaid)"), "only the classes the rule tests are named")
+        #expect(text.contains("Not checked, because answers were missing:"))
+        #expect(text.contains("Long-lasting (chronic) pain (chronic): missing pain_duration"))
+        let json = try IntakeProcess.run(["score", partial, "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+        #expect((object?["missingAnswers"] as? [String])?.contains("pain_duration") == true)
+        #expect((object?["rules"] as? [[String: Any]])?.map { $0["id"] as? String } == ["bleeding-risk", "frequency"])
+    }
+
+    @Test func unknownMedicinesAreListedForTheTherapist() throws {
+        let folder = try TemporaryFolder()
+        let file = try folder.file("meds.json", #"{"medications": ["Zyrtec 10 mg", "warfrin"]}"#)
+        let result = try IntakeProcess.run(["score", file])
+        #expect(Self.flat(result.output).contains("Medicines not recognised: \"Zyrtec 10 mg\", \"warfrin\"."))
+        #expect(!result.output.contains("[bleeding-risk]"))
+    }
+
+    @Test func badRulesFilesExitTwoNamingFileAndPlace() throws {
+        let folder = try TemporaryFolder()
+        let questionnaire = try folder.file("q.json", """
+            {"id": "q", "version": "1", "title": "Q", "start": "a", "nodes": [
+              {"id": "a", "kind": "multi", "text": "A?", "options": [{"code": "x", "label": "X"}, {"code": "none", "label": "None"}]}
+            ]}
+            """)
+        let base = """
+            {"questionnaire": "q", "version": "1", "disclaimer": "General information, not medical advice.",
+             "categories": [{"code": "check", "title": "Check", "self": "s", "reception": "r"}, {"code": "fine", "title": "Fine", "self": "s", "reception": "r"}],
+             "rules": [{"id": "r1", "title": "R1", "when": WHEN, "effect": "check", "discuss": "d"}]}
+            """
+        for (when, expected) in [
+            (#"{"question": "b", "includes": "x"}"#, "$.rules[0].when.question: there is no question 'b'"),
+            (#"{"question": "a", "includes": "y"}"#, "$.rules[0].when.includes: 'a' has no option 'y'"),
+            (#"{"question": "a", "gte": 2}"#, "$.rules[0].when.gte: 'a' has a multiple-choice answer: test it with includes"),
+            (#"{"value": "nothing", "equals": 1}"#, "$.rules[0].when.value: there is no derived value 'nothing'"),
+        ] {
+            let rules = try folder.file("q.rules.json", base.replacingOccurrences(of: "WHEN", with: when))
+            let result = try IntakeProcess.run(["score", "--questionnaire", questionnaire, try folder.file("a.json", "{}")])
+            #expect(result.status == 2)
+            #expect(result.error.hasPrefix("\(rules):3:"), "\(result.error)")
+            #expect(result.error.contains(expected), "\(result.error)")
+        }
+        let noRules = try folder.file("other.json", """
+            {"id": "other", "version": "1", "title": "O", "start": "a", "nodes": [{"id": "a", "kind": "yesno", "text": "A?"}]}
+            """)
+        let missing = try IntakeProcess.run(["score", "--questionnaire", noRules, try folder.file("b.json", "{}")])
+        #expect(missing.status == 2)
+        #expect(missing.error.contains("has no rules beside it (expected \(folder.path)/other.rules.json): pass --rules FILE"))
+    }
+}
