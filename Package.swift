@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
     ],
     targets: [
         // libedit's headers and library, found through pkg-config.
@@ -21,7 +22,10 @@ let package = Package(
         .target(name: "CEditLine", dependencies: ["CLibEdit"]),
         .target(name: "LineEditing", dependencies: ["CEditLine"]),
         .target(name: "QuestionnaireModel"),
-        .target(name: "InterviewEngine", dependencies: ["QuestionnaireModel"]),
+        .target(
+            name: "InterviewEngine",
+            dependencies: ["QuestionnaireModel", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(name: "Scoring", dependencies: ["QuestionnaireModel"]),
         .target(name: "Reports", dependencies: ["Scoring", "QuestionnaireModel"]),
         .executableTarget(name: "embed-text"),
@@ -46,6 +50,7 @@ let package = Package(
         .testTarget(name: "InterviewEngineTests", dependencies: ["InterviewEngine", "QuestionnaireModel"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "InterviewEngine", "QuestionnaireModel"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring", "QuestionnaireModel"]),
         .testTarget(
             name: "intakeTests",
             dependencies: ["intake", "QuestionnaireModel"],

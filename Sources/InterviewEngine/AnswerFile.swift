@@ -114,16 +114,17 @@ public struct AnswerFile: Sendable {
     /// answer, or an answer that does not parse, stops the walk with a
     /// diagnostic naming the question.
     ///
-    /// `observe` sees every step, so the caller can record a transcript.
-    public func run(_ interview: inout Interview, observe: (Interview.Response) throws -> Void = { _ in }) throws -> Diagnostic? {
+    /// `record` sees every step as a transcript event, so the caller can keep
+    /// a transcript of the run.
+    public func run(_ interview: inout Interview, record: (TranscriptEvent) throws -> Void = { _ in }) throws -> Diagnostic? {
         while let node = interview.currentNode {
+            try record(.asked(node: node.id))
             if node.kind == .info {
                 interview.continuePastInfo()
-                try observe(.accepted(node: node.id, answer: Answer(value: .text(""), raw: "")))
                 continue
             }
             if interview.skipIfNothingToChoose() {
-                try observe(.skipped(node: node.id))
+                try record(.skipped(node: node.id, raw: nil))
                 continue
             }
             let text: String
@@ -145,7 +146,7 @@ public struct AnswerFile: Sendable {
                 return diagnostic("'\(text)' is a command; an answer file holds answers only", for: node)
             }
             let response = interview.handle(text)
-            try observe(response)
+            if let event = TranscriptEvent(response, typed: text) { try record(event) }
             switch response {
             case .rejected(_, _, let reason), .refused(_, _, let reason):
                 return diagnostic("'\(text)' was not accepted for '\(node.id)': \(reason.message)", for: node)

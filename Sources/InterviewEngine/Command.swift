@@ -61,7 +61,8 @@ public enum Command: String, Sendable, CaseIterable {
 }
 
 extension StringProtocol {
-    func trimmingSpaces() -> String {
+    /// The text without white space at either end.
+    public func trimmingSpaces() -> String {
         var slice = Substring(self)
         while slice.first?.isWhitespace == true { slice.removeFirst() }
         while slice.last?.isWhitespace == true { slice.removeLast() }

@@ -1,3 +1,4 @@
+import InterviewEngine
 import QuestionnaireModel
 import Scoring
 
@@ -11,6 +12,7 @@ struct Content {
     var rulesBytes: [UInt8]?
     var rulesName: String?
     var lexicon: MedicationLexicon
+    var lexiconBytes: [UInt8]
 
     static let builtInRules = "Questionnaires/massage-intake.rules.json"
     static let builtInMedications = "Questionnaires/medications.json"
@@ -34,7 +36,7 @@ struct Content {
             rulesBytes = Array(text.utf8)
             rulesName = builtInRules + " (built in)"
         }
-        let lexicon = try loadLexicon(rulesBytes: rulesBytes, rulesName: rulesName, builtIn: rulesPath == nil && path == nil)
+        let (lexicon, lexiconBytes) = try loadLexicon(rulesBytes: rulesBytes, rulesName: rulesName, builtIn: rulesPath == nil && path == nil)
         var rules: RuleSet?
         if let rulesBytes, let rulesName {
             do {
@@ -45,7 +47,23 @@ struct Content {
         } else if requireRules {
             throw UserFacingError("there are no rules for \(questionnaire.name): pass --rules FILE")
         }
-        return Content(questionnaire: questionnaire, rules: rules, rulesBytes: rulesBytes, rulesName: rulesName, lexicon: lexicon)
+        return Content(questionnaire: questionnaire, rules: rules, rulesBytes: rulesBytes, rulesName: rulesName, lexicon: lexicon, lexiconBytes: lexiconBytes)
+    }
+
+    /// What a transcript records of the files a session depends on.
+    var identities: (questionnaire: FileIdentity, rules: FileIdentity?, medications: FileIdentity) {
+        let q = questionnaire.questionnaire
+        return (
+            FileIdentity(id: q.id, version: q.version, sha256: SHA256Hex.of(questionnaire.bytes)),
+            rulesBytes.map { FileIdentity(version: rules?.version, sha256: SHA256Hex.of($0)) },
+            FileIdentity(version: lexicon.version, sha256: SHA256Hex.of(lexiconBytes)))
+    }
+
+    /// The massage-fit assessment for an interview's answers, or nil without rules.
+    func assess(_ interview: Interview) -> Assessment? {
+        guard let rules else { return nil }
+        let answers = AnswerSet(questionnaire: interview.questionnaire, answers: interview.answers, skipped: interview.skipped)
+        return Assessment.assess(answers, rules: rules, lexicon: lexicon)
     }
 
     /// `folder/name.json` → `folder/name.rules.json`.
@@ -55,7 +73,7 @@ struct Content {
     }
 
     /// The lexicon the rules name (relative to the rules file), or the built-in one.
-    static func loadLexicon(rulesBytes: [UInt8]?, rulesName: String?, builtIn: Bool) throws -> MedicationLexicon {
+    static func loadLexicon(rulesBytes: [UInt8]?, rulesName: String?, builtIn: Bool) throws -> (MedicationLexicon, [UInt8]) {
         var path: String?
         if !builtIn, let rulesBytes, let rulesName,
            let named = (try? JSONParser.parse(rulesBytes))?["medications"]?.stringValue {
@@ -75,7 +93,7 @@ struct Content {
             name = builtInMedications + " (built in)"
         }
         do {
-            return try MedicationLexicon.load(bytes, file: name)
+            return (try MedicationLexicon.load(bytes, file: name), bytes)
         } catch {
             throw DiagnosticsFound(diagnostics: error.diagnostics)
         }

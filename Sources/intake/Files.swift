@@ -55,6 +55,11 @@ enum Files {
         case ENOENT: "no such file"
         case EACCES, EPERM: "permission denied"
         case EISDIR: "is a folder, not a file"
+        case ENOSPC: "the disk is full"
+        case EROFS: "the disk is read-only"
+        case EDQUOT: "the disk quota is used up"
+        case EEXIST: "already exists"
+        case ELOOP: "is a symbolic link, which intake does not follow here"
         default: String(cString: strerror(code))
         }
     }

@@ -9,8 +9,8 @@ final class InterviewSession {
     enum Ending: Equatable {
         /// Every question on the path was answered.
         case completed
-        /// `:quit`, or Ctrl-D / the end of piped input.
-        case stopped
+        /// `:quit` ("quit"), or Ctrl-D / the end of piped input ("end-of-input").
+        case stopped(reason: String)
         /// A signal: Ctrl-C in a script, SIGTERM or SIGHUP.
         case interrupted(signal: Int32)
     }
@@ -24,11 +24,10 @@ final class InterviewSession {
     /// Whether to print each line read, so output from piped input reads like
     /// the session it was (a terminal echoes typing itself).
     var echoInput = false
-    /// Called after every step the interview takes, before the next prompt:
-    /// the transcript is written here, so nothing shown as accepted is unsaved.
-    var onResponse: (Interview.Response) throws -> Void = { _ in }
-    /// Called when a node is shown.
-    var onAsked: (Node) throws -> Void = { _ in }
+    /// Called with every step the interview takes, before anything is shown
+    /// about it: the transcript is written here, so nothing is acknowledged
+    /// on screen that is not saved.
+    var record: (TranscriptEvent) throws -> Void = { _ in }
 
     init(interview: Interview, console: Console, reader: LineReader, interactive: Bool, medicationNames: [String]) {
         self.interview = interview
@@ -43,20 +42,19 @@ final class InterviewSession {
         var showQuestion = true
         while let node = interview.currentNode {
             if node.kind == .info {
-                try onAsked(node)
+                try record(.asked(node: node.id))
                 console.line()
                 console.paragraph(node.text, style: node.urgent ? .urgent : .plain)
                 interview.continuePastInfo()
-                try onResponse(.accepted(node: node.id, answer: Answer(value: .text(""), raw: "")))
                 showQuestion = true
                 continue
             }
-            if interview.skipIfNothingToChoose() {
-                try onResponse(.skipped(node: node.id))
-                continue
-            }
             if showQuestion {
-                try onAsked(node)
+                try record(.asked(node: node.id))
+                if interview.skipIfNothingToChoose() {
+                    try record(.skipped(node: node.id, raw: nil))
+                    continue
+                }
                 view.show(node, in: interview)
             }
             reader.completer = Completions.provider(for: node, options: interview.currentOptions, medicationNames: medicationNames)
@@ -65,7 +63,7 @@ final class InterviewSession {
             case .line(let text):
                 if echoInput { console.line(text) }
                 showQuestion = try respond(to: text)
-                if case .command(.quit) = lastResponse { return .stopped }
+                if case .command(.quit) = lastResponse { return .stopped(reason: "quit") }
             case .interrupted:
                 let signal = Signals.takePending() ?? Signals.interrupt
                 if signal == Signals.interrupt, interactive {
@@ -75,7 +73,7 @@ final class InterviewSession {
                 }
                 return .interrupted(signal: signal)
             case .endOfInput:
-                return .stopped
+                return .stopped(reason: "end-of-input")
             }
         }
         return .completed
@@ -87,9 +85,9 @@ final class InterviewSession {
     private func respond(to text: String) throws -> Bool {
         let response = interview.handle(text)
         lastResponse = response
+        if let event = TranscriptEvent(response, typed: text) { try record(event) }
         switch response {
         case .accepted(let nodeID, let answer):
-            try onResponse(response)
             if Command.parse(text) == nil, !text.allSatisfy(\.isWhitespace) { reader.remember(text) }
             if let node = interview.questionnaire.node(nodeID) {
                 let words = interview.questionnaire.describe(answer.value, at: node)
@@ -97,15 +95,12 @@ final class InterviewSession {
             }
             return true
         case .rejected(_, _, let reason), .refused(_, _, let reason):
-            try onResponse(response)
             console.paragraph("! " + reason.message, indent: 2, style: .warning)
             return false
         case .skipped:
-            try onResponse(response)
             console.line(console.paint("  (skipped)", .dim))
             return true
         case .wentBack:
-            try onResponse(response)
             return true
         case .command(let command):
             show(command)

@@ -9,7 +9,7 @@ import Scoring
 #endif
 
 /// `intake run`: the interview, typed at a terminal, piped in, or read from
-/// an answer file.
+/// an answer file; every session is kept as a transcript.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -22,88 +22,68 @@ struct RunCommand: ParsableCommand {
 
             With input from a pipe, each line is one answer, so an interview can be \
             scripted: printf '18-50\\n2 years\\n...' | intake run
+
+            Every answer is saved to a transcript (JSON Lines, 0600) before the next \
+            question appears; a stopped session continues with --resume.
             """
     )
 
     @ArgumentParser.Option(name: .long, help: ArgumentHelp("Run this questionnaire instead of the built-in one.", valueName: "file"),
-            completion: .file(extensions: ["json"]))
+                           completion: .file(extensions: ["json"]))
     var questionnaire: String?
-
-    @ArgumentParser.Option(name: .long, help: ArgumentHelp("Take the answers from a JSON file keyed by question id, asking nothing.", valueName: "file"),
-            completion: .file(extensions: ["json"]))
-    var answers: String?
 
     @ArgumentParser.Option(name: .long, help: ArgumentHelp("The rules to score with (default: the rules beside the questionnaire).", valueName: "file"),
                            completion: .file(extensions: ["json"]))
     var rules: String?
 
-    @ArgumentParser.Option(name: .long, help: "self: a person answers for themselves; reception: staff interview a client.")
+    @ArgumentParser.Option(name: .long, help: ArgumentHelp("Take the answers from a JSON file keyed by question id, asking nothing.", valueName: "file"),
+                           completion: .file(extensions: ["json"]))
+    var answers: String?
+
+    @ArgumentParser.Option(name: .long, help: "self: a person answers for themselves; reception: staff interview one client after another.")
     var mode: Audience = .self
+
+    @ArgumentParser.Option(name: .long, help: ArgumentHelp("A reference for the (first) client, kept inside the transcript only.", valueName: "ref"))
+    var client: String?
+
+    @ArgumentParser.Option(name: .long, help: ArgumentHelp("Where transcripts go (default: $INTAKE_TRANSCRIPTS, else ./Transcripts/sessions).", valueName: "dir"),
+                           completion: .directory)
+    var transcripts: String?
+
+    @ArgumentParser.Option(name: .long, help: ArgumentHelp("Continue an unfinished session from its transcript.", valueName: "file"),
+                           completion: .file(extensions: ["jsonl"]))
+    var resume: String?
+
+    @Flag(name: .long, help: "With --resume: continue even if the questionnaire or rules changed since.")
+    var force = false
 
     @Flag(name: .long, help: "Plain output: no colour, no cursor movement, no line editing (for screen readers).")
     var plain = false
+
+    func validate() throws {
+        if let client {
+            if case .failure(let problem) = ClientReference.check(client) {
+                throw ValidationError("--client: \(problem)")
+            }
+        }
+        if resume != nil, answers != nil { throw ValidationError("--resume and --answers cannot be used together") }
+        if client != nil, mode != .reception { throw ValidationError("--client is for --mode reception") }
+    }
 
     func run() throws {
         let environment = Environment.current
         let console = Console(plain: plain, environment: environment)
         let content = try Content.load(questionnaire: questionnaire, rules: rules, requireRules: false)
-        let file = content.questionnaire
-        var interview = Interview(questionnaire: file.questionnaire)
-
-        if let answersPath = answers {
-            let answerFile: AnswerFile
-            do {
-                answerFile = try AnswerFile(try Files.read(answersPath), file: answersPath, questionnaire: file.questionnaire)
-            } catch let error as DiagnosticError {
-                throw DiagnosticsFound(diagnostics: error.diagnostics)
-            }
-            if let problem = try answerFile.run(&interview) {
-                throw DiagnosticsFound(diagnostics: [problem])
-            }
-            Summary.show(interview, on: console)
-            showAssessment(for: interview, content: content, console: console)
-            return
+        var runner = SessionRunner(command: self, content: content, console: console, environment: environment)
+        if let resume {
+            try runner.resume(resume)
+        } else if let answers {
+            try runner.runAnswerFile(answers)
+        } else if mode == .reception {
+            try runner.runReception(firstClient: client)
+        } else {
+            try runner.runInteractive(client: nil)
         }
-
-        Signals.install()
-        var reader: LineReader = PlainLineReader()
-        var interactive = false
-        if !plain, Terminal.isTerminal(0), Terminal.isTerminal(1), let editor = EditLineReader() {
-            reader = editor
-            interactive = true
-        }
-        console.line(console.paint(file.questionnaire.title, .heading))
-        let session = InterviewSession(
-            interview: interview, console: console, reader: reader, interactive: interactive,
-            medicationNames: content.lexicon.names)
-        session.echoInput = !Terminal.isTerminal(0)
-        let ending = try session.run()
-        switch ending {
-        case .completed:
-            Summary.show(session.interview, on: console)
-            showAssessment(for: session.interview, content: content, console: console)
-        case .stopped:
-            console.line()
-            console.paragraph("Stopped before the end. Your answers were not saved: saving sessions so they can be resumed is not available yet.")
-        case .interrupted(let signal):
-            console.line()
-            console.paragraph("Interrupted (\(Signals.name(of: signal))). Your answers were not saved.", to: .error)
-            throw ExitWith(status: .interrupted)
-        }
-    }
-}
-
-extension RunCommand {
-    /// The massage-fit assessment at the end of an interview.
-    func showAssessment(for interview: Interview, content: Content, console: Console) {
-        console.line()
-        guard let rules = content.rules else {
-            console.paragraph("There are no rules beside this questionnaire, so no assessment is given.")
-            return
-        }
-        let answers = AnswerSet(questionnaire: interview.questionnaire, answers: interview.answers, skipped: interview.skipped)
-        let assessment = Assessment.assess(answers, rules: rules, lexicon: content.lexicon)
-        console.write(AssessmentText.render(assessment, rules: rules, audience: mode, style: console.textStyle, width: console.width))
     }
 }
 
@@ -123,3 +103,29 @@ enum Environment {
     }
 }
 
+/// Client references typed at reception: short, and never able to name a
+/// file or move the cursor.
+enum ClientReference {
+    static let maxLength = 64
+
+    struct Problem: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func check(_ reference: String) -> Result<String, Problem> {
+        if reference.isEmpty { return .failure(Problem(description: "a client reference cannot be empty")) }
+        if reference.count > maxLength { return .failure(Problem(description: "a client reference is at most \(maxLength) characters")) }
+        for scalar in reference.unicodeScalars {
+            if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+                return .failure(Problem(description: "a client reference cannot hold control characters"))
+            }
+            if scalar == "/" || scalar == "\\" {
+                return .failure(Problem(description: "a client reference cannot hold '/' or '\\'"))
+            }
+        }
+        if reference == "." || reference == ".." || reference.hasPrefix(" ") || reference.hasSuffix(" ") {
+            return .failure(Problem(description: "'\(reference)' is not a usable client reference"))
+        }
+        return .success(reference)
+    }
+}

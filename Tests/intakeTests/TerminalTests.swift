@@ -11,6 +11,7 @@ struct TerminalTests {
 
     func start(_ arguments: [String] = [], environment: [String: String] = [:]) throws -> PseudoTerminal {
         var env = PseudoTerminal.defaultEnvironment
+        env["INTAKE_TRANSCRIPTS"] = IntakeProcess.scratchTranscripts
         for (key, value) in environment { env[key] = value }
         return try PseudoTerminal(executable: IntakeProcess.binary, arguments: arguments, environment: env, columns: 100, rows: 40)
     }

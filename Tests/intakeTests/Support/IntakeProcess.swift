@@ -25,6 +25,9 @@ struct IntakeProcess {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
+    /// Where transcripts of tests that do not choose a folder go.
+    static let scratchTranscripts = FileManager.default.temporaryDirectory.appendingPathComponent("intake-test-sessions-\(getpid())").path
+
     static func fixture(_ name: String) -> String {
         packageRoot.appendingPathComponent("Tests/intakeTests/Fixtures").appendingPathComponent(name).path
     }
@@ -38,6 +41,8 @@ struct IntakeProcess {
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = nil
+        // Sessions of tests go to a scratch folder, never into the repository.
+        env["INTAKE_TRANSCRIPTS"] = scratchTranscripts
         for (key, value) in environment { env[key] = value }
         process.environment = env
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }

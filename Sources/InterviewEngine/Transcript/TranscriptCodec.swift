@@ -1,0 +1,197 @@
+import Crypto
+import QuestionnaireModel
+
+/// SHA-256 as lower-case hex, for file identities and the hash chain.
+public enum SHA256Hex {
+    public static func of(_ bytes: some Collection<UInt8>) -> String {
+        let digest: SHA256.Digest
+        if let contiguous = bytes as? [UInt8] {
+            digest = SHA256.hash(data: contiguous)
+        } else {
+            digest = SHA256.hash(data: Array(bytes))
+        }
+        return hex(digest)
+    }
+
+    public static func of(_ buffer: UnsafeRawBufferPointer) -> String {
+        hex(SHA256.hash(data: buffer))
+    }
+
+    private static let digits = Array("0123456789abcdef".utf8)
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
+        for byte in digest {
+            bytes.append(digits[Int(byte >> 4)])
+            bytes.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Writes events as transcript lines, each carrying the SHA-256 of the line
+/// before it, so a changed, inserted or removed line breaks the chain.
+public struct TranscriptEncoder: Sendable {
+    /// The hash of the last line written, which the next line carries.
+    public private(set) var previousHash: String?
+
+    /// An encoder for a new transcript, or one continuing after a line with `hash`.
+    public init(continuingAfter hash: String? = nil) {
+        self.previousHash = hash
+    }
+
+    /// The line for `event` at `milliseconds` after the start, without the newline.
+    public mutating func line(for event: TranscriptEvent, milliseconds: Int64) -> String {
+        let text = TranscriptCodec.json(for: event, milliseconds: milliseconds, previous: previousHash).serialized()
+        previousHash = SHA256Hex.of(Array(text.utf8))
+        return text
+    }
+}
+
+/// A transcript line that cannot be read as an event.
+public struct TranscriptFormatError: Error, Sendable, Equatable {
+    public var message: String
+}
+
+/// The JSON form of each event.
+public enum TranscriptCodec {
+    static func json(for event: TranscriptEvent, milliseconds: Int64, previous: String?) -> JSONValue {
+        var object = JSONObject()
+        object.set("type", .string(event.type))
+        object.set("ms", .number(Int(milliseconds)))
+        switch event {
+        case .header(let header):
+            object.set("format", .number(header.format))
+            object.set("tool", .string(header.tool))
+            object.set("session", .string(header.session))
+            object.set("started", .string(header.started))
+            object.set("mode", .string(header.mode))
+            if let client = header.client { object.set("client", .string(client)) }
+            object.set("questionnaire", identity(header.questionnaire))
+            object.set("rules", header.rules.map(identity) ?? .null)
+            object.set("medications", header.medications.map(identity) ?? .null)
+        case .asked(let node):
+            object.set("node", .string(node))
+        case .answered(let node, let raw, let value):
+            object.set("node", .string(node))
+            object.set("raw", .string(raw))
+            object.set("value", value)
+        case .rejected(let node, let raw, let reason):
+            object.set("node", .string(node))
+            object.set("raw", .string(raw))
+            object.set("reason", .string(reason))
+        case .back(let from, let to):
+            object.set("from", .string(from))
+            object.set("to", .string(to))
+        case .skipped(let node, let raw):
+            object.set("node", .string(node))
+            if let raw { object.set("raw", .string(raw)) }
+        case .paused(let reason):
+            object.set("reason", .string(reason))
+        case .resumed(let tool, let at):
+            object.set("tool", .string(tool))
+            object.set("at", .string(at))
+        case .completed(let urgent, let assessment):
+            object.set("urgent", .bool(urgent))
+            object.set("assessment", assessment ?? .null)
+        }
+        if let previous { object.set("prev", .string(previous)) }
+        return .object(object)
+    }
+
+    private static func identity(_ file: FileIdentity) -> JSONValue {
+        var object = JSONObject()
+        if let id = file.id { object.set("id", .string(id)) }
+        if let version = file.version { object.set("version", .string(version)) }
+        object.set("sha256", .string(file.sha256))
+        return .object(object)
+    }
+
+    /// Reads one line's JSON back into an event, its time offset and the hash it carries.
+    public static func event(from json: JSONValue) throws(TranscriptFormatError) -> (event: TranscriptEvent, milliseconds: Int64, previous: String?) {
+        guard let object = json.objectValue else { throw TranscriptFormatError(message: "a line must be a JSON object") }
+        let fields = Fields(object: object)
+        let type = try fields.string("type")
+        let milliseconds = try fields.integer("ms")
+        guard milliseconds >= 0 else { throw TranscriptFormatError(message: "'ms' must not be negative") }
+        let previous = try fields.optionalString("prev")
+        if let previous, previous.utf8.count != 64 || !previous.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) {
+            throw TranscriptFormatError(message: "'prev' must be a SHA-256 in lower-case hex")
+        }
+        let event: TranscriptEvent
+        switch type {
+        case "header":
+            let started = try fields.string("started")
+            guard let startedMilliseconds = Timestamp.milliseconds(iso8601: started) else {
+                throw TranscriptFormatError(message: "'started' must be a UTC time such as 2026-11-26T19:55:13.123Z")
+            }
+            var header = TranscriptHeader(
+                format: Int(try fields.integer("format")), tool: try fields.string("tool"), session: try fields.string("session"),
+                startedMilliseconds: startedMilliseconds, mode: try fields.string("mode"), client: try fields.optionalString("client"),
+                questionnaire: try identity(fields.value("questionnaire"), "questionnaire"),
+                rules: try optionalIdentity(object["rules"], "rules"),
+                medications: try optionalIdentity(object["medications"], "medications"))
+            header.started = started
+            event = .header(header)
+        case "asked":
+            event = .asked(node: try fields.string("node"))
+        case "answered":
+            event = .answered(node: try fields.string("node"), raw: try fields.string("raw"), value: try fields.value("value"))
+        case "rejected":
+            event = .rejected(node: try fields.string("node"), raw: try fields.string("raw"), reason: try fields.string("reason"))
+        case "back":
+            event = .back(from: try fields.string("from"), to: try fields.string("to"))
+        case "skipped":
+            event = .skipped(node: try fields.string("node"), raw: try fields.optionalString("raw"))
+        case "paused":
+            event = .paused(reason: try fields.string("reason"))
+        case "resumed":
+            event = .resumed(tool: try fields.string("tool"), at: try fields.string("at"))
+        case "completed":
+            guard let urgent = object["urgent"]?.boolValue else { throw TranscriptFormatError(message: "'urgent' must be true or false") }
+            let assessment = object["assessment"]
+            event = .completed(urgent: urgent, assessment: assessment?.isNull == false ? assessment : nil)
+        default:
+            throw TranscriptFormatError(message: "unknown event type '\(type)'")
+        }
+        return (event, milliseconds, previous)
+    }
+
+    private static func identity(_ value: JSONValue, _ name: String) throws(TranscriptFormatError) -> FileIdentity {
+        guard let object = value.objectValue, let sha = object["sha256"]?.stringValue, sha.utf8.count == 64 else {
+            throw TranscriptFormatError(message: "'\(name)' must hold a \"sha256\"")
+        }
+        return FileIdentity(id: object["id"]?.stringValue, version: object["version"]?.stringValue, sha256: sha)
+    }
+
+    private static func optionalIdentity(_ value: JSONValue?, _ name: String) throws(TranscriptFormatError) -> FileIdentity? {
+        guard let value, !value.isNull else { return nil }
+        return try identity(value, name)
+    }
+
+    private struct Fields {
+        let object: JSONObject
+
+        func value(_ key: String) throws(TranscriptFormatError) -> JSONValue {
+            guard let value = object[key] else { throw TranscriptFormatError(message: "'\(key)' is missing") }
+            return value
+        }
+
+        func string(_ key: String) throws(TranscriptFormatError) -> String {
+            guard let text = try value(key).stringValue else { throw TranscriptFormatError(message: "'\(key)' must be a string") }
+            return text
+        }
+
+        func optionalString(_ key: String) throws(TranscriptFormatError) -> String? {
+            guard let value = object[key], !value.isNull else { return nil }
+            guard let text = value.stringValue else { throw TranscriptFormatError(message: "'\(key)' must be a string") }
+            return text
+        }
+
+        func integer(_ key: String) throws(TranscriptFormatError) -> Int64 {
+            guard let number = try value(key).numberValue?.integer else { throw TranscriptFormatError(message: "'\(key)' must be a whole number") }
+            return Int64(number)
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import QuestionnaireModel
+
+/// A transcript read back from its bytes, with its hash chain checked.
+///
+/// Reading never throws: a damaged file still yields every line that could be
+/// read, and `problems` says what is wrong and where, by line number.
+public struct TranscriptDocument: Sendable {
+    /// One readable line.
+    public struct Entry: Sendable {
+        /// The line's number in the file, from 1.
+        public var line: Int
+        public var event: TranscriptEvent
+        /// Milliseconds after the start of the session.
+        public var milliseconds: Int64
+    }
+
+    /// Something wrong with the file.
+    public struct Problem: Sendable, Equatable, CustomStringConvertible {
+        public enum Kind: String, Sendable {
+            /// The last line was cut short (a crash while it was written).
+            case torn
+            /// A line cannot be read.
+            case damaged
+            /// The hash chain is broken: a line was changed, inserted or removed.
+            case tampered
+        }
+
+        public var kind: Kind
+        public var line: Int
+        public var message: String
+
+        public var description: String { "line \(line): \(message)" }
+    }
+
+    public private(set) var header: TranscriptHeader?
+    public private(set) var entries: [Entry] = []
+    public private(set) var problems: [Problem] = []
+    /// The hash of the last complete, readable line: what the next line must carry.
+    public private(set) var lastHash: String?
+    /// The byte offset just after the last complete line, where an appended
+    /// line must start (a torn line after it is cut off first).
+    public private(set) var appendOffset = 0
+    /// Whether the last good line lacks its newline (it must be added before appending).
+    public private(set) var needsNewline = false
+
+    /// Whether anything other than a torn last line is wrong.
+    public var isDamagedOrTampered: Bool { problems.contains { $0.kind != .torn } }
+
+    /// The last line, if it was torn.
+    public var tornLine: Problem? { problems.first { $0.kind == .torn } }
+
+    /// The largest transcript read, in bytes.
+    public static let maxBytes = 16 << 20
+
+    public init(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { read($0) }
+    }
+
+    private mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        var lineNumber = 0
+        var previousHash: String?
+        var hashBeforePrevious: String?
+        while start < bytes.count {
+            lineNumber += 1
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            let hasNewline = end < bytes.count
+            let lineBytes = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            let isLast = !hasNewline || end + 1 >= bytes.count
+            let hash = SHA256Hex.of(lineBytes)
+            defer {
+                hashBeforePrevious = previousHash
+                previousHash = hash
+                start = end + 1
+            }
+            if lineBytes.isEmpty {
+                if hasNewline { problems.append(Problem(kind: .damaged, line: lineNumber, message: "the line is empty")) }
+                continue
+            }
+            let json: JSONValue
+            do {
+                json = try JSONParser.parse([UInt8](lineBytes), limits: JSONLimits(maxDepth: 64, maxBytes: TranscriptDocument.maxBytes))
+            } catch {
+                if isLast && !hasNewline {
+                    problems.append(Problem(kind: .torn, line: lineNumber, message: "the last line was cut short (the session was probably interrupted while saving it); it is dropped"))
+                } else {
+                    problems.append(Problem(kind: .damaged, line: lineNumber, message: "not valid JSON: \(error.message)"))
+                }
+                continue
+            }
+            let parsed: (event: TranscriptEvent, milliseconds: Int64, previous: String?)
+            do {
+                parsed = try TranscriptCodec.event(from: json)
+            } catch {
+                problems.append(Problem(kind: .damaged, line: lineNumber, message: error.message))
+                continue
+            }
+            if lineNumber == 1 {
+                guard case .header(let header) = parsed.event else {
+                    problems.append(Problem(kind: .damaged, line: 1, message: "the first line must be the header"))
+                    continue
+                }
+                if header.format > TranscriptHeader.currentFormat {
+                    problems.append(Problem(kind: .damaged, line: 1, message: "this transcript was written by a newer intake (format \(header.format)); update intake to read it"))
+                }
+                if parsed.previous != nil {
+                    problems.append(Problem(kind: .tampered, line: 1, message: "the header must not carry a previous line's hash"))
+                }
+                self.header = header
+            } else {
+                if case .header = parsed.event {
+                    problems.append(Problem(kind: .tampered, line: lineNumber, message: "a second header: only the first line may be a header"))
+                }
+                if parsed.previous != previousHash {
+                    if let hashBeforePrevious, parsed.previous == hashBeforePrevious {
+                        problems.append(Problem(kind: .tampered, line: lineNumber - 1, message: "this line was inserted: the next line follows the line before it"))
+                    } else {
+                        problems.append(Problem(kind: .tampered, line: lineNumber, message: "this line does not follow line \(lineNumber - 1): line \(lineNumber - 1) was changed, or a line was removed between them"))
+                    }
+                }
+            }
+            entries.append(Entry(line: lineNumber, event: parsed.event, milliseconds: parsed.milliseconds))
+            lastHash = hash
+            appendOffset = hasNewline ? end + 1 : end
+            needsNewline = !hasNewline
+        }
+        if lineNumber == 0 {
+            problems.append(Problem(kind: .damaged, line: 1, message: "the file is empty: a transcript starts with a header line"))
+        }
+    }
+
+    /// Whether the transcript ends with `completed`.
+    public var isCompleted: Bool {
+        if case .completed? = entries.last?.event { return true }
+        return false
+    }
+}

@@ -1,0 +1,118 @@
+import QuestionnaireModel
+
+/// Replays a transcript: feeds the recorded inputs, as typed, through a fresh
+/// interview and checks that each step does what the transcript says it did.
+/// A parser or flow that changed since the session was recorded shows up as
+/// a mismatch at the line where it first makes a difference.
+public struct TranscriptReplay: Sendable {
+    /// One recorded event and what replaying it found.
+    public struct Step: Sendable {
+        public var entry: TranscriptDocument.Entry
+        /// Nil when the replay did what the transcript recorded.
+        public var mismatch: String?
+        /// False for events after the replay stopped following the
+        /// transcript: once a step differs, later steps cannot be compared.
+        public var replayed: Bool
+    }
+
+    /// The interview as it stands after the last event.
+    public private(set) var interview: Interview
+    public private(set) var steps: [Step] = []
+    /// The assessment recorded at the end, if the session completed.
+    public private(set) var recordedAssessment: JSONValue?
+    /// Whether the transcript reached `completed`.
+    public private(set) var completed = false
+    /// How many times the session was paused and resumed.
+    public private(set) var pauses = 0
+    public private(set) var resumes = 0
+
+    /// The steps that did not replay as recorded.
+    public var mismatches: [Step] { steps.filter { $0.mismatch != nil } }
+    /// The line at which the replay stopped following the transcript.
+    public private(set) var divergedAt: Int?
+
+    /// Replays every readable entry of `document` with `questionnaire`.
+    public init(_ document: TranscriptDocument, questionnaire: Questionnaire) {
+        interview = Interview(questionnaire: questionnaire)
+        for entry in document.entries {
+            if divergedAt != nil {
+                if case .completed(_, let assessment) = entry.event {
+                    completed = true
+                    recordedAssessment = assessment
+                }
+                steps.append(Step(entry: entry, mismatch: nil, replayed: false))
+                continue
+            }
+            let mismatch = replay(entry.event)
+            if mismatch != nil { divergedAt = entry.line }
+            steps.append(Step(entry: entry, mismatch: mismatch, replayed: true))
+        }
+    }
+
+    private mutating func replay(_ event: TranscriptEvent) -> String? {
+        switch event {
+        case .header:
+            return nil
+        case .asked(let node):
+            guard interview.current == node else {
+                return "the transcript shows '\(node)' here, but the questionnaire now asks \(describeCurrent)"
+            }
+            if interview.currentNode?.kind == .info { interview.continuePastInfo() }
+            return nil
+        case .answered(let node, let raw, let value):
+            guard interview.current == node else {
+                return "an answer to '\(node)' was recorded, but the questionnaire now asks \(describeCurrent)"
+            }
+            switch interview.handle(raw) {
+            case .accepted(_, let answer):
+                return answer.value.json == value ? nil : "'\(raw)' now reads as \(answer.value.json.serialized()), not \(value.serialized()) as recorded"
+            case .rejected(_, _, let reason), .refused(_, _, let reason):
+                return "'\(raw)' was accepted when recorded, but is now refused: \(reason.message)"
+            case .skipped:
+                return "'\(raw)' was recorded as an answer, but now skips the question"
+            case .wentBack, .command:
+                return "'\(raw)' was recorded as an answer, but is now a command"
+            }
+        case .rejected(let node, let raw, _):
+            guard interview.current == node else {
+                return "a refused answer to '\(node)' was recorded, but the questionnaire now asks \(describeCurrent)"
+            }
+            switch interview.handle(raw) {
+            case .rejected, .refused, .command:
+                return nil
+            case .accepted(_, let answer):
+                return "'\(raw)' was refused when recorded, but is now accepted as \(answer.value.json.serialized())"
+            case .skipped, .wentBack:
+                return "'\(raw)' was refused when recorded, but now moves the interview"
+            }
+        case .back(let from, let to):
+            guard interview.current == from else {
+                return "':back' from '\(from)' was recorded, but the questionnaire now asks \(describeCurrent)"
+            }
+            let response = interview.handle(":back")
+            return response == .wentBack(from: from, to: to) ? nil : "':back' from '\(from)' went to '\(to)' when recorded, but now does not"
+        case .skipped(let node, let raw):
+            guard interview.current == node else {
+                return "a skip of '\(node)' was recorded, but the questionnaire now asks \(describeCurrent)"
+            }
+            if let raw {
+                return interview.handle(raw) == .skipped(node: node) ? nil : "'\(raw)' skipped '\(node)' when recorded, but now does not"
+            }
+            return interview.skipIfNothingToChoose() ? nil : "'\(node)' had nothing to choose from when recorded, but now has options"
+        case .paused:
+            pauses += 1
+            return nil
+        case .resumed:
+            resumes += 1
+            return nil
+        case .completed(_, let assessment):
+            completed = true
+            recordedAssessment = assessment
+            return interview.isFinished ? nil : "the session was recorded as complete, but the questionnaire now asks \(describeCurrent)"
+        }
+    }
+
+    private var describeCurrent: String {
+        interview.current.map { "'\($0)'" } ?? "nothing more (it has ended)"
+    }
+}

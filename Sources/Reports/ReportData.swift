@@ -1,0 +1,110 @@
+import QuestionnaireModel
+import Scoring
+
+/// Everything a one-page report for the therapist shows, gathered from a
+/// transcript (or a finished interview) by the caller. Renderers turn it into
+/// text, Markdown, HTML or JSON and do no I/O.
+public struct ReportData: Sendable {
+    /// The questionnaire's title, id and version.
+    public var title: String
+    public var questionnaireID: String
+    public var questionnaireVersion: String
+    /// Who the report speaks to.
+    public var audience: Audience
+    /// When the session started, ISO 8601 UTC ("2026-11-26T19:55:13Z"), if known.
+    public var started: String?
+    /// The client reference entered at reception, if any.
+    public var client: String?
+    /// Whether the session reached the end, stopped early at an urgent
+    /// warning, or was left unfinished.
+    public var status: Status
+    /// The answers grouped by section, in the order asked.
+    public var sections: [AnswerSection]
+    /// Labels of optional questions left unanswered.
+    public var skipped: [String]
+    /// The assessment, when there are rules for the questionnaire.
+    public var assessment: Assessment?
+    /// The rules the assessment came from (for category order and wording).
+    public var rules: RuleSet?
+    /// The pain areas for the body outline.
+    public var body: BodyAreas
+
+    public enum Status: String, Sendable {
+        case completed
+        case endedUrgently = "ended-urgently"
+        case unfinished
+    }
+
+    public init(
+        title: String, questionnaireID: String, questionnaireVersion: String, audience: Audience, started: String?,
+        client: String?, status: Status, sections: [AnswerSection], skipped: [String], assessment: Assessment?,
+        rules: RuleSet?, body: BodyAreas
+    ) {
+        self.title = title
+        self.questionnaireID = questionnaireID
+        self.questionnaireVersion = questionnaireVersion
+        self.audience = audience
+        self.started = started
+        self.client = client
+        self.status = status
+        self.sections = sections
+        self.skipped = skipped
+        self.assessment = assessment
+        self.rules = rules
+        self.body = body
+    }
+}
+
+/// The answers of one section.
+public struct AnswerSection: Sendable, Equatable {
+    /// The section's title, or nil for questions outside any section.
+    public var title: String?
+    public var items: [AnsweredItem]
+
+    public init(title: String?, items: [AnsweredItem]) {
+        self.title = title
+        self.items = items
+    }
+}
+
+/// One answered question, in words.
+public struct AnsweredItem: Sendable, Equatable {
+    public var question: String
+    /// The short label ("Where it hurts").
+    public var label: String
+    /// The answer in words ("Neck, Lower back").
+    public var answer: String
+    /// The answer as JSON (codes, numbers), for the JSON report.
+    public var value: JSONValue
+
+    public init(question: String, label: String, answer: String, value: JSONValue) {
+        self.question = question
+        self.label = label
+        self.answer = answer
+        self.value = value
+    }
+}
+
+/// The body areas that hurt, by the region codes of CLINICAL.md (`neck`,
+/// `knee-left`, ...), for the front and back outline of the HTML report.
+public struct BodyAreas: Sendable, Equatable {
+    /// Codes of every area chosen as painful.
+    public var painful: [String]
+    /// The code of the main area, if known.
+    public var primary: String?
+    /// Labels of every region code, for titles and the legend.
+    public var labels: [String: String]
+
+    public init(painful: [String], primary: String?, labels: [String: String]) {
+        self.painful = painful
+        self.primary = primary
+        self.labels = labels
+    }
+
+    /// The 25 region codes of CLINICAL.md.
+    public static let regionCodes: [String] = {
+        let single = ["head", "jaw", "neck", "upper-back", "lower-back", "chest", "abdomen"]
+        let sided = ["shoulder", "upper-arm", "lower-arm", "hand", "hip", "upper-leg", "knee", "lower-leg", "foot"]
+        return single + sided.flatMap { ["\($0)-left", "\($0)-right"] }
+    }()
+}

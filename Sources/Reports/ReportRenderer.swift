@@ -1,0 +1,277 @@
+import QuestionnaireModel
+import Scoring
+
+/// Renders a `ReportData` as plain text, Markdown, a printable HTML page or
+/// JSON. Pure functions: the caller decides where the result goes.
+public enum ReportRenderer {
+    // MARK: - Text
+
+    /// The report as plain text wrapped to `width`: header, answers by
+    /// section, skipped questions, then the assessment.
+    public static func text(_ data: ReportData, width: Int = 80) -> String {
+        var out: [String] = []
+        func wrap(_ text: String, indent: String = "", hanging: String? = nil) {
+            out.append(TextWrap.wrap(Plain.sanitize(text), width: width, indent: indent, hanging: hanging))
+        }
+        let title = Plain.sanitize(data.title)
+        out.append(title)
+        out.append(String(repeating: "=", count: max(3, min(width, title.count))))
+        for item in metadata(data) {
+            wrap("\(item.label): \(item.value)", hanging: "  ")
+        }
+        if let notice = notice(data) {
+            out.append("")
+            let banner = String(repeating: "*", count: max(20, min(width, 72)))
+            out.append(banner)
+            out.append("*** \(notice.title.uppercased()) ***")
+            wrap(notice.text)
+            out.append(banner)
+        }
+
+        out.append("")
+        out.append(answersHeading(data.audience))
+        if data.sections.allSatisfy(\.items.isEmpty) {
+            wrap(noAnswers, indent: "  ")
+        }
+        for section in data.sections where !section.items.isEmpty {
+            let indent: String
+            if let title = section.title {
+                wrap(title, indent: "  ")
+                indent = "    "
+            } else {
+                indent = "  "
+            }
+            for item in section.items {
+                wrap("\(item.label): \(item.answer)", indent: indent, hanging: indent + "  ")
+            }
+        }
+        if !data.skipped.isEmpty {
+            out.append("")
+            out.append(skippedHeading(data.audience))
+            for label in data.skipped { wrap("- \(label)", indent: "  ", hanging: "    ") }
+        }
+        out.append("")
+        if let assessment = data.assessment, let rules = data.rules {
+            out.append(AssessmentText.render(assessment, rules: rules, audience: data.audience, style: .plain, width: width))
+            return out.joined(separator: "\n")
+        }
+        wrap(noRules)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: - Markdown
+
+    /// The report as Markdown (CommonMark with GitHub tables). Every piece of
+    /// typed or questionnaire text is escaped, so an answer cannot add
+    /// markup, break a table or inject HTML.
+    public static func markdown(_ data: ReportData) -> String {
+        let md = MarkdownText.inline
+        var out: [String] = []
+        out.append("# \(md(data.title))")
+        out.append("")
+        for item in metadata(data) {
+            out.append("- **\(md(item.label)):** \(md(item.value))")
+        }
+        if let notice = notice(data) {
+            out.append("")
+            out.append("> **\(md(notice.title)):** \(md(notice.text))")
+        }
+
+        out.append("")
+        out.append("## \(md(answersHeading(data.audience)))")
+        if data.sections.allSatisfy(\.items.isEmpty) {
+            out.append("")
+            out.append(md(noAnswers))
+        }
+        for section in data.sections where !section.items.isEmpty {
+            out.append("")
+            if let title = section.title {
+                out.append("### \(md(title))")
+                out.append("")
+            }
+            out.append("| Question | Answer |")
+            out.append("| --- | --- |")
+            for item in section.items {
+                out.append("| \(md(item.label)) | \(md(item.answer)) |")
+            }
+        }
+        if !data.skipped.isEmpty {
+            out.append("")
+            out.append("### \(md(skippedHeading(data.audience)))")
+            out.append("")
+            for label in data.skipped { out.append("- \(md(label))") }
+        }
+        out.append("")
+        out.append("## What this suggests")
+        out.append("")
+        guard let assessment = data.assessment else {
+            out.append(md(noRules))
+            return out.joined(separator: "\n") + "\n"
+        }
+        out.append("**\(md(assessment.category.title))**")
+        out.append("")
+        out.append(md(data.audience == .self ? assessment.category.selfText : assessment.category.receptionText))
+        func rules(_ heading: String, _ fired: [Assessment.FiredRule]) {
+            guard !fired.isEmpty else { return }
+            out.append("")
+            out.append("### \(md(heading))")
+            out.append("")
+            for rule in fired {
+                out.append("- **\(md(rule.title))** (\(md(rule.id)))")
+                for reason in rule.reasons {
+                    out.append("  - because \(md(reason.label)): \(md(reason.value))")
+                }
+                if rule.cautiousBecauseUnknown {
+                    out.append("  - \(md(cautiousNote))")
+                }
+            }
+        }
+        rules("Why", assessment.precautions)
+        rules("Also worth knowing", assessment.information)
+        rules("In favour of massage", assessment.supporting)
+        if !assessment.discussionPoints.isEmpty {
+            out.append("")
+            out.append("### \(md(discussHeading(data.audience)))")
+            out.append("")
+            for (index, point) in assessment.discussionPoints.enumerated() {
+                out.append("\(index + 1). \(md(point))")
+            }
+        }
+        if !assessment.medicines.unrecognised.isEmpty {
+            out.append("")
+            out.append("### Medicines not recognised")
+            out.append("")
+            out.append(md(unrecognisedNote(data.audience)))
+            out.append("")
+            for name in assessment.medicines.unrecognised { out.append("- \(md(name))") }
+        }
+        if !assessment.unchecked.isEmpty {
+            out.append("")
+            out.append("### Not checked, because answers were missing")
+            out.append("")
+            for rule in assessment.unchecked {
+                out.append("- \(md(rule.title)) (\(md(rule.id))): missing \(md(rule.missing.joined(separator: ", ")))")
+            }
+        }
+        out.append("")
+        out.append("> \(md(assessment.disclaimer))")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: - JSON
+
+    /// The report as JSON for scripts: `title`, `questionnaire` (`id`,
+    /// `version`), `started` (or null), `client` (when known), `status`,
+    /// `audience`, `answers` in order (`question`, `label`, `answer`, `value`),
+    /// `sections` (`title` and the indexes of its `answers`), `skipped`,
+    /// `assessment` (as `Assessment.json`, or null) and `painAreas`
+    /// (`painful`, `primary`).
+    public static func json(_ data: ReportData) -> JSONValue {
+        var object = JSONObject()
+        object.set("title", .string(data.title))
+        object.set("questionnaire", .object(["id": .string(data.questionnaireID), "version": .string(data.questionnaireVersion)]))
+        object.set("started", data.started.map(JSONValue.string) ?? .null)
+        if let client = data.client { object.set("client", .string(client)) }
+        object.set("status", .string(data.status.rawValue))
+        object.set("audience", .string(data.audience.rawValue))
+        var answers: [JSONValue] = []
+        var sections: [JSONValue] = []
+        for section in data.sections {
+            var indexes: [JSONValue] = []
+            for item in section.items {
+                indexes.append(.number(answers.count))
+                answers.append(.object([
+                    "question": .string(item.question), "label": .string(item.label),
+                    "answer": .string(item.answer), "value": item.value,
+                ]))
+            }
+            sections.append(.object(["title": section.title.map(JSONValue.string) ?? .null, "answers": .array(indexes)]))
+        }
+        object.set("answers", .array(answers))
+        object.set("sections", .array(sections))
+        object.set("skipped", .array(data.skipped.map(JSONValue.string)))
+        object.set("assessment", data.assessment?.json ?? .null)
+        object.set("painAreas", .object([
+            "painful": .array(data.body.painful.map(JSONValue.string)),
+            "primary": data.body.primary.map(JSONValue.string) ?? .null,
+        ]))
+        return .object(object)
+    }
+
+    // MARK: - Wording shared by the formats
+
+    static let noRules = "There are no scoring rules for this questionnaire, so no assessment was made."
+    static let noAnswers = "No questions were answered."
+    static let cautiousNote = "not all the answers needed were given, so the more cautious outcome is shown"
+
+    static func answersHeading(_ audience: Audience) -> String {
+        audience == .self ? "Your answers" : "The client's answers"
+    }
+
+    static func skippedHeading(_ audience: Audience) -> String {
+        audience == .self ? "Questions you skipped" : "Questions the client skipped"
+    }
+
+    static func discussHeading(_ audience: Audience) -> String {
+        audience == .self ? "To discuss with your massage therapist" : "To discuss with the client's massage therapist"
+    }
+
+    static func unrecognisedNote(_ audience: Audience) -> String {
+        "These were kept as typed; " + (audience == .self ? "tell your therapist about them." : "the therapist should ask the client about them.")
+    }
+
+    static func statusText(_ status: ReportData.Status) -> String {
+        switch status {
+        case .completed: "Completed"
+        case .endedUrgently: "Ended early at an urgent warning"
+        case .unfinished: "Not finished"
+        }
+    }
+
+    /// A prominent note for sessions that did not run to the end.
+    static func notice(_ data: ReportData) -> (title: String, text: String)? {
+        switch data.status {
+        case .completed:
+            return nil
+        case .unfinished:
+            return ("Not finished", "This session was not finished: the assessment covers the answers given so far.")
+        case .endedUrgently:
+            let who = data.audience == .self ? "you" : "the client"
+            return ("Ended early", "The interview stopped at an urgent warning, so the remaining questions were not asked. Medical care comes first; the answers below are what \(who) gave before it stopped.")
+        }
+    }
+
+    /// The header lines: date, client, questionnaire, status.
+    static func metadata(_ data: ReportData) -> [(label: String, value: String)] {
+        var items: [(String, String)] = []
+        items.append(("Date", data.started.map(dateText) ?? "Not recorded"))
+        if let client = data.client, !client.isEmpty { items.append(("Client", client)) }
+        items.append(("Questionnaire", "\(data.questionnaireID), version \(data.questionnaireVersion)"))
+        items.append(("Status", statusText(data.status)))
+        return items.map { (label: $0.0, value: $0.1) }
+    }
+
+    /// "2026-11-26T19:55:13Z" as "26 November 2026, 19:55 UTC"; anything
+    /// else as given.
+    static func dateText(_ iso: String) -> String {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December"]
+        let characters = Array(iso)
+        guard characters.count >= 16, characters[4] == "-", characters[7] == "-", characters[10] == "T" || characters[10] == " ",
+              characters[13] == ":",
+              let year = Int(String(characters[0..<4])), let month = Int(String(characters[5..<7])),
+              let day = Int(String(characters[8..<10])), (1...12).contains(month), (1...31).contains(day),
+              Int(String(characters[11..<13])) != nil, Int(String(characters[14..<16])) != nil
+        else { return iso }
+        let time = String(characters[11..<16])
+        let zone: String
+        if iso.hasSuffix("Z") {
+            zone = " UTC"
+        } else if let sign = characters.lastIndex(where: { $0 == "+" || $0 == "-" }), sign > 16 {
+            zone = " UTC" + String(characters[sign...])
+        } else {
+            zone = ""
+        }
+        return "\(day) \(months[month - 1]) \(year), \(time)\(zone)"
+    }
+}

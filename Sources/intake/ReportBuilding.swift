@@ -1,0 +1,55 @@
+import InterviewEngine
+import QuestionnaireModel
+import Reports
+import Scoring
+
+/// Gathers what a report shows from an interview and its content.
+enum ReportBuilding {
+    static func data(
+        for interview: Interview, content: Content, audience: Audience, started: String?, client: String?, completed: Bool
+    ) -> ReportData {
+        let questionnaire = interview.questionnaire
+        var order: [String?] = []
+        var items: [String?: [AnsweredItem]] = [:]
+        for (node, answer) in interview.answeredInOrder {
+            if items[node.section] == nil { order.append(node.section) }
+            items[node.section, default: []].append(AnsweredItem(
+                question: node.id, label: node.summaryLabel,
+                answer: questionnaire.describe(answer.value, at: node), value: answer.value.json))
+        }
+        let sections = order.map { section in
+            AnswerSection(title: section.flatMap { questionnaire.section($0)?.title }, items: items[section] ?? [])
+        }
+        let skipped = questionnaire.nodes.filter { interview.skipped.contains($0.id) }.map(\.summaryLabel)
+        let status: ReportData.Status = completed ? (interview.endedUrgently ? .endedUrgently : .completed) : .unfinished
+        return ReportData(
+            title: questionnaire.title, questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
+            audience: audience, started: started, client: client, status: status, sections: sections, skipped: skipped,
+            assessment: content.assess(interview), rules: content.rules, body: bodyAreas(interview))
+    }
+
+    /// The pain areas: the answer to the first multiple-choice question whose
+    /// options are body regions, and the main one (a question choosing among
+    /// those answers, or the only area chosen).
+    static func bodyAreas(_ interview: Interview) -> BodyAreas {
+        let questionnaire = interview.questionnaire
+        let regionCodes = Set(BodyAreas.regionCodes)
+        var labels: [String: String] = [:]
+        for code in BodyAreas.regionCodes { labels[code] = code }
+        guard let areaQuestion = questionnaire.nodes.first(where: { node in
+            guard node.kind == .multi, case .fixed(let options)? = node.spec.choiceSource else { return false }
+            return options.filter { regionCodes.contains($0.code) }.count * 2 >= options.count
+        }), case .fixed(let options)? = areaQuestion.spec.choiceSource else {
+            return BodyAreas(painful: [], primary: nil, labels: labels)
+        }
+        for option in options where regionCodes.contains(option.code) { labels[option.code] = option.label }
+        let painful = (interview.answers[areaQuestion.id]?.value.codes ?? []).filter(regionCodes.contains)
+        let mainQuestion = questionnaire.nodes.first { node in
+            if case .answerOf(let source)? = node.spec.choiceSource { return source == areaQuestion.id && node.kind == .single }
+            return false
+        }
+        var primary = mainQuestion.flatMap { interview.answers[$0.id]?.value.codes.first }
+        if primary == nil, painful.count == 1 { primary = painful[0] }
+        return BodyAreas(painful: painful, primary: primary, labels: labels)
+    }
+}

@@ -1,0 +1,164 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+import InterviewEngine
+import QuestionnaireModel
+
+/// Why a transcript could not be saved, in words for the person at the keyboard.
+struct TranscriptWriteError: Error, CustomStringConvertible {
+    var path: String
+    var reason: String
+
+    var description: String { "\(path): \(reason)" }
+}
+
+/// The folder transcripts go to: created 0700 when missing, tightened to
+/// 0700 when it is ours and open to others.
+enum TranscriptFolder {
+    /// The folder from `--transcripts`, `INTAKE_TRANSCRIPTS`, or `./Transcripts/sessions`.
+    static func path(option: String?, environment: [String: String]) -> String {
+        if let option, !option.isEmpty { return option }
+        if let fromEnvironment = environment["INTAKE_TRANSCRIPTS"], !fromEnvironment.isEmpty { return fromEnvironment }
+        return "Transcripts/sessions"
+    }
+
+    /// Makes sure `path` is a private folder intake can write to.
+    static func prepare(_ path: String) throws(TranscriptWriteError) {
+        var components: [String] = []
+        var current = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") where !part.isEmpty {
+            current += "/" + part
+            components.append(current)
+        }
+        for folder in components {
+            var info = stat()
+            if lstat(folder, &info) == 0 {
+                if (info.st_mode & S_IFMT) == S_IFLNK {
+                    // A symlink is followed only when it leads to a folder.
+                    guard stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+                        throw TranscriptWriteError(path: folder, reason: "is a link that does not lead to a folder")
+                    }
+                }
+                guard (info.st_mode & S_IFMT) == S_IFDIR else {
+                    throw TranscriptWriteError(path: folder, reason: "is not a folder")
+                }
+                continue
+            }
+            guard errno == ENOENT else { throw TranscriptWriteError(path: folder, reason: Files.reason(errno)) }
+            if mkdir(folder, 0o700) != 0, errno != EEXIST {
+                throw TranscriptWriteError(path: folder, reason: "cannot create the folder: \(Files.reason(errno))")
+            }
+        }
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw TranscriptWriteError(path: path, reason: Files.reason(errno)) }
+        if info.st_mode & 0o077 != 0, info.st_uid == geteuid() {
+            // Health data: nobody but the owner may list or read the sessions.
+            _ = chmod(path, 0o700)
+        }
+        guard access(path, W_OK | X_OK) == 0 else {
+            throw TranscriptWriteError(path: path, reason: "cannot write there: \(Files.reason(errno))")
+        }
+    }
+}
+
+/// One transcript file, written a line at a time and flushed to disk
+/// (fsync) before the next prompt appears.
+final class TranscriptFile {
+    let path: String
+    private let descriptor: Int32
+    private var encoder: TranscriptEncoder
+    private let startedMilliseconds: Int64
+    private let clock: () -> Int64
+
+    /// Creates a new transcript in `folder`, named by the UTC time and a
+    /// random id (never by anything the person typed), readable by its owner only.
+    init(newIn folder: String, header: TranscriptHeader, clock: @escaping () -> Int64) throws(TranscriptWriteError) {
+        let name = "\(Timestamp.compact(milliseconds: header.startedMilliseconds))-\(header.session).jsonl"
+        let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard descriptor >= 0 else {
+            throw TranscriptWriteError(path: path, reason: "cannot create the transcript: \(Files.reason(errno))")
+        }
+        fchmod(descriptor, 0o600)
+        self.path = path
+        self.descriptor = descriptor
+        self.encoder = TranscriptEncoder()
+        self.startedMilliseconds = header.startedMilliseconds
+        self.clock = clock
+        try append(.header(header), milliseconds: 0)
+        // The new name must survive a crash too.
+        let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folderDescriptor >= 0 {
+            fsync(folderDescriptor)
+            close(folderDescriptor)
+        }
+    }
+
+    /// Opens an existing transcript to continue it after `document`'s last
+    /// good line, cutting off a torn line first.
+    init(continuing path: String, document: TranscriptDocument, clock: @escaping () -> Int64) throws(TranscriptWriteError) {
+        guard let header = document.header else { throw TranscriptWriteError(path: path, reason: "has no header") }
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else {
+            throw TranscriptWriteError(path: path, reason: "cannot open the transcript to continue it: \(Files.reason(errno))")
+        }
+        self.path = path
+        self.descriptor = descriptor
+        self.encoder = TranscriptEncoder(continuingAfter: document.lastHash)
+        self.startedMilliseconds = header.startedMilliseconds
+        self.clock = clock
+        guard ftruncate(descriptor, off_t(document.appendOffset)) == 0, lseek(descriptor, 0, SEEK_END) >= 0 else {
+            throw TranscriptWriteError(path: path, reason: "cannot repair the end of the transcript: \(Files.reason(errno))")
+        }
+        if document.needsNewline { try write(Array("\n".utf8)) }
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Appends `event`, timed now, and waits until it is on disk.
+    func record(_ event: TranscriptEvent) throws(TranscriptWriteError) {
+        try append(event, milliseconds: max(0, clock() - startedMilliseconds))
+    }
+
+    private func append(_ event: TranscriptEvent, milliseconds: Int64) throws(TranscriptWriteError) {
+        var candidate = encoder
+        let line = candidate.line(for: event, milliseconds: milliseconds) + "\n"
+        try write(Array(line.utf8))
+        encoder = candidate
+    }
+
+    private func write(_ bytes: [UInt8]) throws(TranscriptWriteError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw TranscriptWriteError(path: path, reason: Files.reason(errno))
+            }
+            offset += written
+        }
+        while fsync(descriptor) != 0 {
+            if errno == EINTR { continue }
+            throw TranscriptWriteError(path: path, reason: Files.reason(errno))
+        }
+    }
+}
+
+/// Wall-clock time and random ids, the only nondeterminism of a session.
+enum SystemClock {
+    static func milliseconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
+    }
+
+    /// 16 random hex digits.
+    static func randomID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let value = generator.next() as UInt64
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,148 @@
+import Testing
+@testable import InterviewEngine
+import QuestionnaireModel
+
+/// A transcript of the flow questionnaire written by the engine alone, with a
+/// clock that ticks a second per event, so every byte is predictable.
+func recordedTranscript(inputs: [String]) throws -> (text: String, interview: Interview) {
+    let questionnaire = try flow()
+    var encoder = TranscriptEncoder()
+    var lines: [String] = []
+    var tick: Int64 = 0
+    func record(_ event: TranscriptEvent) {
+        lines.append(encoder.line(for: event, milliseconds: tick))
+        tick += 1000
+    }
+    let identity = FileIdentity(id: "flow", version: "1", sha256: String(repeating: "a", count: 64))
+    record(.header(TranscriptHeader(tool: "intake test", session: "0123456789abcdef", startedMilliseconds: 1_795_000_000_000, mode: "self", client: nil, questionnaire: identity, rules: nil, medications: nil)))
+    var interview = Interview(questionnaire: questionnaire)
+    var pending = inputs[...]
+    while let node = interview.currentNode {
+        record(.asked(node: node.id))
+        if node.kind == .info {
+            interview.continuePastInfo()
+            continue
+        }
+        var moved = false
+        while !moved, let input = pending.popFirst() {
+            let response = interview.handle(input)
+            if let event = TranscriptEvent(response, typed: input) { record(event) }
+            if case .rejected = response { continue }
+            if case .refused = response { continue }
+            moved = true
+        }
+        if !moved { break }
+    }
+    if interview.isFinished { record(.completed(urgent: interview.endedUrgently, assessment: nil)) } else { record(.paused(reason: "quit")) }
+    return (lines.joined(separator: "\n") + "\n", interview)
+}
+
+let corrections = ["old", "neck, back", "neck", "11", "3", ":back", "", "yes", "43", "20", ":skip"]
+
+@Suite("Transcripts")
+struct TranscriptTests {
+    @Test func eachLineCarriesTheHashOfTheLineBefore() throws {
+        let (text, _) = try recordedTranscript(inputs: corrections)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[0].hasPrefix(#"{"type":"header","ms":0,"format":1,"tool":"intake test","session":"0123456789abcdef","started":"2026-11-18T11:06:40.000Z","mode":"self""#))
+        #expect(!lines[0].contains("prev"))
+        for index in 1..<lines.count {
+            #expect(lines[index].hasSuffix(#","prev":"\#(SHA256Hex.of(Array(lines[index - 1].utf8)))"}"#))
+        }
+        #expect(lines[9] == #"{"type":"rejected","ms":9000,"node":"severity","raw":"11","reason":"11 is above 10: enter a whole number from 0 to 10.","prev":"\#(SHA256Hex.of(Array(lines[8].utf8)))"}"#)
+    }
+
+    @Test func readsBackEveryEvent() throws {
+        let (text, _) = try recordedTranscript(inputs: corrections)
+        let document = TranscriptDocument(Array(text.utf8))
+        #expect(document.problems.isEmpty)
+        #expect(document.header?.session == "0123456789abcdef")
+        #expect(document.header?.started == "2026-11-18T11:06:40.000Z")
+        #expect(document.entries.map(\.event.type).filter { $0 == "answered" }.count == 7)
+        #expect(document.entries.contains { $0.event == .back(from: "pregnant", to: "severity") })
+        #expect(document.entries.contains { $0.event == .skipped(node: "notes", raw: ":skip") })
+        #expect(document.isCompleted)
+    }
+
+    @Test func replayFeedsTheRawInputsThroughTheEngineAgain() throws {
+        let (text, original) = try recordedTranscript(inputs: corrections)
+        let replay = TranscriptReplay(TranscriptDocument(Array(text.utf8)), questionnaire: try flow())
+        #expect(replay.mismatches.isEmpty)
+        #expect(replay.completed)
+        #expect(replay.interview.answers == original.answers)
+        #expect(replay.interview.answers["weeks"]?.value == .number(20))
+    }
+
+    @Test func replayNoticesAParserOrFlowChange() throws {
+        let (text, _) = try recordedTranscript(inputs: corrections)
+        // The same transcript against a questionnaire where severity goes up to 5 only.
+        let changed = flowJSON.replacingOccurrences(of: "\"min\": 0, \"max\": 10", with: "\"min\": 0, \"max\": 2")
+        let questionnaire = try QuestionnaireLoader.load(Array(changed.utf8), file: "flow.json").questionnaire
+        let replay = TranscriptReplay(TranscriptDocument(Array(text.utf8)), questionnaire: questionnaire)
+        let first = try #require(replay.mismatches.first)
+        #expect(first.mismatch == "'3' was accepted when recorded, but is now refused: 3 is above 2: enter a whole number from 0 to 2.")
+    }
+
+    @Test func aChangedLineIsFoundByItsNumber() throws {
+        let (text, _) = try recordedTranscript(inputs: corrections)
+        var lines = text.split(separator: "\n").map(String.init)
+        lines[5] = lines[5].replacingOccurrences(of: "\"neck, back\"", with: "\"neck, knee\"")
+        let document = TranscriptDocument(Array((lines.joined(separator: "\n") + "\n").utf8))
+        #expect(document.problems == [.init(kind: .tampered, line: 7, message: "this line does not follow line 6: line 6 was changed, or a line was removed between them")])
+    }
+
+    @Test func aFlippedByteIsFound() throws {
+        let (text, _) = try recordedTranscript(inputs: corrections)
+        var bytes = Array(text.utf8)
+        let target = bytes.indices.filter { bytes[$0] == UInt8(ascii: "o") }[3]
+        bytes[target] = UInt8(ascii: "p")
+        let document = TranscriptDocument(bytes)
+        #expect(document.isDamagedOrTampered)
+    }
+
+    @Test func anInsertedLineIsFound() throws {
+        let (text, _) = try recordedTranscript(inputs: corrections)
+        var lines = text.split(separator: "\n").map(String.init)
+        lines.insert(#"{"type":"answered","ms":1,"node":"age","raw":"young","value":"young","prev":"\#(SHA256Hex.of(Array(lines[3].utf8)))"}"#, at: 4)
+        let document = TranscriptDocument(Array((lines.joined(separator: "\n") + "\n").utf8))
+        #expect(document.problems.contains(.init(kind: .tampered, line: 5, message: "this line was inserted: the next line follows the line before it")))
+    }
+
+    @Test func aRemovedLineIsFound() throws {
+        let (text, _) = try recordedTranscript(inputs: corrections)
+        var lines = text.split(separator: "\n").map(String.init)
+        lines.remove(at: 6)
+        let document = TranscriptDocument(Array((lines.joined(separator: "\n") + "\n").utf8))
+        #expect(document.problems.map(\.line) == [7])
+        #expect(document.problems.first?.kind == .tampered)
+    }
+
+    @Test func aTornLastLineIsReportedAndEverythingBeforeItKept() throws {
+        let (text, _) = try recordedTranscript(inputs: Array(corrections.prefix(4)))
+        let torn = text + #"{"type":"answered","ms":9,"node":"sev"#
+        let document = TranscriptDocument(Array(torn.utf8))
+        #expect(document.problems.map(\.kind) == [.torn])
+        #expect(!document.isDamagedOrTampered)
+        #expect(document.appendOffset == text.utf8.count)
+        #expect(document.lastHash == SHA256Hex.of(Array(text.split(separator: "\n").last!.utf8)))
+        let replay = TranscriptReplay(document, questionnaire: try flow())
+        #expect(replay.interview.answers.count == 3)
+        #expect(replay.interview.current == "severity")
+    }
+
+    @Test func badFilesAreDescribedNotCrashedOn() {
+        #expect(TranscriptDocument([]).problems.first?.message == "the file is empty: a transcript starts with a header line")
+        #expect(TranscriptDocument(Array("not json\n".utf8)).problems.first?.kind == .damaged)
+        #expect(TranscriptDocument(Array(#"{"type":"asked","ms":0,"node":"x"}"#.utf8 + [0x0A])).problems.first?.message == "the first line must be the header")
+        #expect(TranscriptDocument([0xFF, 0xFE, 0x0A]).problems.first?.kind == .damaged)
+    }
+
+    @Test func timestampsRoundTrip() {
+        #expect(Timestamp.iso8601(milliseconds: 0) == "1970-01-01T00:00:00.000Z")
+        #expect(Timestamp.iso8601(milliseconds: 951_782_400_123) == "2000-02-29T00:00:00.123Z")
+        #expect(Timestamp.compact(milliseconds: 951_782_400_123) == "20000229T000000Z")
+        for value: Int64 in [0, 951_782_400_123, 1_795_000_000_000, 4_102_444_800_000] {
+            #expect(Timestamp.milliseconds(iso8601: Timestamp.iso8601(milliseconds: value)) == value)
+        }
+    }
+}

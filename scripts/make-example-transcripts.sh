@@ -1,0 +1,39 @@
+#!/bin/sh
+# Regenerates Transcripts/examples/ by running the real intake: every
+# category, a session with corrections, a resumed session, a reception
+# session and an unfinished one. Run after a change that alters outcomes on
+# purpose, then review the diff: the tests replay these with --check.
+set -eu
+cd "$(dirname "$0")/.."
+swift build >/dev/null
+intake=.build/debug/intake
+out=Transcripts/examples
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+rm -f "$out"/*.jsonl
+
+# name, then how to run: the newest transcript in $work is renamed to $out/name.jsonl
+keep() {
+    newest=$(ls -t "$work"/*.jsonl | head -1)
+    mv "$newest" "$out/$1.jsonl"
+}
+
+"$intake" run --transcripts "$work" --answers Tests/Personas/01-desk-worker-neck.json >/dev/null
+keep good-fit-neck
+"$intake" run --transcripts "$work" --answers Tests/Personas/08-over-50-new-back-pain-osteoporosis.json >/dev/null
+keep check-with-doctor-first-new-pain-over-50
+"$intake" run --transcripts "$work" --answers Tests/Personas/18-urgent-bladder-leg-weakness.json >/dev/null
+keep seek-care-now-urgent-stop
+# Typed at a terminal-like pipe, with refused answers, :back, :review and :skip.
+"$intake" run --transcripts "$work" < Tests/intakeTests/Fixtures/typed-session.txt >/dev/null
+keep fit-with-precautions-with-corrections
+# Stopped after a few answers, then resumed with the rest.
+head -n 9 Tests/intakeTests/Fixtures/typed-session.txt | "$intake" run --transcripts "$work" >/dev/null
+paused=$(ls -t "$work"/*.jsonl | head -1)
+tail -n +10 Tests/intakeTests/Fixtures/typed-session.txt | "$intake" run --resume "$paused" >/dev/null
+keep resumed-session
+# Reception, with a client reference, stopped with :quit.
+printf '18-50\n4 months\nevery day\n:quit\n' | "$intake" run --mode reception --client "R-2041" --transcripts "$work" >/dev/null
+keep reception-unfinished
+chmod 644 "$out"/*.jsonl
+ls -l "$out"
