@@ -12,7 +12,10 @@ public enum AssessmentText {
         }
         let rank = rules.rank(of: assessment.category.code) ?? rules.categories.count
         out.append(style.heading("What this suggests"))
-        paragraph(style.category(assessment.category.title, rank))
+        paragraph(style.category(assessment.category.title, rank) + (assessment.isProvisional ? " (provisional)" : ""))
+        if assessment.isProvisional {
+            paragraph("Some answers are missing, and they could change this outcome: it is settled only when every question has been answered.")
+        }
         paragraph(audience == .self ? assessment.category.selfText : assessment.category.receptionText)
 
         let raising = assessment.precautions

@@ -45,7 +45,10 @@ extension ReportRenderer {
         if let assessment = data.assessment {
             let tone = outcomeTone(assessment, rules: data.rules)
             out += "<div class=\"outcome outcome-\(tone)\">\n"
-            out += "<p class=\"category\"><span class=\"category-mark\" aria-hidden=\"true\">\(outcomeMark(tone))</span> \(e(assessment.category.title))</p>\n"
+            out += "<p class=\"category\"><span class=\"category-mark\" aria-hidden=\"true\">\(outcomeMark(tone))</span> \(e(assessment.category.title))\(assessment.isProvisional ? " (provisional)" : "")</p>\n"
+            if assessment.isProvisional {
+                out += "<p><strong>Some answers are missing, and they could change this outcome.</strong></p>\n"
+            }
             out += "<p>\(e(data.audience == .self ? assessment.category.selfText : assessment.category.receptionText))</p>\n"
             out += "</div>\n"
             if !assessment.discussionPoints.isEmpty {

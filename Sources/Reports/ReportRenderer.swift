@@ -108,7 +108,7 @@ public enum ReportRenderer {
             out.append(md(noRules))
             return out.joined(separator: "\n") + "\n"
         }
-        out.append("**\(md(assessment.category.title))**")
+        out.append("**\(md(assessment.category.title))**" + (assessment.isProvisional ? " (provisional: some answers are missing, and they could change this outcome)" : ""))
         out.append("")
         out.append(md(data.audience == .self ? assessment.category.selfText : assessment.category.receptionText))
         func rules(_ heading: String, _ fired: [Assessment.FiredRule]) {

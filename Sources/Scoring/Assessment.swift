@@ -56,6 +56,9 @@ public struct Assessment: Sendable {
     public var disclaimer: String
     /// The questions still missing when the answers were partial.
     public var missingAnswers: [String]
+    /// Whether a rule that could not be checked might raise the category:
+    /// the outcome is then not settled until the missing answers are given.
+    public var isProvisional: Bool
 
     /// Fired rules that raised or set the category.
     public var precautions: [FiredRule] { fired.filter { if case .category = $0.effect { true } else { false } } }
@@ -69,7 +72,7 @@ extension Assessment: Equatable {
     public static func == (lhs: Assessment, rhs: Assessment) -> Bool {
         lhs.category == rhs.category && lhs.fired == rhs.fired && lhs.unchecked == rhs.unchecked
             && lhs.discussionPoints == rhs.discussionPoints && lhs.medicines == rhs.medicines
-            && lhs.disclaimer == rhs.disclaimer && lhs.missingAnswers == rhs.missingAnswers
+            && lhs.disclaimer == rhs.disclaimer && lhs.missingAnswers == rhs.missingAnswers && lhs.isProvisional == rhs.isProvisional
             && lhs.derived.map(\.name) == rhs.derived.map(\.name) && lhs.derived.map(\.value) == rhs.derived.map(\.value)
     }
 }
@@ -100,6 +103,11 @@ extension Assessment {
             }
         }
         let category = categoryOf(fired, rules: rules)
+        let currentRank = rules.rank(of: category.code) ?? rules.categories.count
+        let provisional = unchecked.contains { item in
+            guard let rule = rules.rules.first(where: { $0.id == item.id }) else { return false }
+            return highestRank(of: rule.effect, rules: rules) < currentRank
+        }
         let points = discussionPoints(fired, category: category, context: context, words: words)
         let derived = rules.derived.compactMap { value -> (String, String, String)? in
             guard case .value(let found) = context.values[value.name] else { return nil }
@@ -108,7 +116,19 @@ extension Assessment {
         return Assessment(
             category: category, fired: fired, unchecked: unchecked, discussionPoints: points,
             medicines: words.medicines(), derived: derived.map { (name: $0.0, label: $0.1, value: $0.2) },
-            disclaimer: rules.disclaimer, missingAnswers: missing)
+            disclaimer: rules.disclaimer, missingAnswers: missing, isProvisional: provisional)
+    }
+
+    /// The most urgent category an effect can set (its rank), or past the end.
+    static func highestRank(of effect: RuleEffect, rules: RuleSet) -> Int {
+        func rank(_ effect: Effect) -> Int {
+            if case .category(let code) = effect { return rules.rank(of: code) ?? Int.max }
+            return Int.max
+        }
+        switch effect {
+        case .fixed(let effect): return rank(effect)
+        case .conditional(_, let then, let otherwise): return min(rank(then), rank(otherwise))
+        }
     }
 
     static func resolve(_ effect: RuleEffect, context: ScoringContext, rules: RuleSet) -> (Effect, Bool) {

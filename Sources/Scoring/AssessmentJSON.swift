@@ -22,6 +22,7 @@ extension Assessment {
         var object = JSONObject()
         object.set("category", .string(category.code))
         object.set("title", .string(category.title))
+        object.set("provisional", .bool(isProvisional))
         object.set("rules", .array(rules))
         object.set("supporting", .array(supporting.map { .string($0.id) }))
         object.set("discussionPoints", .array(discussionPoints.map(JSONValue.string)))

@@ -149,6 +149,8 @@ struct RuleTests {
         #expect(result.category.code == "fit-with-precautions")
         #expect(result.unchecked.contains { $0.id == "chronic" && $0.missing == ["pain_duration"] })
         #expect(result.missingAnswers.contains("pain_duration"))
+        #expect(result.isProvisional, "unchecked rules could still raise the category")
+        #expect(!assess().isProvisional)
     }
 
     @Test func everyFiredRuleNamesTheAnswersBehindIt() {
