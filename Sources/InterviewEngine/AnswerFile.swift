@@ -139,7 +139,7 @@ public struct AnswerFile: Sendable {
                 } else if !node.required {
                     text = ":skip"
                 } else {
-                    return Diagnostic(file: file, path: JSONPath.root.appending(node.id), message: "the required question '\(node.id)' has no answer (\(node.text.firstLine))")
+                    return Diagnostic(file: file, path: JSONPath.root.appending(node.id), message: "the required question '\(node.id)' has no answer (\(node.text.oneLine))")
                 }
             }
             if Command.parse(text) != nil, text != ":skip" {
@@ -162,5 +162,10 @@ extension String {
     /// The first line of a possibly multi-line text.
     public var firstLine: String {
         String(prefix { $0 != "\n" })
+    }
+
+    /// The text on one line: line breaks become spaces.
+    public var oneLine: String {
+        split(separator: "\n").joined(separator: " ")
     }
 }

@@ -176,27 +176,52 @@ extension Assessment {
             }
         }
         let urgent = rules.rank(of: category.code) == 0 && rules.categories.count > 1
+        let ordered = fired.enumerated().sorted(by: { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }).map(\.element)
+        let pressure = urgent ? nil : pressureNote(for: ordered, context: context)
         var points: [String] = []
-        for rule in fired.enumerated().sorted(by: { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }).map(\.element) {
+        var pressureShown = false
+        for (index, rule) in ordered.enumerated() {
             if urgent, rank(rule) != 0 { continue }
             points.append(rule.discuss)
-            if let note = pressureNote(for: rule, context: context, words: words) { points.append(note) }
+            // One call-out, after the last precaution that limits pressure.
+            if let pressure, !pressureShown, pressure.rules.contains(rule.id),
+               !ordered[(index + 1)...].contains(where: { pressure.rules.contains($0.id) }) {
+                points.append(pressure.text)
+                pressureShown = true
+            }
         }
         return points
     }
 
-    /// A call-out when the person asked for more pressure than a precaution allows.
-    static func pressureNote(for fired: FiredRule, context: ScoringContext, words: Wording) -> String? {
+    /// One call-out when the person asked for more pressure than the fired
+    /// precautions allow: the strictest limit, naming every rule that sets one
+    /// below the preference.
+    static func pressureNote(for fired: [FiredRule], context: ScoringContext) -> (text: String, rules: Set<String>)? {
         guard let scale = context.rules.pressure,
-              let rule = context.rules.rules.first(where: { $0.id == fired.id }),
-              let allowed = rule.maxPressure, let allowedRank = scale.order.firstIndex(of: allowed),
               case .value(.choice(let preferred)) = context.lookup(.question(scale.question)),
-              let preferredRank = scale.order.firstIndex(of: preferred), preferredRank > allowedRank,
+              let preferredRank = scale.order.firstIndex(of: preferred),
               let node = context.answers.questionnaire.node(scale.question)
         else { return nil }
+        var limiting: [(rule: FiredRule, allowed: Int)] = []
+        for rule in fired {
+            guard let limit = context.rules.rules.first(where: { $0.id == rule.id })?.maxPressure,
+                  let allowed = scale.order.firstIndex(of: limit), allowed < preferredRank
+            else { continue }
+            limiting.append((rule, allowed))
+        }
+        guard let strictest = limiting.map(\.allowed).min() else { return nil }
         let questionnaire = context.answers.questionnaire
         let preferredWords = questionnaire.label(of: preferred, at: node).lowercased()
-        let allowedWords = questionnaire.label(of: allowed, at: node).lowercased()
-        return "Pressure: \(preferredWords) pressure was asked for, but \(fired.title.lowercased()) calls for no more than \(allowedWords) pressure. Agree on \(allowedWords) pressure with the therapist."
+        let allowedWords = questionnaire.label(of: scale.order[strictest], at: node).lowercased()
+        let titles = limiting.map { lowercasedStart($0.rule.title) }
+        let named = titles.count == 1 ? titles[0] + " calls" : titles.dropLast().joined(separator: ", ") + " and " + titles.last! + " call"
+        let text = "Pressure: \(preferredWords) pressure was asked for, but \(named) for no more than \(allowedWords) pressure. Agree on \(allowedWords) pressure with the therapist."
+        return (text, Set(limiting.map(\.rule.id)))
+    }
+
+    /// "Bleeding risk" → "bleeding risk", but "PHQ-4 score" stays as it is.
+    static func lowercasedStart(_ title: String) -> String {
+        guard let first = title.first, title.dropFirst().first?.isUppercase != true else { return title }
+        return first.lowercased() + title.dropFirst()
     }
 }

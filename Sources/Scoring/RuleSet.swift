@@ -26,6 +26,23 @@ public struct RuleSet: Sendable {
         categories.firstIndex { $0.code == code }
     }
 
+    /// The questions a subject is read or computed from.
+    public func questionsBehind(_ subject: Subject) -> [String] {
+        switch subject {
+        case .question(let id): return [id]
+        case .value(let name):
+            guard let derived = derivedValue(name) else { return [] }
+            switch derived.formula {
+            case .mean(let questions): return questions
+            case .sum(let items): return items.map(\.question)
+            case .holds(let condition): return condition.subjects.flatMap(questionsBehind)
+            case .answerOr(let question, let other): return [question, other]
+            case .countGroups(let question, _), .medicationClasses(let question): return [question]
+            case .includesValue(let question, let value): return [question] + questionsBehind(value)
+            }
+        }
+    }
+
     /// The derived value called `name`.
     public func derivedValue(_ name: String) -> DerivedValue? {
         derived.first { $0.name == name }

@@ -66,6 +66,24 @@ struct Content {
         return Assessment.assess(answers, rules: rules, lexicon: lexicon)
     }
 
+    /// The content for a transcript of questionnaire `id`: the one given with
+    /// --questionnaire, the built-in one, or `Questionnaires/ID.json` in the
+    /// current folder.
+    static func load(forQuestionnaire id: String?, questionnaire path: String?, rules: String?) throws -> Content {
+        if path == nil, let id, id != builtInID, Files.exists("Questionnaires/\(id).json") {
+            return try load(questionnaire: "Questionnaires/\(id).json", rules: rules, requireRules: false)
+        }
+        return try load(questionnaire: path, rules: rules, requireRules: false)
+    }
+
+    static let builtInID = "massage-intake"
+
+    /// The questionnaire id a transcript's header names, if it can be read.
+    static func questionnaireID(ofTranscript path: String) -> String? {
+        guard let bytes = try? Files.read(path, limit: TranscriptDocument.maxBytes) else { return nil }
+        return TranscriptDocument(bytes).header?.questionnaire.id
+    }
+
     /// `folder/name.json` → `folder/name.rules.json`.
     static func rulesPathBeside(_ questionnaire: String) -> String {
         let base = questionnaire.hasSuffix(".json") ? String(questionnaire.dropLast(5)) : questionnaire

@@ -102,3 +102,4 @@ struct QuestionnaireFile {
 struct DiagnosticsFound: Error {
     var diagnostics: [Diagnostic]
 }
+

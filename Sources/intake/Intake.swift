@@ -19,7 +19,7 @@ struct Intake: ParsableCommand {
             health is general information, not medical advice.
             """,
         version: IntakeVersion.current,
-        subcommands: [RunCommand.self, ScoreCommand.self, ReplayCommand.self, ReportCommand.self],
+        subcommands: [RunCommand.self, ScoreCommand.self, ReplayCommand.self, ReportCommand.self, ValidateCommand.self, GraphCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

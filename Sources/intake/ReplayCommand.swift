@@ -45,10 +45,13 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         let console = Console(plain: false, environment: Environment.current)
-        let content = try Content.load(questionnaire: questionnaire, rules: rules, requireRules: false)
         var info = stat()
         guard stat(path, &info) == 0 else { throw UserFacingError("\(path): \(Files.reason(errno))") }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
+        let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+        let content = isFolder
+            ? try Content.load(questionnaire: questionnaire, rules: rules, requireRules: false)
+            : try Content.load(forQuestionnaire: Content.questionnaireID(ofTranscript: path), questionnaire: questionnaire, rules: rules)
+        if isFolder {
             let summary = try FolderSummary.scan(path, content: content)
             if json {
                 console.write(summary.json.prettyPrinted())
@@ -112,13 +115,13 @@ struct ReplayView {
                 break
             }
             if node.kind == .info {
-                console.line("\(time) " + console.paint("[\(node.summaryLabel.isEmpty ? id : id)]", .dim) + " " + node.text.firstLine)
+                console.line("\(time) " + console.paint("[\(id)]", .dim) + " " + node.text.firstLine)
             } else {
                 if let stepper {
                     console.write(console.paint("(Enter for the next question)", .dim))
                     if case .endOfInput = stepper.readLine(prompt: "") { break }
                 }
-                console.line("\(time) " + console.paint("Q \(id): \(node.text.firstLine)", .bold))
+                console.line("\(time) " + console.paint("Q \(id): \(node.text.oneLine)", .bold))
             }
         case .answered(let id, let raw, let value):
             let words = questionnaire.node(id).flatMap { node in AnswerValue(json: value, kind: node.kind).map { questionnaire.describe($0, at: node) } } ?? value.serialized()

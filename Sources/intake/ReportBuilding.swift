@@ -36,10 +36,19 @@ enum ReportBuilding {
         let regionCodes = Set(BodyAreas.regionCodes)
         var labels: [String: String] = [:]
         for code in BodyAreas.regionCodes { labels[code] = code }
-        guard let areaQuestion = questionnaire.nodes.first(where: { node in
+        let regionQuestions = questionnaire.nodes.filter { node in
             guard node.kind == .multi, case .fixed(let options)? = node.spec.choiceSource else { return false }
             return options.filter { regionCodes.contains($0.code) }.count * 2 >= options.count
-        }), case .fixed(let options)? = areaQuestion.spec.choiceSource else {
+        }
+        // The areas that hurt are the ones a "main area" question chooses
+        // among; other region questions (where surgery was, say) are not pain.
+        let chosenAmong = Set(questionnaire.nodes.compactMap { node -> String? in
+            if case .answerOf(let source)? = node.spec.choiceSource, node.kind == .single { return source }
+            return nil
+        })
+        guard let areaQuestion = regionQuestions.first(where: { chosenAmong.contains($0.id) }) ?? regionQuestions.first,
+              case .fixed(let options)? = areaQuestion.spec.choiceSource
+        else {
             return BodyAreas(painful: [], primary: nil, labels: labels)
         }
         for option in options where regionCodes.contains(option.code) { labels[option.code] = option.label }

@@ -43,7 +43,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let console = Console(plain: false, environment: Environment.current)
-        let content = try Content.load(questionnaire: questionnaire, rules: rules, requireRules: false)
+        let content = try Content.load(forQuestionnaire: Content.questionnaireID(ofTranscript: transcript), questionnaire: questionnaire, rules: rules)
         let bytes = try Files.read(transcript, limit: TranscriptDocument.maxBytes)
         let result = TranscriptCheck(path: transcript, bytes: bytes, content: content)
         guard let header = result.document.header else {

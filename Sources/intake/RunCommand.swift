@@ -73,7 +73,8 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let environment = Environment.current
         let console = Console(plain: plain, environment: environment)
-        let content = try Content.load(questionnaire: questionnaire, rules: rules, requireRules: false)
+        let content = try resume.map { try Content.load(forQuestionnaire: Content.questionnaireID(ofTranscript: $0), questionnaire: questionnaire, rules: rules) }
+            ?? Content.load(questionnaire: questionnaire, rules: rules, requireRules: false)
         var runner = SessionRunner(command: self, content: content, console: console, environment: environment)
         if let resume {
             try runner.resume(resume)

@@ -12,8 +12,8 @@ struct TranscriptWriteError: Error, CustomStringConvertible {
     var description: String { "\(path): \(reason)" }
 }
 
-/// The folder transcripts go to: created 0700 when missing, tightened to
-/// 0700 when it is ours and open to others.
+/// The folder transcripts go to: created 0700 when missing; refused when it
+/// exists and others can open it.
 enum TranscriptFolder {
     /// The folder from `--transcripts`, `INTAKE_TRANSCRIPTS`, or `./Transcripts/sessions`.
     static func path(option: String?, environment: [String: String]) -> String {
@@ -22,7 +22,12 @@ enum TranscriptFolder {
         return "Transcripts/sessions"
     }
 
-    /// Makes sure `path` is a private folder intake can write to.
+    /// Makes sure `path` is a private folder intake can write to, creating
+    /// it (0700) when it is missing.
+    ///
+    /// An existing folder that others on the machine can open is refused,
+    /// not changed: it may be shared on purpose (`/tmp`, a project folder),
+    /// and health data must not go there.
     static func prepare(_ path: String) throws(TranscriptWriteError) {
         var components: [String] = []
         var current = path.hasPrefix("/") ? "" : "."
@@ -30,11 +35,12 @@ enum TranscriptFolder {
             current += "/" + part
             components.append(current)
         }
+        var created = false
         for folder in components {
             var info = stat()
             if lstat(folder, &info) == 0 {
                 if (info.st_mode & S_IFMT) == S_IFLNK {
-                    // A symlink is followed only when it leads to a folder.
+                    // A link is followed only when it leads to a folder.
                     guard stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
                         throw TranscriptWriteError(path: folder, reason: "is a link that does not lead to a folder")
                     }
@@ -42,18 +48,23 @@ enum TranscriptFolder {
                 guard (info.st_mode & S_IFMT) == S_IFDIR else {
                     throw TranscriptWriteError(path: folder, reason: "is not a folder")
                 }
+                created = false
                 continue
             }
             guard errno == ENOENT else { throw TranscriptWriteError(path: folder, reason: Files.reason(errno)) }
             if mkdir(folder, 0o700) != 0, errno != EEXIST {
                 throw TranscriptWriteError(path: folder, reason: "cannot create the folder: \(Files.reason(errno))")
             }
+            created = true
         }
         var info = stat()
         guard stat(path, &info) == 0 else { throw TranscriptWriteError(path: path, reason: Files.reason(errno)) }
-        if info.st_mode & 0o077 != 0, info.st_uid == geteuid() {
-            // Health data: nobody but the owner may list or read the sessions.
-            _ = chmod(path, 0o700)
+        if info.st_mode & 0o077 != 0 {
+            if created, info.st_uid == geteuid() {
+                _ = chmod(path, 0o700)
+            } else {
+                throw TranscriptWriteError(path: path, reason: "other people on this machine can open this folder, so sessions (health information) are not saved there; use a private folder (chmod 700), or name a new one and intake creates it private")
+            }
         }
         guard access(path, W_OK | X_OK) == 0 else {
             throw TranscriptWriteError(path: path, reason: "cannot write there: \(Files.reason(errno))")

@@ -109,6 +109,7 @@ struct AnswerParsingTests {
             ("1.5 years", 548), ("10 days", 10), ("1 year 6 months", 548), ("1y6m", 548), ("a year and a half", 548),
             ("about 3 months", 91), ("Six Months", 183), ("half a year", 183), ("90 days", 90), ("89 days", 89),
             ("0", 0), ("two weeks", 14), ("a year", 365), ("1 decade", 3653), ("3 mths", 91), ("12 yrs", 4383),
+            ("36 hours", 2), ("12 hours", 1), ("3h", 0),
         ]
         for (input, days) in cases {
             #expect(accepted(duration, input) == .duration(days: days), "\(input)")
@@ -122,6 +123,9 @@ struct AnswerParsingTests {
         #expect(rejected(duration, "90 years") == "'90 years' is longer than 80 years: please check it, for example '6 months' or '2 years'.")
         #expect(rejected(duration, "-3 months") != nil)
         #expect(rejected(duration, "3 parsecs") != nil)
+        let soreness = AnswerSpec.duration(minDays: 0, maxDays: 90)
+        #expect(rejected(soreness, "a while") == "I couldn't read 'a while' as a duration: try '2 days' or '1 week'.")
+        #expect(rejected(soreness, "4") == "'4' needs a unit: try '4 days' or '4 weeks'.")
     }
 
     @Test func durationsDescribedAsPeopleSayThem() {

@@ -12,7 +12,7 @@ struct LexiconTests {
         #expect(lexicon.match("Advil as needed").classes == ["nsaid"])
         #expect(lexicon.match("baby aspirin 81mg").classes == ["antiplatelet"])
         #expect(lexicon.match("Lyrica 75 mg at night").classes == ["gabapentinoid"])
-        #expect(lexicon.match("oxycodone/acetaminophen (Percocet)").generics == ["oxycodone"])
+        #expect(lexicon.match("oxycodone/acetaminophen (Percocet)").generics == ["oxycodone", "acetaminophen"])
     }
 
     @Test func caseAndAccentsDoNotMatter() {

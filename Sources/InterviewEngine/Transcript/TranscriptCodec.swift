@@ -43,9 +43,9 @@ public struct TranscriptEncoder: Sendable {
 
     /// The line for `event` at `milliseconds` after the start, without the newline.
     public mutating func line(for event: TranscriptEvent, milliseconds: Int64) -> String {
-        let text = TranscriptCodec.json(for: event, milliseconds: milliseconds, previous: previousHash).serialized()
-        previousHash = SHA256Hex.of(Array(text.utf8))
-        return text
+        let bytes = TranscriptCodec.json(for: event, milliseconds: milliseconds, previous: previousHash).serializedBytes()
+        previousHash = SHA256Hex.of(bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -155,22 +155,24 @@ extension Node {
     // MARK: - Durations and yes/no
 
     private func parseDuration(_ text: String, minDays: Int, maxDays: Int) -> Result<AnswerValue, Rejection> {
+        // Examples that fit the question: soreness lasts days, pain lasts years.
+        let examples = maxDays < 365 ? ("'2 days' or '1 week'", "days", "weeks") : ("'6 months' or '2 years'", "months", "years")
         if text.hasPrefix("-") {
-            return .failure(Rejection("A length of time can't be negative: try '6 months' or '2 years'."))
+            return .failure(Rejection("A length of time can't be negative: try \(examples.0)."))
         }
         switch Duration.days(in: text) {
         case .success(let days):
             if days > maxDays {
-                return .failure(Rejection("'\(text)' is longer than \(Duration.describe(days: maxDays)): please check it, for example '6 months' or '2 years'."))
+                return .failure(Rejection("'\(text)' is longer than \(Duration.describe(days: maxDays)): please check it, for example \(examples.0)."))
             }
             if days < minDays {
                 return .failure(Rejection("'\(text)' is shorter than \(Duration.describe(days: minDays)): please check it."))
             }
             return .success(.duration(days: days))
         case .failure(.needsUnit(let number)):
-            return .failure(Rejection("'\(number)' needs a unit: try '\(number) months' or '\(number) years'."))
+            return .failure(Rejection("'\(number)' needs a unit: try '\(number) \(examples.1)' or '\(number) \(examples.2)'."))
         case .failure(.unreadable):
-            return .failure(Rejection("I couldn't read '\(text)' as a duration: try '6 months' or '2 years'."))
+            return .failure(Rejection("I couldn't read '\(text)' as a duration: try \(examples.0)."))
         }
     }
 

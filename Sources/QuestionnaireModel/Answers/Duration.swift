@@ -6,6 +6,7 @@ public enum Duration {
     static let daysPerYear = 365.25
 
     static let unitDays: [String: Double] = [
+        "h": 1.0 / 24, "hr": 1.0 / 24, "hrs": 1.0 / 24, "hour": 1.0 / 24, "hours": 1.0 / 24,
         "d": 1, "day": 1, "days": 1,
         "w": 7, "wk": 7, "wks": 7, "week": 7, "weeks": 7,
         "fortnight": 14, "fortnights": 14,

@@ -40,6 +40,7 @@ public enum TextInput {
     /// lower case, accents removed, hyphens and underscores as spaces, single
     /// spaces. "Lower-Back" and "lower back" compare equal, as do "épaule" and "epaule".
     public static func matchingForm(_ text: String) -> String {
+        if let ascii = asciiMatchingForm(text) { return ascii }
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var result = ""
         result.reserveCapacity(folded.utf8.count)
@@ -56,6 +57,28 @@ public enum TextInput {
             result.append(character)
         }
         return result
+    }
+
+    /// `matchingForm` for plain ASCII text, without Foundation's folding
+    /// (most option names and answers are ASCII; folding is costly).
+    static func asciiMatchingForm(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            switch byte {
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "/"), 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
+                pendingSpace = !bytes.isEmpty
+            default:
+                if pendingSpace {
+                    bytes.append(0x20)
+                    pendingSpace = false
+                }
+                bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The form numbers are read in: lower case, accents removed, single

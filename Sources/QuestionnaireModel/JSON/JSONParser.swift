@@ -144,7 +144,9 @@ private struct Scanner {
         try enter()
         position += 1
         var members: [JSONMember] = []
-        var seen: Set<String> = []
+        // Small objects check for duplicate keys by scanning; a set pays off
+        // only for large ones.
+        var seen: Set<String>?
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
             position += 1
@@ -158,7 +160,14 @@ private struct Scanner {
             }
             let keyOffset = position
             let key = try parseString()
-            if !seen.insert(key).inserted {
+            let duplicate: Bool
+            if members.count < 16 {
+                duplicate = members.contains { $0.key == key }
+            } else {
+                if seen == nil { seen = Set(members.map(\.key)) }
+                duplicate = !seen!.insert(key).inserted
+            }
+            if duplicate {
                 throw JSONSyntaxError(offset: keyOffset, message: "the key \"\(key)\" appears twice in the same object")
             }
             skipWhitespace()

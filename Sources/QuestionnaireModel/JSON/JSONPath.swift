@@ -30,9 +30,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
                 if !key.isEmpty, key.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) }) {
                     text += "." + key
                 } else {
-                    var quoted = ""
-                    JSONValue.writeString(key, to: &quoted)
-                    text += "[\(quoted)]"
+                    text += "[\(JSONValue.quoted(key))]"
                 }
             case .index(let index):
                 text += "[\(index)]"

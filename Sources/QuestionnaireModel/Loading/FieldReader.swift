@@ -86,15 +86,24 @@ struct FieldReader {
 
     /// Whether `id` is a usable identifier: a letter, then letters, digits, `_` or `-`.
     static func isIdentifier(_ id: String) -> Bool {
-        guard let first = id.unicodeScalars.first, ("a"..."z").contains(first) || ("A"..."Z").contains(first) else { return false }
-        return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
-            && id.utf8.count <= 100
+        let bytes = id.utf8
+        guard let first = bytes.first, isLetter(first), bytes.count <= 100 else { return false }
+        return bytes.allSatisfy { isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 
     /// Whether `code` is a usable option code: lower-case letters, digits and hyphens.
     static func isCode(_ code: String) -> Bool {
-        !code.isEmpty && code.utf8.count <= 100
-            && code.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-            && !code.hasPrefix("-") && !code.hasSuffix("-")
+        let bytes = code.utf8
+        return !bytes.isEmpty && bytes.count <= 100
+            && bytes.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || isDigit($0) || $0 == UInt8(ascii: "-") }
+            && bytes.first != UInt8(ascii: "-") && bytes.last != UInt8(ascii: "-")
     }
 }

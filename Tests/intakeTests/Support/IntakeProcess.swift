@@ -116,7 +116,8 @@ final class TemporaryFolder {
 
     init() throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("intake-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        // Private, like any folder intake will save sessions to.
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         path = base.path
     }
 

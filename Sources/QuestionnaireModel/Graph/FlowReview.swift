@@ -1,0 +1,196 @@
+/// Warnings about a questionnaire that loads but may not work as its author
+/// meant: conditions that are decided before they are read, options whose
+/// names clash, text too wide for a terminal, questions no route can reach.
+/// Used by `intake validate`; none of these stop an interview.
+public struct FlowReview: Sendable {
+    /// The warnings, each located in the file.
+    public private(set) var warnings: [Diagnostic] = []
+    /// Questions that no route can reach once branches that are never taken
+    /// are left out; a rule reading one can never see an answer.
+    public private(set) var unaskedQuestions: Set<String> = []
+
+    /// The width of the terminal a question must fit.
+    public static let terminalWidth = 80
+
+    public init(_ questionnaire: Questionnaire, log: DiagnosticLog) {
+        var log = log
+        let graph = QuestionGraph(questionnaire)
+        let order = graph.topologicalOrder() ?? Array(0..<graph.count)
+        var position = [Int](repeating: 0, count: graph.count)
+        for (index, node) in order.enumerated() { position[node] = index }
+        let nodesPath = JSONPath.root.appending("nodes")
+        var feasible = [[Int]](repeating: [], count: graph.count)
+
+        for (index, node) in questionnaire.nodes.enumerated() {
+            checkOptions(node, at: nodesPath.appending(index), in: questionnaire, log: &log)
+            checkWidth(node, at: nodesPath.appending(index), in: questionnaire, log: &log)
+            switch node.next {
+            case .end:
+                break
+            case .node(let id):
+                if let target = questionnaire.index(of: id) { feasible[index].append(target) }
+            case .branches(let branches):
+                for branch in branches {
+                    guard let target = questionnaire.index(of: branch.target) else { continue }
+                    guard let condition = branch.condition else {
+                        feasible[index].append(target)
+                        continue
+                    }
+                    for subject in condition.subjects {
+                        guard case .question(let id) = subject, let asked = questionnaire.index(of: id), asked != index else { continue }
+                        if position[asked] > position[index] || !Self.reaches(graph, from: asked, to: index, position: position) {
+                            log.report(.warning, "the condition reads '\(id)', which no route to '\(node.id)' asks before it: it always sees no answer", offset: branch.offset, path: branch.path.appending("when"))
+                        }
+                    }
+                    let possible = Self.possibilities(condition, in: questionnaire)
+                    if !possible.canHold {
+                        log.report(.warning, "this condition can never hold, so the branch to '\(branch.target)' is never taken", offset: branch.offset, path: branch.path.appending("when"))
+                    } else {
+                        feasible[index].append(target)
+                    }
+                    if !possible.canFail {
+                        log.report(.warning, "this condition always holds once '\(node.id)' is answered, so the branches after it are never taken", offset: branch.offset, path: branch.path.appending("when"))
+                    }
+                }
+            }
+        }
+
+        var reached = [Bool](repeating: false, count: graph.count)
+        if let start = graph.start {
+            var stack = [start]
+            reached[start] = true
+            while let node = stack.popLast() {
+                for next in feasible[node] where !reached[next] {
+                    reached[next] = true
+                    stack.append(next)
+                }
+            }
+        }
+        for (index, node) in questionnaire.nodes.enumerated() where !reached[index] {
+            unaskedQuestions.insert(node.id)
+            log.report(.warning, "'\(node.id)' can only be reached through branches that are never taken", offset: node.offset, path: nodesPath.appending(index))
+        }
+        warnings = log.diagnostics.filter { $0.severity == .warning }
+    }
+
+    /// Whether `target` can be reached from `origin`, searching only nodes
+    /// that come before `target` in topological order.
+    static func reaches(_ graph: QuestionGraph, from origin: Int, to target: Int, position: [Int]) -> Bool {
+        var seen: Set<Int> = [origin]
+        var stack = [origin]
+        while let node = stack.popLast() {
+            for next in graph.successors(of: node) {
+                if next == target { return true }
+                if position[next] < position[target], seen.insert(next).inserted { stack.append(next) }
+            }
+        }
+        return false
+    }
+
+    // MARK: - What a condition can do
+
+    /// Whether `condition` can ever hold, judging each test by the answers
+    /// its question can have (derived values are assumed able to).
+    public static func canEverHold(_ condition: Condition, in questionnaire: Questionnaire) -> Bool {
+        possibilities(condition, in: questionnaire).canHold
+    }
+
+    /// Whether a condition can hold and can fail, judging each test by the
+    /// answers its question can have.
+    struct Possibility {
+        var canHold: Bool
+        var canFail: Bool
+    }
+
+    static func possibilities(_ condition: Condition, in questionnaire: Questionnaire) -> Possibility {
+        switch condition {
+        case .all(let conditions):
+            let parts = conditions.map { possibilities($0, in: questionnaire) }
+            return Possibility(canHold: parts.allSatisfy(\.canHold), canFail: parts.isEmpty ? false : parts.contains(where: \.canFail))
+        case .any(let conditions):
+            let parts = conditions.map { possibilities($0, in: questionnaire) }
+            return Possibility(canHold: parts.contains(where: \.canHold), canFail: parts.allSatisfy(\.canFail))
+        case .not(let inner):
+            let part = possibilities(inner, in: questionnaire)
+            return Possibility(canHold: part.canFail, canFail: part.canHold)
+        case .test(let subject, let predicate):
+            guard case .question(let id) = subject, let type = questionnaire.valueType(of: id) else {
+                return Possibility(canHold: true, canFail: true)
+            }
+            return possibilities(predicate, type: type)
+        }
+    }
+
+    /// What one test can do: the question may always be unanswered (the test
+    /// then fails), so only "never holds" is judged strictly; "always holds"
+    /// means once the question is answered.
+    static func possibilities(_ predicate: Predicate, type: ValueType) -> Possibility {
+        switch (predicate, type) {
+        case (.compare(let comparison, let bound), .integer(let range)):
+            return numeric(comparison, bound, low: Double(range.lowerBound), high: Double(range.upperBound))
+        case (.compare(let comparison, let bound), .number(let range)):
+            return numeric(comparison, bound, low: range.lowerBound, high: range.upperBound)
+        case (.compare(let comparison, let bound), .duration):
+            return numeric(comparison, bound, low: 0, high: 36525)
+        case (.count(let comparison, let bound), .choices(let codes)):
+            return numeric(comparison, Double(bound), low: 1, high: Double(codes.count))
+        case (.equals(.number(let value)), .integer(let range)):
+            let inRange = Double(range.lowerBound) <= value && value <= Double(range.upperBound) && value == value.rounded()
+            return Possibility(canHold: inRange, canFail: true)
+        case (.equals(.number(let value)), .number(let range)):
+            return Possibility(canHold: range.contains(value), canFail: true)
+        case (.includesAll(let codes), .choices):
+            // "none" and other exclusive options cannot be chosen with others.
+            return Possibility(canHold: !(codes.count > 1 && codes.contains("none")), canFail: true)
+        case (.isIn(let literals), .choice(let codes)):
+            let listed = Set(literals.compactMap { if case .code(let code) = $0 { code } else { nil } })
+            return Possibility(canHold: true, canFail: !listed.isSuperset(of: codes))
+        default:
+            return Possibility(canHold: true, canFail: true)
+        }
+    }
+
+    static func numeric(_ comparison: Comparison, _ bound: Double, low: Double, high: Double) -> Possibility {
+        switch comparison {
+        case .lt: return Possibility(canHold: low < bound, canFail: high >= bound)
+        case .lte: return Possibility(canHold: low <= bound, canFail: high > bound)
+        case .gt: return Possibility(canHold: high > bound, canFail: low <= bound)
+        case .gte: return Possibility(canHold: high >= bound, canFail: low < bound)
+        case .equals: return Possibility(canHold: low <= bound && bound <= high, canFail: low < high || low != bound)
+        }
+    }
+
+    // MARK: - Options and width
+
+    private func checkOptions(_ node: Node, at path: JSONPath, in questionnaire: Questionnaire, log: inout DiagnosticLog) {
+        guard case .fixed(let options)? = node.spec.choiceSource else { return }
+        var owner: [String: Int] = [:]
+        for (index, option) in options.enumerated() {
+            for name in [option.code, option.label] + option.aliases {
+                let form = TextInput.matchingForm(name)
+                guard !form.isEmpty else { continue }
+                if let number = Int(form), number >= 1, number <= options.count, number - 1 != index {
+                    log.report(.warning, "'\(name)' (of '\(option.label)') is also the number of option \(number) ('\(options[number - 1].label)'): typing it picks option \(number)", offset: node.offset, path: path.appending("options").appending(index))
+                }
+                if let other = owner[form], other != index {
+                    log.report(.warning, "the name '\(name)' is used by both '\(options[other].label)' and '\(option.label)': typing it cannot choose between them", offset: node.offset, path: path.appending("options").appending(index))
+                } else {
+                    owner[form] = index
+                }
+            }
+        }
+    }
+
+    private func checkWidth(_ node: Node, at path: JSONPath, in questionnaire: Questionnaire, log: inout DiagnosticLog) {
+        guard node.kind != .info else { return }
+        if let line = node.text.split(separator: "\n").first(where: { $0.count > Self.terminalWidth }) {
+            log.report(.warning, "the question is \(line.count) characters wide: it does not fit an \(Self.terminalWidth)-column terminal line (shorten it, or move detail to 'hint' or 'help')", offset: node.offset, path: path.appending("text"))
+        }
+        if case .fixed(let options)? = node.spec.choiceSource {
+            let numberWidth = String(options.count).count
+            for (index, option) in options.enumerated() where 2 + numberWidth + 2 + option.label.count > Self.terminalWidth {
+                log.report(.warning, "the option '\(option.label)' does not fit an \(Self.terminalWidth)-column terminal line with its number", offset: node.offset, path: path.appending("options").appending(index).appending("label"))
+            }
+        }
+    }
+}
