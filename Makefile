@@ -15,7 +15,8 @@ run: build
 	@.build/debug/intake $(ARGS)
 
 # Builds and runs every test.
-test: setup
+test:
+	@./scripts/setup.sh --test
 	$(SWIFT) test
 
 release: setup
