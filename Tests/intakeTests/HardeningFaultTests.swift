@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+/// Faults while saving: a full disk, a read-only disk, signals and a closed
+/// terminal. The disk faults come from an LD_PRELOAD shim
+/// (Tests/Hardening/fault-shim.c) that fails writes to transcripts only.
+@Suite("Faults")
+struct HardeningFaultTests {
+    /// The shim, compiled once per test run.
+    static let shim: String = {
+        let source = IntakeProcess.packageRoot.appendingPathComponent("Tests/Hardening/fault-shim.c").path
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("intake-fault-shim-\(getpid()).so").path
+        if !FileManager.default.fileExists(atPath: output) {
+            let compiler = Process()
+            compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            compiler.arguments = ["cc", "-shared", "-fPIC", "-o", output, source, "-ldl"]
+            try? compiler.run()
+            compiler.waitUntilExit()
+        }
+        return output
+    }()
+
+    static let lines = TranscriptCLITests.straight
+
+    func answersAcknowledged(_ output: String) -> Int {
+        output.components(separatedBy: "  Answer: ").count - 1
+    }
+
+    @Test(arguments: [0, 1, 3, 4, 6, 9])
+    func aFullDiskStopsAtOnceAndNothingUnsavedIsAcknowledged(_ writesBeforeFull: Int) throws {
+        #expect(FileManager.default.fileExists(atPath: Self.shim), "cc must be installed to build the fault shim")
+        let folder = try TemporaryFolder()
+        let result = try IntakeProcess.run(
+            ["run", "--transcripts", folder.path], input: Self.lines.joined(separator: "\n") + "\n",
+            environment: ["LD_PRELOAD": Self.shim, "INTAKE_FAULT": "enospc", "INTAKE_FAULT_AFTER": String(writesBeforeFull)])
+        #expect(result.status == 2)
+        let path = TranscriptCLITests.transcripts(in: folder.path).first
+        if writesBeforeFull == 0 {
+            // Not even the header could be saved: nothing is asked at all.
+            #expect(!result.output.contains("How old are you?"))
+            #expect(result.error.contains("the disk is full"))
+            #expect(result.error.contains("the interview cannot start"))
+            return
+        }
+        #expect(result.error.contains("Your answers could not be saved (the disk is full). The interview has stopped so"))
+        let transcript = try #require(path)
+        let saved = TranscriptCLITests.events(transcript).filter { $0["type"] as? String == "answered" }.count
+        #expect(answersAcknowledged(result.output) == saved, "every acknowledged answer is saved, and only those")
+        // The lines that were written are intact, and the session carries on
+        // once there is room again.
+        let replay = try IntakeProcess.run(["replay", transcript, "--check"])
+        #expect(replay.status == 0, "\(replay.output)")
+        let resumed = try IntakeProcess.run(["run", "--resume", transcript], input: Self.lines.dropFirst(saved).joined(separator: "\n") + "\n")
+        #expect(resumed.status == 0, "\(resumed.error)")
+        #expect(TranscriptCLITests.events(transcript).last?["type"] as? String == "completed")
+    }
+
+    @Test func aReadOnlyDiskStopsBeforeAnythingIsAsked() throws {
+        let folder = try TemporaryFolder()
+        let result = try IntakeProcess.run(
+            ["run", "--transcripts", folder.path], input: "over 50\n",
+            environment: ["LD_PRELOAD": Self.shim, "INTAKE_FAULT": "erofs"])
+        #expect(result.status == 2)
+        #expect(result.error.contains("the disk is read-only"))
+        #expect(!result.output.contains("How old are you?"))
+        #expect(!result.output.contains("Answer:"))
+    }
+
+    @Test func aSharedFolderIsRefusedAndLeftAsItWas() throws {
+        let shared = try TemporaryFolder()
+        chmod(shared.path, 0o1777)
+        let result = try IntakeProcess.run(["run", "--transcripts", shared.path], input: "over 50\n")
+        #expect(result.status == 2)
+        #expect(result.error.contains("other people on this machine can open this folder"))
+        let mode = try FileManager.default.attributesOfItem(atPath: shared.path)[.posixPermissions] as? Int
+        #expect(mode == 0o1777, "intake never changes the permissions of a folder it did not create")
+        #expect(TranscriptCLITests.transcripts(in: shared.path).isEmpty)
+    }
+
+    @Test func aSymlinkedFolderIsFollowedOnlyToAPrivateFolder() throws {
+        let folder = try TemporaryFolder()
+        let privateTarget = folder.path + "/private"
+        try FileManager.default.createDirectory(atPath: privateTarget, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/link", withDestinationPath: privateTarget)
+        let ok = try IntakeProcess.run(["run", "--transcripts", folder.path + "/link"], input: "over 50\n")
+        #expect(ok.status == 0)
+        #expect(TranscriptCLITests.transcripts(in: privateTarget).count == 1)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/to-tmp", withDestinationPath: "/tmp")
+        let refused = try IntakeProcess.run(["run", "--transcripts", folder.path + "/to-tmp"], input: "over 50\n")
+        #expect(refused.status == 2)
+        let toFile = try folder.file("plain-file", "x")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/to-file", withDestinationPath: toFile)
+        let notFolder = try IntakeProcess.run(["run", "--transcripts", folder.path + "/to-file"], input: "over 50\n")
+        #expect(notFolder.status == 2)
+        #expect(notFolder.error.contains("is a link that does not lead to a folder"))
+    }
+
+    @Test func aTranscriptThatIsASymlinkIsNotWrittenThrough() throws {
+        let folder = try TemporaryFolder()
+        _ = try IntakeProcess.run(["run", "--transcripts", folder.path], input: "over 50\n")
+        let real = try #require(TranscriptCLITests.transcripts(in: folder.path).first)
+        let link = folder.path + "/link.jsonl"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        let before = try Data(contentsOf: URL(fileURLWithPath: real))
+        let result = try IntakeProcess.run(["run", "--resume", link], input: "2 years\n")
+        #expect(result.status == 2)
+        #expect(result.error.contains("symbolic link"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: real)) == before)
+    }
+
+    @Test func systemFoldersAreRefused() throws {
+        for folder in ["/etc", "/usr/bin", "../../../../../../../../etc"] {
+            let result = try IntakeProcess.run(["run", "--transcripts", folder], input: "over 50\n")
+            #expect(result.status == 2, "\(folder)")
+            #expect(!result.output.contains("How old are you?"))
+        }
+    }
+}

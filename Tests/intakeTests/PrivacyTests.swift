@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What a session leaves behind: nothing but its transcript.
+@Suite("Privacy")
+struct PrivacyTests {
+    func start(_ arguments: [String], home: String, transcripts: String) throws -> PseudoTerminal {
+        var environment = PseudoTerminal.defaultEnvironment
+        environment["HOME"] = home
+        environment["INTAKE_TRANSCRIPTS"] = transcripts
+        return try PseudoTerminal(executable: IntakeProcess.binary, arguments: arguments, environment: environment, columns: 100, rows: 40)
+    }
+
+    @Test func noHistoryOrOtherFileIsWrittenOutsideTheTranscriptsFolder() throws {
+        let home = try TemporaryFolder()
+        let sessions = try TemporaryFolder()
+        let terminal = try start([], home: home.path, transcripts: sessions.path + "/s")
+        try terminal.waitFor("How old are you?")
+        try terminal.waitUntilRaw()
+        terminal.send("over 50\r")
+        try terminal.waitFor("How long have you had this pain?")
+        try terminal.waitUntilRaw()
+        terminal.send("\u{1B}[A")
+        try terminal.waitFor("> over 50")
+        terminal.send("\u{15}2 years\r")
+        try terminal.waitFor("How often")
+        try terminal.waitUntilRaw()
+        terminal.send(":quit\r")
+        #expect(terminal.waitForExit() == 0)
+        let left = try FileManager.default.contentsOfDirectory(atPath: home.path)
+        #expect(left.isEmpty, "HOME must stay empty (no .editrc, no history file): \(left)")
+        #expect(TranscriptCLITests.transcripts(in: sessions.path + "/s").count == 1)
+    }
+
+    @Test func receptionLeavesNoTraceOfTheLastClient() throws {
+        let home = try TemporaryFolder()
+        let sessions = try TemporaryFolder()
+        let terminal = try start(["run", "--mode", "reception", "--client", "A-1"], home: home.path, transcripts: sessions.path + "/s")
+        try terminal.waitFor("How old are you?")
+        try terminal.waitUntilRaw()
+        terminal.send("over 50\r")
+        try terminal.waitFor("How long")
+        try terminal.waitUntilRaw()
+        terminal.send("17 months\r")
+        try terminal.waitFor("How often")
+        try terminal.waitUntilRaw()
+        terminal.send(":quit\r")
+        try terminal.waitFor("press Enter to clear the screen for the next client")
+        try terminal.waitUntilRaw()
+        terminal.send("\r")
+        try terminal.waitFor("Next client.")
+        try terminal.waitUntilRaw()
+        terminal.send("B-2\r")
+        try terminal.waitFor("Client: B-2")
+        try terminal.waitFor("How old are you?")
+        try terminal.waitUntilRaw()
+        let screen = terminal.screen
+        for trace in ["17 months", "A-1", "✓ Over 50", "✓ 17 months", "Your answers so far"] {
+            #expect(!screen.contains(trace), "'\(trace)' of the previous client is still on screen:\n\(screen)")
+        }
+        #expect(terminal.output.contains("\u{1B}[3J"), "the scroll-back is cleared too")
+        // Up recalls nothing from the previous client.
+        terminal.send("\u{1B}[A")
+        terminal.send("\u{1B}[A")
+        terminal.send("x\r")
+        try terminal.waitFor("I couldn't match 'x'")
+        #expect(!terminal.screen.contains("> 17 months"))
+        #expect(!terminal.screen.contains("> over 50x"))
+        try terminal.waitUntilRaw()
+        terminal.send("\u{4}")
+        try terminal.waitFor("Stopped before the end")
+        try terminal.waitUntilRaw()
+        terminal.send("\u{4}")
+        #expect(terminal.waitForExit() == 0)
+        let files = TranscriptCLITests.transcripts(in: sessions.path + "/s")
+        #expect(files.count == 2, "each client has their own transcript")
+        for file in files {
+            let name = (file as NSString).lastPathComponent
+            #expect(!name.contains("A-1") && !name.contains("B-2"))
+        }
+    }
+
+    @Test(arguments: [SIGTERM, SIGHUP])
+    func aSignalAtTheTerminalRestoresItAndPausesTheSession(_ signal: Int32) throws {
+        let home = try TemporaryFolder()
+        let sessions = try TemporaryFolder()
+        let terminal = try start([], home: home.path, transcripts: sessions.path + "/s")
+        try terminal.waitFor("How old are you?")
+        try terminal.waitUntilRaw()
+        terminal.send("over 50\r")
+        try terminal.waitFor("How long")
+        try terminal.waitUntilRaw()
+        terminal.sendSignal(signal)
+        #expect(terminal.waitForExit() == 130)
+        #expect(terminal.isCanonical, "the terminal is back in its normal mode")
+        let path = try #require(TranscriptCLITests.transcripts(in: sessions.path + "/s").first)
+        #expect(TranscriptCLITests.events(path).last?["type"] as? String == "paused")
+    }
+
+    @Test func answersAndReferencesNeverReachStandardError() throws {
+        let sessions = try TemporaryFolder()
+        let result = try IntakeProcess.run(
+            ["run", "--mode", "reception", "--client", "Jane Smith", "--transcripts", sessions.path + "/s"],
+            input: TranscriptCLITests.straight.joined(separator: "\n") + "\n:quit\n")
+        #expect(result.status == 0)
+        #expect(result.error.isEmpty, "nothing is logged: \(result.error)")
+    }
+}
