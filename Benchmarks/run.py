@@ -1,0 +1,381 @@
+#!/usr/bin/env python3
+"""intake's benchmarks: builds a release binary, makes the data with the real
+tool, and prints each figure beside its reference measured in the same run
+on the same data, as the median and spread of several runs with peak memory.
+
+usage: Benchmarks/run.py [--quick] [--runs N] [--output FILE]
+
+  --quick   tiny sizes and one run each: keeps the command working in CI;
+            its numbers mean nothing
+"""
+import json
+import os
+import pty
+import select
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.join(ROOT, "Benchmarks")
+DATA = os.path.join(BENCH, "data")
+INTAKE = os.path.join(ROOT, ".build", "release", "intake")
+STRAIGHT = os.path.join(ROOT, "Tests", "intakeTests", "Fixtures", "straight-session.txt")
+QUESTIONNAIRE = os.path.join(ROOT, "Questionnaires", "massage-intake.json")
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def run(command, stdin_bytes=None, cwd=None, env=None):
+    """Runs a command; returns (seconds, peak RSS in KB, stdout bytes)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdin=subprocess.PIPE if stdin_bytes is not None else subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=cwd, env=env)
+    output, _ = process.communicate(stdin_bytes)
+    _, status, usage = os.wait4(process.pid, 0) if process.returncode is None else (0, 0, None)
+    elapsed = time.perf_counter() - started
+    rss = usage.ru_maxrss if usage else peak_rss_of(process)
+    return elapsed, rss, output, process.returncode
+
+
+def peak_rss_of(process):
+    # communicate() already reaped the child: read its rusage from the totals.
+    return None
+
+
+def timed(command, stdin_bytes=None, cwd=None, env=None):
+    """Like run(), but with the child's own peak RSS via wait4."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdin=subprocess.PIPE if stdin_bytes is not None else subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=env)
+    if stdin_bytes is not None:
+        try:
+            process.stdin.write(stdin_bytes)
+            process.stdin.close()
+        except BrokenPipeError:
+            pass
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    code = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss, code
+
+
+def shell_timed(script, cwd=None):
+    started = time.perf_counter()
+    process = subprocess.Popen(["/bin/sh", "-c", script], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+    _, status, usage = os.wait4(process.pid, 0)
+    return time.perf_counter() - started, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
+
+
+class Figure:
+    def __init__(self, name, unit="s"):
+        self.name = name
+        self.unit = unit
+        self.times = []
+        self.rss = []
+
+    def add(self, seconds, rss_kb):
+        self.times.append(seconds)
+        self.rss.append(rss_kb)
+
+    @property
+    def median(self):
+        return statistics.median(self.times)
+
+    @property
+    def peak_rss(self):
+        return max(self.rss) if self.rss else 0
+
+    def text(self):
+        if not self.times:
+            return "n/a"
+        low, high = min(self.times), max(self.times)
+        return f"{format_time(self.median)} ({format_time(low)}–{format_time(high)})"
+
+
+def format_time(seconds):
+    if seconds < 0.001:
+        return f"{seconds * 1e6:.0f} µs"
+    if seconds < 1:
+        return f"{seconds * 1000:.1f} ms"
+    return f"{seconds:.2f} s"
+
+
+def format_rss(kb):
+    return f"{kb / 1024:.1f} MB" if kb else "n/a"
+
+
+# MARK: - Data, made by the real tool
+
+def build():
+    log("building the release binary ...")
+    result = subprocess.run(["swift", "build", "-c", "release", "--product", "intake"], cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit("swift build -c release failed:\n" + (result.stdout + result.stderr)[-3000:])
+
+
+def make_questionnaires(sizes):
+    paths = {}
+    for size in sizes:
+        path = os.path.join(DATA, f"synthetic-{size}.json")
+        if not os.path.exists(path):
+            log(f"generating a questionnaire of {size} nodes ...")
+            with open(path, "w") as out:
+                subprocess.run([sys.executable, os.path.join(BENCH, "generate-questionnaire.py"), str(size)], stdout=out, check=True)
+        paths[size] = path
+    return paths
+
+
+def make_transcripts(count):
+    """A folder of `count` transcripts made by `intake run --mode reception`
+    from varied scripted clients, in two processes at once."""
+    folder = os.path.join(DATA, f"transcripts-{count}")
+    if os.path.isdir(folder) and len([n for n in os.listdir(folder) if n.endswith(".jsonl")]) == count:
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    # fsync is nearly free on tmpfs, so the data is made there and then copied.
+    scratch_base = "/dev/shm" if os.path.isdir("/dev/shm") else DATA
+    scratch = os.path.join(scratch_base, f"intake-bench-{os.getpid()}-{count}")
+    shutil.rmtree(scratch, ignore_errors=True)
+    os.makedirs(scratch, mode=0o700)
+    log(f"making {count} transcripts with intake run --mode reception ...")
+    workers = 2
+    processes = []
+    for worker in range(workers):
+        share = count // workers + (1 if worker < count % workers else 0)
+        script = subprocess.run([sys.executable, os.path.join(BENCH, "generate-sessions.py"), QUESTIONNAIRE, str(share),
+                                 "--seed", str(worker + 1)], capture_output=True, check=True).stdout
+        target = os.path.join(scratch, f"w{worker}")
+        process = subprocess.Popen([INTAKE, "run", "--mode", "reception", "--transcripts", target],
+                                   stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        processes.append((process, script))
+    for process, script in processes:
+        process.stdin.write(script)
+        process.stdin.close()
+    for process, _ in processes:
+        if process.wait() != 0:
+            sys.exit("making transcripts failed")
+    os.makedirs(folder, mode=0o700)
+    for worker in range(workers):
+        source = os.path.join(scratch, f"w{worker}")
+        for name in os.listdir(source):
+            shutil.move(os.path.join(source, name), os.path.join(folder, name))
+    shutil.rmtree(scratch, ignore_errors=True)
+    made = len(os.listdir(folder))
+    if made != count:
+        sys.exit(f"expected {count} transcripts, made {made}")
+    return folder
+
+
+def folder_bytes(folder):
+    return sum(os.path.getsize(os.path.join(folder, name)) for name in os.listdir(folder))
+
+
+# MARK: - Figures
+
+def first_prompt(runs, env):
+    """Process start to the first question on stdout, with stdin a pipe."""
+    figure = Figure("first prompt (piped)")
+    for _ in range(runs):
+        started = time.perf_counter()
+        process = subprocess.Popen([INTAKE, "run", "--transcripts", os.path.join(DATA, "sessions")], stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+        seen = b""
+        while b"How old are you?" not in seen:
+            chunk = os.read(process.stdout.fileno(), 65536)
+            if not chunk:
+                break
+            seen += chunk
+        elapsed = time.perf_counter() - started
+        process.stdin.close()
+        process.stdout.read()
+        _, _, usage = os.wait4(process.pid, 0)
+        figure.add(elapsed, usage.ru_maxrss)
+    return figure
+
+
+def reference(command, runs, name):
+    figure = Figure(name)
+    for _ in range(runs):
+        seconds, rss, code = timed(command)
+        if code != 0:
+            return None
+        figure.add(seconds, rss)
+    return figure
+
+
+def answer_step(runs):
+    """The cost of one answer: a scripted session of 31 answers minus a
+    session that stops before the first, divided by 31; beside it, a bare
+    write+fsync of the same transcript lines into the same folder."""
+    folder = os.path.join(DATA, "answer-step")
+    shutil.rmtree(folder, ignore_errors=True)
+    typed = open(STRAIGHT, "rb").read()
+    answers = typed.count(b"\n")
+    full = Figure("answer: engine step + durable write")
+    empty = []
+    for _ in range(runs):
+        seconds, rss, _ = timed([INTAKE, "run", "--transcripts", folder], stdin_bytes=typed)
+        start, _, _ = timed([INTAKE, "run", "--transcripts", folder], stdin_bytes=b"")
+        full.add(seconds, rss)
+        empty.append(start)
+    per_answer = Figure(full.name)
+    for seconds, start, rss in zip(full.times, empty, full.rss):
+        per_answer.add(max(0.0, seconds - start) / answers, rss)
+    # The floor: the same lines, written one by one with fsync, by a small C-like loop.
+    sample = max((os.path.join(folder, n) for n in os.listdir(folder)), key=os.path.getsize)
+    lines = [line for line in open(sample, "rb").read().split(b"\n") if line]
+    floor = Figure("bare write+fsync of the same lines")
+    target = os.path.join(folder, "floor.bin")
+    for _ in range(runs):
+        started = time.perf_counter()
+        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND, 0o600)
+        for line in lines:
+            os.write(descriptor, line + b"\n")
+            os.fsync(descriptor)
+        os.close(descriptor)
+        floor.add((time.perf_counter() - started) / answers, 0)
+    return per_answer, floor, len(lines), answers
+
+
+def validate(paths, runs):
+    figures = {}
+    for size, path in paths.items():
+        figure = Figure(f"validate {size:,} nodes")
+        for _ in range(runs):
+            seconds, rss, code = timed([INTAKE, "validate", path])
+            if code not in (0, 1):
+                sys.exit(f"validate of {path} failed ({code})")
+            figure.add(seconds, rss)
+        figures[size] = figure
+    return figures
+
+
+def replay(folder, runs, count):
+    figure = Figure(f"replay {count:,} transcripts --check")
+    jq = Figure(f"jq -c . over the same files")
+    for _ in range(runs):
+        seconds, rss, code = timed([INTAKE, "replay", folder, "--check"])
+        if code != 0:
+            sys.exit(f"replay --check of {folder} failed ({code})")
+        figure.add(seconds, rss)
+        seconds, rss, code = shell_timed("find . -name '*.jsonl' -print0 | xargs -0 jq -c . > /dev/null", cwd=folder)
+        if code != 0:
+            jq = None
+        else:
+            jq.add(seconds, rss)
+    return figure, jq
+
+
+def interactive_rss(runs):
+    """Peak RSS of a whole session typed at a terminal (libedit), via a pty."""
+    figure = Figure("interactive session (terminal)")
+    typed = open(STRAIGHT, "rb").read().split(b"\n")
+    folder = os.path.join(DATA, "interactive")
+    for _ in range(runs):
+        started = time.perf_counter()
+        pid, master = pty.fork()
+        if pid == 0:
+            os.environ["TERM"] = "xterm"
+            os.execv(INTAKE, [INTAKE, "run", "--transcripts", folder])
+        buffer = b""
+        for line in typed:
+            # Type each answer once the prompt is shown.
+            deadline = time.time() + 10
+            while not buffer.endswith(b"> ") and time.time() < deadline:
+                ready, _, _ = select.select([master], [], [], 0.5)
+                if ready:
+                    try:
+                        buffer += os.read(master, 65536)
+                    except OSError:
+                        break
+            buffer = b""
+            time.sleep(0.01)
+            os.write(master, line + b"\r")
+        while True:
+            ready, _, _ = select.select([master], [], [], 1)
+            if not ready:
+                break
+            try:
+                if not os.read(master, 65536):
+                    break
+            except OSError:
+                break
+        _, status, usage = os.wait4(pid, 0)
+        os.close(master)
+        figure.add(time.perf_counter() - started, usage.ru_maxrss)
+    return figure
+
+
+# MARK: - Report
+
+def main():
+    quick = "--quick" in sys.argv
+    runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else (1 if quick else 7)
+    output = sys.argv[sys.argv.index("--output") + 1] if "--output" in sys.argv else None
+    os.makedirs(DATA, mode=0o700, exist_ok=True)
+    build()
+    env = dict(os.environ, INTAKE_TRANSCRIPTS=os.path.join(DATA, "sessions"))
+    sizes = [100, 300, 1000] if quick else [1000, 10000, 100000]
+    counts = [50, 200] if quick else [10000, 100000]
+    questionnaires = make_questionnaires(sizes)
+    folders = {count: make_transcripts(count) for count in counts}
+
+    log("measuring ...")
+    rows = []
+    prompt = first_prompt(runs, env)
+    toolkit = reference([sys.executable, "-c", "import prompt_toolkit"], runs, "python3 -c 'import prompt_toolkit'")
+    rows.append(("time to first prompt", prompt, toolkit,
+                 toolkit and prompt.median / toolkit.median, "< 20 ms and < 1/20 of the reference",
+                 toolkit is not None and prompt.median < 0.020 and prompt.median < toolkit.median / 20))
+    step, floor, lines, answers = answer_step(runs)
+    rows.append((f"one answer (per answer, {answers} answers, {lines} lines)", step, floor,
+                 step.median / floor.median, "within 1.5x of the bare write+fsync", step.median <= 1.5 * floor.median))
+    checks = validate(questionnaires, runs)
+    small, middle, large = sizes
+    rows.append((f"validate {small:,} nodes", checks[small], None, None, "", None))
+    rows.append((f"validate {middle:,} nodes", checks[middle], None, None, "< 0.25 s" if not quick else "",
+                 checks[middle].median < 0.25 if not quick else None))
+    rows.append((f"validate {large:,} nodes", checks[large], checks[middle],
+                 checks[large].median / checks[middle].median, f"< 12x the {middle:,}-node time",
+                 checks[large].median / checks[middle].median < 12))
+    replays = {}
+    for count in counts:
+        figure, jq = replay(folders[count], runs, count)
+        replays[count] = figure
+        size = folder_bytes(folders[count])
+        ratio = jq and figure.median / jq.median
+        rows.append((f"replay --check {count:,} transcripts ({size / 1e6:.0f} MB)", figure, jq, ratio,
+                     "at most 2.0x jq's time (half its throughput)", jq is not None and ratio <= 2.0))
+    few, many = counts
+    rss_ratio = replays[many].peak_rss / replays[few].peak_rss
+    rows.append((f"replay peak RSS, {many:,} vs {few:,} transcripts", replays[many], replays[few], rss_ratio,
+                 "RSS at most 1.3x", rss_ratio <= 1.3))
+    session = interactive_rss(max(1, runs // 2))
+    rows.append(("interactive session", session, None, None, "peak RSS < 20 MB", session.peak_rss < 20 * 1024))
+
+    lines_out = [
+        f"intake benchmarks — {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {runs} run(s) each, median (min–max)",
+        "",
+        "| figure | intake | peak RSS | reference | peak RSS | ratio | target | met |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, figure, ref, ratio, target, met in rows:
+        lines_out.append("| {} | {} | {} | {} | {} | {} | {} | {} |".format(
+            name, figure.text(), format_rss(figure.peak_rss),
+            f"{ref.name}: {ref.text()}" if ref else "—", format_rss(ref.peak_rss) if ref else "—",
+            f"{ratio:.3f}" if ratio is not None else "—", target or "—",
+            "—" if met is None else ("yes" if met else "**no**")))
+    text = "\n".join(lines_out) + "\n"
+    print(text)
+    if output:
+        with open(output, "w") as out:
+            out.write(text)
+
+
+if __name__ == "__main__":
+    main()
