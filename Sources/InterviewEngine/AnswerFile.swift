@@ -52,7 +52,9 @@ public struct AnswerFile: Sendable {
         case .string(let text):
             return .success(text)
         case .number(let number) where [.scale, .number, .duration].contains(node.kind):
-            return .success(node.kind == .duration ? "\(number.text) days" : number.text)
+            // A whole number written as 7.0 or 1e1 is typed as 7 or 10.
+            let typed = number.integer.map(String.init) ?? number.text
+            return .success(node.kind == .duration ? "\(typed) days" : typed)
         case .bool(let flag) where node.kind == .yesno:
             return .success(flag ? "yes" : "no")
         case .array(let elements) where node.kind == .multi || node.kind == .medications:

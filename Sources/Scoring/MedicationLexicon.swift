@@ -104,7 +104,15 @@ public struct MedicationLexicon: Sendable {
 // MARK: - Loading
 
 extension MedicationLexicon {
+    static let topLevelKeys = ["$schema", "version", "description", "classes"]
+    static let classKeys = ["code", "label", "medicines"]
+    static let medicineKeys = ["generic", "brands"]
+
     /// Reads a lexicon file; problems are reported with file and place.
+    ///
+    /// Strict, because a slip here is silent later: a misspelt key such as
+    /// `"brand"` would drop a brand name, and a person taking it would not get
+    /// the precaution its class calls for.
     public static func load(_ bytes: [UInt8], file: String) throws(DiagnosticError) -> MedicationLexicon {
         let source = SourceText(bytes)
         let json: JSONValue
@@ -113,51 +121,156 @@ extension MedicationLexicon {
         } catch {
             throw DiagnosticError([Diagnostic(file: file, location: source.location(of: error.offset), message: error.message)])
         }
-        var log = DiagnosticLog(file: file, source: source)
+        var reader = LexiconReader(log: DiagnosticLog(file: file, source: source))
+        let lexicon = reader.read(json)
+        guard let lexicon, !reader.log.hasErrors else { throw DiagnosticError(reader.log.diagnostics) }
+        return lexicon
+    }
+}
+
+/// Reads the parts of a medicines file, logging each problem.
+private struct LexiconReader {
+    var log: DiagnosticLog
+
+    mutating func read(_ json: JSONValue) -> MedicationLexicon? {
         let root = JSONPath.root
         guard let object = json.objectValue else {
             log.error("a medicines file must be an object with \"version\" and \"classes\", found \(json.typeDescription)", at: json, path: root)
-            throw DiagnosticError(log.diagnostics)
+            return nil
         }
-        for member in object.members where !["$schema", "version", "description", "classes"].contains(member.key) {
-            log.report(.error, "unknown key '\(member.key)'", offset: member.keyOffset, path: root.appending(member.key))
+        checkKeys(object, at: root, what: "a medicines file", allowed: MedicationLexicon.topLevelKeys)
+        for key in ["$schema", "description"] {
+            if let value = object[key], value.stringValue == nil {
+                log.error("'\(key)' must be a string, found \(value.typeDescription)", at: value, path: root.appending(key))
+            }
         }
         let version = object["version"]?.stringValue ?? ""
         if version.isEmpty { log.error("'version' is missing or not a string", at: object["version"] ?? json, path: root.appending("version")) }
-        var classes: [MedicationClass] = []
-        if let list = object["classes"]?.arrayValue {
-            for (index, element) in list.enumerated() {
-                let path = root.appending("classes").appending(index)
-                guard let code = element["code"]?.stringValue, !code.isEmpty,
-                      let label = element["label"]?.stringValue,
-                      let medicines = element["medicines"]?.arrayValue
-                else {
-                    log.error("a class needs \"code\", \"label\" and \"medicines\"", at: element, path: path)
-                    continue
-                }
-                if classes.contains(where: { $0.code == code }) {
-                    log.error("the class '\(code)' appears twice", at: element["code"], path: path.appending("code"))
-                }
-                var parsed: [Medicine] = []
-                for (position, medicine) in medicines.enumerated() {
-                    let medicinePath = path.appending("medicines").appending(position)
-                    guard let generic = medicine["generic"]?.stringValue, !words(in: generic).isEmpty else {
-                        log.error("a medicine needs a \"generic\" name", at: medicine, path: medicinePath)
-                        continue
-                    }
-                    let brandValues = medicine["brands"]?.arrayValue ?? []
-                    let brands = brandValues.compactMap(\.stringValue)
-                    if brands.count != brandValues.count {
-                        log.error("\"brands\" must be a list of names", at: medicine["brands"], path: medicinePath.appending("brands"))
-                    }
-                    parsed.append(Medicine(generic: generic, brands: brands))
-                }
-                classes.append(MedicationClass(code: code, label: label, medicines: parsed))
-            }
-        } else {
+        guard let list = object["classes"]?.arrayValue else {
             log.error("'classes' is missing or not a list", at: object["classes"] ?? json, path: root.appending("classes"))
+            return nil
         }
-        if log.hasErrors { throw DiagnosticError(log.diagnostics) }
+        var classes: [MedicationLexicon.MedicationClass] = []
+        var codes: [String: JSONPath] = [:]
+        for (index, element) in list.enumerated() {
+            let path = root.appending("classes").appending(index)
+            guard let medicationClass = readClass(element, at: path) else { continue }
+            if let first = codes[medicationClass.code] {
+                log.error("the class '\(medicationClass.code)' appears twice (first at \(first)): class codes must be unique", at: element["code"], path: path.appending("code"))
+                continue
+            }
+            codes[medicationClass.code] = path
+            classes.append(medicationClass)
+        }
         return MedicationLexicon(version: version, classes: classes)
+    }
+
+    mutating func checkKeys(_ object: JSONObject, at path: JSONPath, what: String, allowed: [String]) {
+        for member in object.members where !allowed.contains(member.key) {
+            let hint = Suggestion.hint(for: member.key, among: allowed)
+            log.report(.error, "unknown key '\(member.key)' in \(what)\(hint)", offset: member.keyOffset, path: path.appending(member.key))
+        }
+    }
+
+    mutating func readClass(_ value: JSONValue, at path: JSONPath) -> MedicationLexicon.MedicationClass? {
+        guard let object = value.objectValue else {
+            log.error("a class must be an object with \"code\", \"label\" and \"medicines\", found \(value.typeDescription)", at: value, path: path)
+            return nil
+        }
+        checkKeys(object, at: path, what: "a class", allowed: MedicationLexicon.classKeys)
+        for key in MedicationLexicon.classKeys where object[key] == nil {
+            log.error("'\(key)' is missing: a class needs \"code\", \"label\" and \"medicines\"", at: value, path: path)
+        }
+        var code: String?
+        if let codeValue = object["code"] {
+            if let text = codeValue.stringValue, Option.isValidCode(text) {
+                code = text
+            } else {
+                let found = codeValue.stringValue.map { "'\($0)'" } ?? codeValue.typeDescription
+                log.error("a class code must be lower-case letters, digits and '-', not starting or ending with '-', such as \"anticoagulant\"; found \(found)", at: codeValue, path: path.appending("code"))
+            }
+        }
+        var label: String?
+        if let labelValue = object["label"] {
+            if let text = labelValue.stringValue, !text.allSatisfy(\.isWhitespace) {
+                label = text
+            } else {
+                log.error("'label' must be the class in plain words, such as \"blood thinner (anticoagulant)\"; found \(labelValue.stringValue == nil ? labelValue.typeDescription : "blank text")", at: labelValue, path: path.appending("label"))
+            }
+        }
+        var medicines: [MedicationLexicon.Medicine]?
+        if let medicinesValue = object["medicines"] {
+            if let list = medicinesValue.arrayValue {
+                medicines = readMedicines(list, at: path.appending("medicines"), classCode: code)
+            } else {
+                log.error("'medicines' must be a list of medicines, found \(medicinesValue.typeDescription)", at: medicinesValue, path: path.appending("medicines"))
+            }
+        }
+        guard let code, let label, let medicines else { return nil }
+        return MedicationLexicon.MedicationClass(code: code, label: label, medicines: medicines)
+    }
+
+    /// The medicines of one class. A name may be in several classes (it
+    /// matches all of them), but only once in a class.
+    mutating func readMedicines(_ list: [JSONValue], at path: JSONPath, classCode: String?) -> [MedicationLexicon.Medicine] {
+        var medicines: [MedicationLexicon.Medicine] = []
+        var names: [String: JSONPath] = [:]
+        func note(_ name: String, at namePath: JSONPath, value: JSONValue?, log: inout DiagnosticLog) {
+            let key = MedicationLexicon.words(in: name).joined(separator: " ")
+            if let first = names[key] {
+                let owner = classCode.map { "the class '\($0)'" } ?? "this class"
+                log.error("'\(name)' is already listed in \(owner) (at \(first)): list each name once in a class", at: value, path: namePath)
+            } else {
+                names[key] = namePath
+            }
+        }
+        for (position, element) in list.enumerated() {
+            let medicinePath = path.appending(position)
+            guard let object = element.objectValue else {
+                log.error("a medicine must be an object such as {\"generic\": \"apixaban\", \"brands\": [\"Eliquis\"]}, found \(element.typeDescription)", at: element, path: medicinePath)
+                continue
+            }
+            checkKeys(object, at: medicinePath, what: "a medicine", allowed: MedicationLexicon.medicineKeys)
+            var generic: String?
+            if let genericValue = object["generic"] {
+                if let name = medicineName(genericValue, at: medicinePath.appending("generic"), what: "the generic name") {
+                    note(name, at: medicinePath.appending("generic"), value: genericValue, log: &log)
+                    generic = name
+                }
+            } else {
+                log.error("'generic' is missing: a medicine needs its generic name, such as \"apixaban\"", at: element, path: medicinePath)
+            }
+            var brands: [String] = []
+            if let brandsValue = object["brands"] {
+                if let brandList = brandsValue.arrayValue {
+                    for (index, brandValue) in brandList.enumerated() {
+                        let brandPath = medicinePath.appending("brands").appending(index)
+                        guard let brand = medicineName(brandValue, at: brandPath, what: "a brand name") else { continue }
+                        note(brand, at: brandPath, value: brandValue, log: &log)
+                        brands.append(brand)
+                    }
+                } else {
+                    log.error("'brands' must be a list of brand names, such as [\"Eliquis\"], found \(brandsValue.typeDescription)", at: brandsValue, path: medicinePath.appending("brands"))
+                }
+            }
+            if let generic {
+                medicines.append(MedicationLexicon.Medicine(generic: generic, brands: brands))
+            }
+        }
+        return medicines
+    }
+
+    /// A medicine name: a string with at least one letter or digit, since
+    /// names match as words.
+    mutating func medicineName(_ value: JSONValue, at path: JSONPath, what: String) -> String? {
+        guard let text = value.stringValue else {
+            log.error("\(what) must be a string, found \(value.typeDescription)", at: value, path: path)
+            return nil
+        }
+        guard !MedicationLexicon.words(in: text).isEmpty else {
+            log.error("\(what) '\(text)' has no letter or digit, so it could never match what a person types", at: value, path: path)
+            return nil
+        }
+        return text
     }
 }

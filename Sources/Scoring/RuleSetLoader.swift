@@ -48,7 +48,12 @@ struct RuleReader {
         }
         let version = string(object, "version", at: root, owner: json)
         let disclaimer = string(object, "disclaimer", at: root, owner: json)
-        let medications = object["medications"].flatMap(\.stringValue)
+        for key in ["$schema", "description"] {
+            if let value = object[key], value.stringValue == nil {
+                log.error("'\(key)' must be a string, found \(value.typeDescription)", at: value, path: root.appending(key))
+            }
+        }
+        let medications = object["medications"] == nil ? nil : string(object, "medications", at: root, owner: json)
         let categories = readCategories(object["categories"], at: root.appending("categories"), owner: json)
         if let list = object["derived"] {
             readDerived(list, at: root.appending("derived"))
@@ -284,20 +289,45 @@ struct RuleReader {
 
     // MARK: - Pressure
 
+    /// The pressure scale: a single-choice question and its codes, lightest
+    /// first. Both are required, so a slip cannot silently drop the limits
+    /// rules set with 'maxPressure'.
     mutating func readPressure(_ value: JSONValue, at path: JSONPath) -> PressureScale? {
-        guard let object = object(value, at: path, what: "'pressure'", allowed: ["question", "order"]),
-              let questionValue = object["question"],
-              let node = question(questionValue, at: path.appending("question"), kinds: [.single]),
-              case .choice(let codes)? = questionnaire.valueType(of: node.id)
-        else { return nil }
-        let order = (object["order"]?.arrayValue ?? []).compactMap(\.stringValue)
-        if order.isEmpty {
-            log.error("'order' must list the pressure codes, lightest first", at: object["order"] ?? value, path: path.appending("order"))
+        guard let object = object(value, at: path, what: "'pressure'", allowed: ["question", "order"]) else { return nil }
+        var node: Node?
+        if let questionValue = object["question"] {
+            node = question(questionValue, at: path.appending("question"), kinds: [.single])
+        } else {
+            log.error("'question' is missing: 'pressure' needs the single-choice question holding the pressure preference", at: value, path: path)
+        }
+        guard let orderValue = object["order"] else {
+            log.error("'order' is missing: 'pressure' needs the codes of its question, lightest first, such as [\"light\", \"medium\", \"firm\"]", at: value, path: path)
             return nil
         }
-        for (index, code) in order.enumerated() where !codes.contains(code) {
-            log.error("'\(node.id)' has no option '\(code)'\(Suggestion.hint(for: code, among: codes))", at: object["order"]?.arrayValue?[index], path: path.appending("order").appending(index))
+        guard let list = orderValue.arrayValue, !list.isEmpty else {
+            log.error("'order' must be a non-empty list of option codes, lightest first, such as [\"light\", \"medium\", \"firm\"]; found \(orderValue.arrayValue == nil ? orderValue.typeDescription : "an empty list")", at: orderValue, path: path.appending("order"))
+            return nil
         }
+        var codes: [String]?
+        if let node, case .choice(let options)? = questionnaire.valueType(of: node.id) { codes = options }
+        var order: [String] = []
+        for (index, element) in list.enumerated() {
+            let itemPath = path.appending("order").appending(index)
+            guard let code = element.stringValue else {
+                log.error("the pressure order holds option codes (strings), found \(element.typeDescription)", at: element, path: itemPath)
+                continue
+            }
+            if order.contains(code) {
+                log.error("'\(code)' is listed twice in the pressure order: list each code once, lightest first", at: element, path: itemPath)
+                continue
+            }
+            if let node, let codes, !codes.contains(code) {
+                log.error("'\(node.id)' has no option '\(code)'\(Suggestion.hint(for: code, among: codes))", at: element, path: itemPath)
+                continue
+            }
+            order.append(code)
+        }
+        guard let node, order.count == list.count else { return nil }
         return PressureScale(question: node.id, order: order)
     }
 
@@ -317,7 +347,7 @@ struct RuleReader {
             else { continue }
             let title = string(object, "title", at: rulePath, owner: element)
             let discuss = string(object, "discuss", at: rulePath, owner: element)
-            let evidence = object["evidence"]?.stringValue ?? ""
+            let evidence = object["evidence"] == nil ? "" : string(object, "evidence", at: rulePath, owner: element)
             if rules.contains(where: { $0.id == id }) {
                 log.error("the rule id '\(id)' is used twice", at: object["id"], path: rulePath.appending("id"))
             }
@@ -340,7 +370,7 @@ struct RuleReader {
                 }
                 maxPressure = code
             }
-            guard let title, let discuss else { continue }
+            guard let title, let discuss, let evidence else { continue }
             rules.append(Rule(id: id, title: title, condition: condition, effect: effect, maxPressure: maxPressure, discuss: discuss, evidence: evidence))
         }
         return rules

@@ -16,6 +16,8 @@ struct Content {
 
     static let builtInRules = "Questionnaires/massage-intake.rules.json"
     static let builtInMedications = "Questionnaires/medications.json"
+    /// How the compiled-in rules are named in messages and transcripts.
+    static let builtInRulesName = builtInRules + " (built in)"
 
     /// Loads the questionnaire at `path` (or the built-in one) and its rules:
     /// `rulesPath` if given, else the rules beside the questionnaire. With
@@ -34,7 +36,7 @@ struct Content {
             }
         } else if let text = EmbeddedFiles.contents[builtInRules] {
             rulesBytes = Array(text.utf8)
-            rulesName = builtInRules + " (built in)"
+            rulesName = builtInRulesName
         }
         let (lexicon, lexiconBytes) = try loadLexicon(rulesBytes: rulesBytes, rulesName: rulesName, builtIn: rulesPath == nil && path == nil)
         var rules: RuleSet?
@@ -90,18 +92,34 @@ struct Content {
         return base + ".rules.json"
     }
 
-    /// The lexicon the rules name (relative to the rules file), or the built-in one.
+    /// The medicines lexicon for a rules file: the file its "medications"
+    /// names (relative to the rules file), or the built-in list when it names
+    /// none.
+    ///
+    /// A named file that cannot be read is an error naming it, never a quiet
+    /// switch to the built-in list: another list changes which precautions
+    /// fire. `builtIn` says the rules are the compiled-in ones, whose medicines
+    /// file is compiled in too; it is honoured only for rules named
+    /// `builtInRulesName`, so rules read from disk always get the file they name.
     static func loadLexicon(rulesBytes: [UInt8]?, rulesName: String?, builtIn: Bool) throws -> (MedicationLexicon, [UInt8]) {
-        var path: String?
-        if !builtIn, let rulesBytes, let rulesName,
-           let named = (try? JSONParser.parse(rulesBytes))?["medications"]?.stringValue {
-            let folder = rulesName.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-            path = named.hasPrefix("/") || folder.isEmpty ? named : folder + "/" + named
-        }
         let bytes: [UInt8]
         let name: String
-        if let path {
-            bytes = try Files.read(path)
+        let compiledIn = builtIn && rulesName == builtInRulesName
+        // Rules that do not parse, or whose "medications" is not a string, are
+        // refused with a located message by RuleSet.load, which runs next; the
+        // built-in list only lets that check run.
+        if !compiledIn, let rulesBytes, let rulesName,
+           let value = (try? JSONParser.parse(rulesBytes))?["medications"], let named = value.stringValue {
+            let folder = rulesName.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+            let path = named.hasPrefix("/") || folder.isEmpty ? named : folder + "/" + named
+            do {
+                bytes = try Files.read(path)
+            } catch {
+                let location = SourceText(rulesBytes).location(of: value.offset)
+                throw DiagnosticsFound(diagnostics: [Diagnostic(
+                    file: rulesName, location: location, path: JSONPath.root.appending("medications"),
+                    message: "the medicines file '\(named)' cannot be read (\(error.message)); the name is relative to the rules file")])
+            }
             name = path
         } else {
             guard let text = EmbeddedFiles.contents[builtInMedications] else {

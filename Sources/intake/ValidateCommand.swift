@@ -137,8 +137,7 @@ struct ValidateCommand: ParsableCommand {
                 report.errors = [Diagnostic(file: path, path: JSONPath.root.appending("questionnaire"), message: "the questionnaire '\(id ?? "?")' was not found: give it on the command line or with --questionnaire")]
                 return report
             }
-            let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-            let (lexicon, _) = try Content.loadLexicon(rulesBytes: bytes, rulesName: path, builtIn: folder.isEmpty && !Files.exists("medications.json"))
+            let (lexicon, _) = try Content.loadLexicon(rulesBytes: bytes, rulesName: path, builtIn: false)
             let rules = try RuleSet.load(bytes, file: path, questionnaire: questionnaire, lexicon: lexicon)
             report.warnings = Self.ruleWarnings(rules, file: path, bytes: bytes, unasked: review?.unaskedQuestions ?? [], questionnaire: questionnaire)
         } catch let error as DiagnosticError {

@@ -17,10 +17,21 @@ struct JSONParserTests {
         #expect(value["a"]?.arrayValue?.count == 6)
         #expect(value["a"]?.arrayValue?[0].numberValue?.integer == 1)
         #expect(value["a"]?.arrayValue?[1].numberValue?.double == -2.5)
-        #expect(value["a"]?.arrayValue?[2].numberValue?.integer == nil)
+        #expect(value["a"]?.arrayValue?[2].numberValue?.integer == 300)
         #expect(value["a"]?.arrayValue?[2].numberValue?.double == 300)
         #expect(value["b"]?.stringValue == "x\ny é 😀")
         #expect(value["c"]?.objectValue?.members.isEmpty == true)
+    }
+
+    /// JSON Schema's "integer" accepts 10.0 and 1e1, so editors do; intake
+    /// reads them as whole numbers too, keeping the text as written.
+    @Test func wholeNumbersWrittenWithAFractionOrExponentAreIntegers() throws {
+        let value = try JSONParser.parse("[10.0, 1e1, -2E+1, 0.0, -0.0, 1.50e1, 9007199254740992.0, 1.5, 1e-1, 1e16, 1e300, 12345678901234567890]")
+        let numbers = (value.arrayValue ?? []).compactMap(\.numberValue)
+        #expect(numbers.count == 12)
+        #expect(numbers.map(\.integer) == [10, 10, -20, 0, 0, 15, 9_007_199_254_740_992, nil, nil, nil, nil, nil])
+        #expect(numbers.map(\.text) == ["10.0", "1e1", "-2E+1", "0.0", "-0.0", "1.50e1", "9007199254740992.0", "1.5", "1e-1", "1e16", "1e300", "12345678901234567890"])
+        #expect(value.serialized() == "[10.0,1e1,-2E+1,0.0,-0.0,1.50e1,9007199254740992.0,1.5,1e-1,1e16,1e300,12345678901234567890]")
     }
 
     @Test func keepsMemberOrderAndSerialisesDeterministically() throws {

@@ -46,6 +46,20 @@ struct LoaderTests {
         #expect(branches[1].condition == nil)
     }
 
+    /// An editor using the schema accepts 10.0 and 1e1 as whole numbers, so
+    /// intake does too; 10.5 is still refused.
+    @Test func wholeNumbersMayBeWrittenWithAFractionOrExponent() throws {
+        let nodes = validNodes.replacingOccurrences(of: #""min": 0, "max": 10"#, with: #""min": 0.0, "max": 1e1"#)
+        let loaded = try QuestionnaireLoader.load(Array(questionnaireJSON(nodes: nodes).utf8), file: "t.json")
+        guard case .scale(let min, let max, _, _)? = loaded.questionnaire.node("q2")?.spec else {
+            Issue.record("q2 should be a scale")
+            return
+        }
+        #expect(min == 0 && max == 10)
+        let half = validNodes.replacingOccurrences(of: #""max": 10"#, with: #""max": 10.5"#)
+        #expect(diagnostics(questionnaireJSON(nodes: half)).first?.contains("$.nodes[1].max: 'max' must be a whole number, found a number") == true)
+    }
+
     @Test func syntaxErrorNamesFileLineAndColumn() {
         let found = diagnostics("{\n  \"id\": \"x\",\n  \"title\" \"T\"\n}")
         #expect(found == ["t.json:3:11: unexpected '\"': expected ':' after the key \"title\""])

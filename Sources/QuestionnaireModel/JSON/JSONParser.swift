@@ -376,7 +376,16 @@ private struct Scanner {
         guard let double = Double(text), double.isFinite else {
             throw JSONSyntaxError(offset: start, message: "the number \(text) is too large")
         }
-        return JSONNumber(text: text, double: double, integer: isInteger ? Int(text) : nil)
+        return JSONNumber(text: text, double: double, integer: isInteger ? Int(text) : Scanner.wholeNumber(double))
+    }
+
+    /// The whole number a number written with a fraction or exponent stands
+    /// for (`10.0`, `1e1`), as JSON Schema's "integer" reads it, so a file an
+    /// editor accepts is not refused here. Only within ±2^53, where every
+    /// whole number is exact as a `Double`.
+    static func wholeNumber(_ value: Double) -> Int? {
+        guard value == value.rounded(.towardZero), abs(value) <= 9_007_199_254_740_992 else { return nil }
+        return Int(value)
     }
 
     func isDigit(_ byte: UInt8) -> Bool {

@@ -31,7 +31,8 @@ public struct JSONNumber: Sendable, Equatable {
     /// number built in code.
     public var text: String
     public var double: Double
-    /// The value when it was written as an integer that fits in `Int`.
+    /// The value when it is a whole number within ±2^53, however it was
+    /// written (7, 7.0 and 7e0 alike).
     public var integer: Int?
 
     public init(text: String, double: Double, integer: Int?) {

@@ -107,3 +107,14 @@ struct FieldReader {
             && bytes.first != UInt8(ascii: "-") && bytes.last != UInt8(ascii: "-")
     }
 }
+
+extension Option {
+    /// Whether `code` is a usable code: lower-case letters, digits and
+    /// hyphens, not starting or ending with a hyphen, at most 100 characters.
+    ///
+    /// Option codes follow this rule, and so do other codes files share with
+    /// rules, such as the medicine class codes of a medicines file.
+    public static func isValidCode(_ code: String) -> Bool {
+        FieldReader.isCode(code)
+    }
+}

@@ -1,0 +1,69 @@
+import Testing
+import QuestionnaireModel
+@testable import Scoring
+
+/// Loading a rules file: keys intake once ignored when their value had the
+/// wrong type are refused, with the file, place and fix.
+@Suite("Rules file loading")
+struct RuleLoadingTests {
+    /// A rules file for the shipped questionnaire with `extra` top-level keys
+    /// and `rule` keys added to its one rule.
+    func rules(_ extra: String = "", rule: String = "") -> String {
+        """
+        {"questionnaire": "massage-intake", "version": "1", "disclaimer": "General information, not medical advice.",\(extra)
+         "categories": [{"code": "fit", "title": "Fit", "self": "s", "reception": "r"}, {"code": "good-fit", "title": "Good fit", "self": "s", "reception": "r"}],
+         "rules": [{"id": "r1", "title": "R1", "effect": "information", "discuss": "d"\(rule)}]}
+        """
+    }
+
+    /// The diagnostics for a rules file, one line each, or [] when it loads.
+    func problems(_ text: String) -> [String] {
+        do {
+            _ = try RuleSet.load(Array(text.utf8), file: "r.json", questionnaire: Shipped.questionnaire, lexicon: Shipped.lexicon)
+            return []
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
+    @Test func theBaseFileLoads() {
+        #expect(problems(rules()) == [])
+        #expect(problems(rules(#" "$schema": "schema/rules.schema.json", "description": "notes", "medications": "medications.json","#, rule: #", "evidence": "NICE NG59""#)) == [])
+    }
+
+    @Test func notesAndFileNamesMustBeText() {
+        #expect(problems(rules(#" "description": {"note": "x"},"#)) == [
+            "r.json:1:126: $.description: 'description' must be a string, found an object",
+        ])
+        #expect(problems(rules(#" "$schema": true,"#)).first?.hasSuffix(#"$["$schema"]: '$schema' must be a string, found true or false"#) == true)
+        #expect(problems(rules(#" "medications": ["medications.json"],"#)).first?.hasSuffix("$.medications: 'medications' must be a non-empty string, found a list") == true)
+        #expect(problems(rules(rule: #", "evidence": 42"#)).first?.hasSuffix("$.rules[0].evidence: 'evidence' must be a non-empty string, found a number") == true)
+    }
+
+    @Test func aPressureScaleNeedsItsQuestionAndOrder() {
+        #expect(problems(rules(#" "pressure": {"order": ["light", "medium", "firm"]},"#)) == [
+            "r.json:1:123: $.pressure: 'question' is missing: 'pressure' needs the single-choice question holding the pressure preference",
+        ])
+        #expect(problems(rules(#" "pressure": {"question": "pressure_preference"},"#)).first?.hasSuffix(
+            #"$.pressure: 'order' is missing: 'pressure' needs the codes of its question, lightest first, such as ["light", "medium", "firm"]"#) == true)
+        #expect(problems(rules(#" "pressure": {"question": "pressure_preference", "order": "light"},"#)).first?.hasSuffix(
+            #"$.pressure.order: 'order' must be a non-empty list of option codes, lightest first, such as ["light", "medium", "firm"]; found a string"#) == true)
+    }
+
+    @Test func thePressureOrderHoldsEachCodeOfItsQuestionOnce() {
+        let found = problems(rules(#" "pressure": {"question": "pressure_preference", "order": ["light", null, "meduim", "light"]},"#))
+        #expect(found.map { $0.split(separator: " ", maxSplits: 1).last.map(String.init) ?? $0 } == [
+            "$.pressure.order[1]: the pressure order holds option codes (strings), found null",
+            "$.pressure.order[2]: 'pressure_preference' has no option 'meduim' (did you mean 'medium'?)",
+            "$.pressure.order[3]: 'light' is listed twice in the pressure order: list each code once, lightest first",
+        ])
+    }
+
+    @Test func aPressureScaleWithoutAQuestionLeavesNoLimitsBehind() {
+        // Once a scale without 'question' was dropped silently, and with it
+        // every 'maxPressure' limit; now both are reported.
+        let found = problems(rules(#" "pressure": {"order": ["light", "medium", "firm"]},"#, rule: #", "maxPressure": "light""#))
+        #expect(found.count == 2)
+        #expect(found.last?.contains("$.rules[0].maxPressure: 'maxPressure' must be a code of the pressure scale") == true)
+    }
+}
