@@ -16,12 +16,7 @@ public struct AnswerFile: Sendable {
     /// are refused, so a misspelt id cannot be silently ignored.
     public init(_ bytes: [UInt8], file: String, questionnaire: Questionnaire) throws(DiagnosticError) {
         let source = SourceText(bytes)
-        let json: JSONValue
-        do {
-            json = try JSONParser.parse(bytes)
-        } catch {
-            throw DiagnosticError([Diagnostic(file: file, location: source.location(of: error.offset), message: error.message)])
-        }
+        let json = try JSONParser.parseFile(bytes, file: file)
         var log = DiagnosticLog(file: file, source: source)
         guard let object = json.objectValue else {
             log.error("an answer file must be an object keyed by question id, such as {\"age_band\": \"over-50\"}; found \(json.typeDescription)", at: json, path: .root)

@@ -115,12 +115,7 @@ extension MedicationLexicon {
     /// the precaution its class calls for.
     public static func load(_ bytes: [UInt8], file: String) throws(DiagnosticError) -> MedicationLexicon {
         let source = SourceText(bytes)
-        let json: JSONValue
-        do {
-            json = try JSONParser.parse(bytes)
-        } catch {
-            throw DiagnosticError([Diagnostic(file: file, location: source.location(of: error.offset), message: error.message)])
-        }
+        let json = try JSONParser.parseFile(bytes, file: file)
         var reader = LexiconReader(log: DiagnosticLog(file: file, source: source))
         let lexicon = reader.read(json)
         guard let lexicon, !reader.log.hasErrors else { throw DiagnosticError(reader.log.diagnostics) }

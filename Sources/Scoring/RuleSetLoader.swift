@@ -11,12 +11,7 @@ extension RuleSet {
     /// codes and type mismatches are reported with file and JSON path.
     public static func load(_ bytes: [UInt8], file: String, questionnaire: Questionnaire, lexicon: MedicationLexicon) throws(DiagnosticError) -> RuleSet {
         let source = SourceText(bytes)
-        let json: JSONValue
-        do {
-            json = try JSONParser.parse(bytes)
-        } catch {
-            throw DiagnosticError([Diagnostic(file: file, location: source.location(of: error.offset), message: error.message)])
-        }
+        let json = try JSONParser.parseFile(bytes, file: file)
         var reader = RuleReader(log: DiagnosticLog(file: file, source: source), questionnaire: questionnaire, lexicon: lexicon)
         let rules = reader.read(json)
         guard let rules, !reader.log.hasErrors else {

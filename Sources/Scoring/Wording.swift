@@ -85,28 +85,11 @@ struct Wording {
         guard let condition else { return [] }
         var result: [String] = []
         for subject in condition.subjects {
-            for id in questionsBehind(subject) where context.answers.lookup(question: id) == .unknown && !result.contains(id) {
+            for id in context.rules.questionsBehind(subject) where context.answers.lookup(question: id) == .unknown && !result.contains(id) {
                 result.append(id)
             }
         }
         return result
-    }
-
-    /// The questions a subject is computed from.
-    private func questionsBehind(_ subject: Subject) -> [String] {
-        switch subject {
-        case .question(let id): return [id]
-        case .value(let name):
-            guard let derived = context.rules.derivedValue(name) else { return [] }
-            switch derived.formula {
-            case .mean(let questions): return questions
-            case .sum(let items): return items.map(\.question)
-            case .holds(let condition): return condition.subjects.flatMap(questionsBehind)
-            case .answerOr(let question, let other): return [question, other]
-            case .countGroups(let question, _), .medicationClasses(let question): return [question]
-            case .includesValue(let question, let value): return [question] + questionsBehind(value)
-            }
-        }
     }
 
     /// The medicines answer, split into recognised and unrecognised entries.

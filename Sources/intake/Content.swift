@@ -122,11 +122,7 @@ struct Content {
             }
             name = path
         } else {
-            guard let text = EmbeddedFiles.contents[builtInMedications] else {
-                throw UserFacingError("the built-in medicines list is missing from this build")
-            }
-            bytes = Array(text.utf8)
-            name = builtInMedications + " (built in)"
+            (bytes, name) = try Files.bytes(of: nil, orBuiltIn: builtInMedications)
         }
         do {
             return (try MedicationLexicon.load(bytes, file: name), bytes)

@@ -11,7 +11,9 @@ enum Files {
     /// The bytes of the file at `path`, refusing folders, missing files and
     /// files over `limit` before reading them.
     static func read(_ path: String, limit: Int = defaultLimit) throws(UserFacingError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO that has no writer would otherwise wait
+        // for one for ever; such a FIFO has nothing to read and is refused below.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             throw UserFacingError("\(path): \(reason(errno)): check the name and the folder")
         }
@@ -26,6 +28,8 @@ enum Files {
         if Int(info.st_size) > limit {
             throw UserFacingError("\(path): the file is \(Int(info.st_size) >> 20) MB, more than the \(limit >> 20) MB limit")
         }
+        // Blocking reads again, so a pipe with a writer (`--answers <(...)`) is read to its end.
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -41,7 +45,20 @@ enum Files {
                 throw UserFacingError("\(path): the file is larger than the \(limit >> 20) MB limit")
             }
         }
+        if bytes.isEmpty, (info.st_mode & S_IFMT) == S_IFIFO {
+            throw UserFacingError("\(path): a pipe with nothing written to it: start what writes to it first, or pass a file")
+        }
         return bytes
+    }
+
+    /// The bytes of `path`, or of the file built into the binary when
+    /// `path` is nil, with the name diagnostics give it.
+    static func bytes(of path: String?, orBuiltIn builtIn: String) throws -> (bytes: [UInt8], name: String) {
+        if let path { return (try read(path), path) }
+        guard let text = EmbeddedFiles.contents[builtIn] else {
+            throw UserFacingError("\(builtIn) is missing from this build: name a file instead")
+        }
+        return (Array(text.utf8), builtIn + " (built in)")
     }
 
     /// Whether something exists at `path`.
@@ -77,18 +94,7 @@ struct QuestionnaireFile {
 
     /// Loads `path`, or the built-in default questionnaire when nil.
     static func load(_ path: String?) throws -> QuestionnaireFile {
-        let bytes: [UInt8]
-        let name: String
-        if let path {
-            bytes = try Files.read(path)
-            name = path
-        } else {
-            guard let text = EmbeddedFiles.contents[builtInPath] else {
-                throw UserFacingError("the built-in questionnaire is missing from this build: pass --questionnaire FILE")
-            }
-            bytes = Array(text.utf8)
-            name = builtInPath + " (built in)"
-        }
+        let (bytes, name) = try Files.bytes(of: path, orBuiltIn: builtInPath)
         do {
             let loaded = try QuestionnaireLoader.load(bytes, file: name)
             return QuestionnaireFile(questionnaire: loaded.questionnaire, bytes: bytes, name: name, isBuiltIn: path == nil)

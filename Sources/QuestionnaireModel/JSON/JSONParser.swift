@@ -49,6 +49,16 @@ public enum JSONParser {
         try parse(Array(text.utf8), limits: limits)
     }
 
+    /// Parses a whole file, turning a syntax error into a diagnostic that
+    /// names `file` and the line and column.
+    public static func parseFile(_ bytes: [UInt8], file: String, limits: JSONLimits = .default) throws(DiagnosticError) -> JSONValue {
+        do {
+            return try parse(bytes, limits: limits)
+        } catch {
+            throw DiagnosticError([Diagnostic(file: file, location: SourceText(bytes).location(of: error.offset), message: error.message)])
+        }
+    }
+
     static func byteCount(_ count: Int) -> String {
         if count >= 1 << 20 { return "\(count >> 20) MB" }
         if count >= 1 << 10 { return "\(count >> 10) KB" }

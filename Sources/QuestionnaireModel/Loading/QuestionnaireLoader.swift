@@ -31,12 +31,7 @@ public enum QuestionnaireLoader {
     /// Loads the questionnaire in `bytes`; `file` is the name used in diagnostics.
     public static func load(_ bytes: [UInt8], file: String, limits: JSONLimits = .default) throws(DiagnosticError) -> Loaded {
         let source = SourceText(bytes)
-        let json: JSONValue
-        do {
-            json = try JSONParser.parse(bytes, limits: limits)
-        } catch {
-            throw DiagnosticError([Diagnostic(file: file, location: source.location(of: error.offset), message: error.message)])
-        }
+        let json = try JSONParser.parseFile(bytes, file: file, limits: limits)
         var decoder = QuestionnaireDecoder(reader: FieldReader(log: DiagnosticLog(file: file, source: source)))
         let result = decoder.decode(json)
         var log = decoder.reader.log
