@@ -99,7 +99,7 @@ public struct AnswerFile: Sendable {
                 case .success(let value):
                     answers[node.id] = Answer(value: value, raw: text)
                 case .failure(let rejection):
-                    return .failure(diagnostic("'\(text)' was not accepted for '\(node.id)': \(rejection.message)", for: node))
+                    return .failure(diagnostic("\(TextInput.quoted(text)) was not accepted for '\(node.id)': \(rejection.message)", for: node))
                 }
             }
         }
@@ -140,13 +140,13 @@ public struct AnswerFile: Sendable {
                 }
             }
             if Command.parse(text) != nil, text != ":skip" {
-                return diagnostic("'\(text)' is a command; an answer file holds answers only", for: node)
+                return diagnostic("\(TextInput.quoted(text)) is a command; an answer file holds answers only", for: node)
             }
             let response = interview.handle(text)
             if let event = TranscriptEvent(response, typed: text) { try record(event) }
             switch response {
             case .rejected(_, _, let reason), .refused(_, _, let reason):
-                return diagnostic("'\(text)' was not accepted for '\(node.id)': \(reason.message)", for: node)
+                return diagnostic("\(TextInput.quoted(text)) was not accepted for '\(node.id)': \(reason.message)", for: node)
             default:
                 continue
             }

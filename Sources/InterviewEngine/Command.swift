@@ -37,10 +37,13 @@ public enum Command: String, Sendable, CaseIterable {
     public static func parse(_ input: String) -> Result<Command, Rejection>? {
         let trimmed = input.trimmingSpaces()
         guard trimmed.hasPrefix(":"), let first = trimmed.dropFirst().first, first.isLetter else { return nil }
+        // Checked like an answer, so a control character or a pasted page is
+        // never quoted back in "There is no command ...".
+        if case .failure(let rejection) = TextInput.checked(trimmed) { return .failure(rejection) }
         let word = trimmed.dropFirst().prefix { !$0.isWhitespace }
         let rest = trimmed.dropFirst(1 + word.count).trimmingSpaces()
         let name = word.lowercased()
-        let aliases: [String: Command] = ["b": .back, "s": .skip, "r": .review, "h": .help, "q": .quit, "exit": .quit, "?": .help]
+        let aliases: [String: Command] = ["b": .back, "s": .skip, "r": .review, "h": .help, "q": .quit, "exit": .quit]
         guard let command = Command(rawValue: name) ?? aliases[name] else {
             let names = Command.allCases.map(\.rawValue)
             let close = names.first { $0.hasPrefix(name) } ?? names.min { distance(name, $0) < distance(name, $1) }
@@ -57,15 +60,5 @@ public enum Command: String, Sendable, CaseIterable {
     private static func distance(_ a: String, _ b: String) -> Int {
         let common = zip(a, b).prefix { $0 == $1 }.count
         return max(a.count, b.count) - common + (Set(a).symmetricDifference(Set(b)).count)
-    }
-}
-
-extension StringProtocol {
-    /// The text without white space at either end.
-    public func trimmingSpaces() -> String {
-        var slice = Substring(self)
-        while slice.first?.isWhitespace == true { slice.removeFirst() }
-        while slice.last?.isWhitespace == true { slice.removeLast() }
-        return String(slice)
     }
 }

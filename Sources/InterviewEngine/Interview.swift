@@ -15,6 +15,8 @@ public struct Interview: Sendable {
     public private(set) var skipped: Set<String> = []
     /// The nodes shown before the current one, oldest first (info nodes too).
     public private(set) var trail: [String] = []
+    /// The nodes of `trail`, for constant-time checks.
+    private var trailSet: Set<String> = []
     /// The node being shown, or nil when the interview is over.
     public private(set) var current: String?
 
@@ -93,7 +95,12 @@ public struct Interview: Sendable {
             advance(past: node)
             return .accepted(node: node.id, answer: Answer(value: .text(""), raw: input))
         }
-        if input.allSatisfy(\.isWhitespace) {
+        // Control characters that count as white space (vertical tab, form
+        // feed, next line) are refused, not taken as an empty line.
+        if case .failure(let rejection) = TextInput.checked(input) {
+            return .rejected(node: node.id, raw: input, reason: rejection)
+        }
+        if (try? TextInput.checked(input).get())?.isEmpty == true {
             if let previous = previousAnswer {
                 accept(previous, at: node)
                 return .accepted(node: node.id, answer: previous)
@@ -156,8 +163,13 @@ public struct Interview: Sendable {
 
     private mutating func advance(past node: Node) {
         trail.append(node.id)
+        trailSet.insert(node.id)
         current = route(from: node)
-        dropUnreachedAnswers()
+        // Only after :back can answers lie beyond the trail; walking forward,
+        // there is nothing an answer could cut off.
+        if answers.keys.contains(where: { !trailSet.contains($0) }) || skipped.contains(where: { !trailSet.contains($0) }) {
+            dropUnreachedAnswers()
+        }
     }
 
     private mutating func goBack(from node: Node, raw: String) -> Response {
@@ -165,6 +177,7 @@ public struct Interview: Sendable {
             return .refused(node: node.id, raw: raw, reason: Rejection("This is the first question, so there is nothing to go back to."))
         }
         let target = trail[index]
+        for id in trail[index...] { trailSet.remove(id) }
         trail.removeSubrange(index...)
         skipped.remove(target)
         current = target
@@ -180,7 +193,7 @@ public struct Interview: Sendable {
     public func lookup(_ subject: Subject) -> Lookup {
         guard case .question(let id) = subject else { return .unknown }
         if let answer = answers[id] { return .value(answer.value) }
-        if skipped.contains(id) || trail.contains(id) { return .absent }
+        if skipped.contains(id) || trailSet.contains(id) { return .absent }
         return .unknown
     }
 

@@ -100,9 +100,16 @@ public struct Node: Sendable {
         self.urgent = urgent
         self.next = next
         self.offset = offset
+        if case .fixed(let options)? = spec.choiceSource {
+            fixedMatcher = ChoiceMatcher(options: options, allowsRanges: spec.kind == .multi)
+        }
     }
 
     public var kind: NodeKind { spec.kind }
+
+    /// The matcher of a choice question with options of its own, built once:
+    /// every answer to it is matched against the same names.
+    var fixedMatcher: ChoiceMatcher?
 
     /// The short name used in summaries: `label`, or the question's first line.
     public var summaryLabel: String { label ?? text.prefix { $0 != "\n" }.description }
@@ -168,12 +175,15 @@ public struct Option: Sendable, Equatable {
     /// An option that cannot be combined with others in a `multi` answer.
     /// `none` is always exclusive.
     public var exclusive: Bool
+    /// The code, label and aliases in matching form, worked out once.
+    public let matchingForms: [String]
 
     public init(code: String, label: String, aliases: [String] = [], exclusive: Bool = false) {
         self.code = code
         self.label = label
         self.aliases = aliases
         self.exclusive = exclusive || code == "none"
+        self.matchingForms = ([code, label] + aliases).map(TextInput.matchingForm)
     }
 }
 

@@ -29,7 +29,7 @@ struct Content {
         var rulesName: String?
         if let resolvedRules {
             if rulesPath != nil || Files.exists(resolvedRules) {
-                rulesBytes = try Files.read(resolvedRules)
+                rulesBytes = try Files.read(resolvedRules, limit: Files.rulesLimit)
                 rulesName = resolvedRules
             } else if requireRules {
                 throw UserFacingError("\(path ?? "the questionnaire") has no rules beside it (expected \(resolvedRules)): pass --rules FILE")
@@ -52,10 +52,19 @@ struct Content {
         return Content(questionnaire: questionnaire, rules: rules, rulesBytes: rulesBytes, rulesName: rulesName, lexicon: lexicon, lexiconBytes: lexiconBytes)
     }
 
-    /// What a transcript records of the files a session depends on.
-    var identities: (questionnaire: FileIdentity, rules: FileIdentity?, medications: FileIdentity) {
+    /// What a transcript records of the files a session depends on, hashed
+    /// once: a folder replay compares them with every transcript.
+    let identities: (questionnaire: FileIdentity, rules: FileIdentity?, medications: FileIdentity)
+
+    init(questionnaire: QuestionnaireFile, rules: RuleSet?, rulesBytes: [UInt8]?, rulesName: String?, lexicon: MedicationLexicon, lexiconBytes: [UInt8]) {
+        self.questionnaire = questionnaire
+        self.rules = rules
+        self.rulesBytes = rulesBytes
+        self.rulesName = rulesName
+        self.lexicon = lexicon
+        self.lexiconBytes = lexiconBytes
         let q = questionnaire.questionnaire
-        return (
+        identities = (
             FileIdentity(id: q.id, version: q.version, sha256: SHA256Hex.of(questionnaire.bytes)),
             rulesBytes.map { FileIdentity(version: rules?.version, sha256: SHA256Hex.of($0)) },
             FileIdentity(version: lexicon.version, sha256: SHA256Hex.of(lexiconBytes)))
@@ -80,10 +89,12 @@ struct Content {
 
     static let builtInID = "massage-intake"
 
-    /// The questionnaire id a transcript's header names, if it can be read.
-    static func questionnaireID(ofTranscript path: String) -> String? {
-        guard let bytes = try? Files.read(path, limit: TranscriptDocument.maxBytes) else { return nil }
-        return TranscriptDocument(bytes).header?.questionnaire.id
+    /// The questionnaire id a transcript's header names, if it is a usable id.
+    static func questionnaireID(ofTranscript bytes: [UInt8]) -> String? {
+        let firstLine = Array(bytes.prefix { $0 != 0x0A })
+        guard let header = try? JSONParser.parse(firstLine), let id = header["questionnaire"]?["id"]?.stringValue,
+              Option.isValidIdentifier(id) else { return nil }
+        return id
     }
 
     /// `folder/name.json` → `folder/name.rules.json`.
@@ -113,7 +124,7 @@ struct Content {
             let folder = rulesName.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
             let path = named.hasPrefix("/") || folder.isEmpty ? named : folder + "/" + named
             do {
-                bytes = try Files.read(path)
+                bytes = try Files.read(path, limit: Files.rulesLimit)
             } catch {
                 let location = SourceText(rulesBytes).location(of: value.offset)
                 throw DiagnosticsFound(diagnostics: [Diagnostic(

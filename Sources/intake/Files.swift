@@ -5,8 +5,13 @@ import QuestionnaireModel
 
 /// Reading the files intake is given, with size limits and one-line errors.
 enum Files {
-    /// The largest file intake reads (questionnaires of 100,000 nodes fit).
+    /// The largest questionnaire intake reads (100,000 nodes fit).
     static let defaultLimit = 64 << 20
+    /// The largest rules or medicines file: far beyond any real one, small
+    /// enough that parsing it stays within tens of megabytes of memory.
+    static let rulesLimit = 4 << 20
+    /// The largest answer file (one person's answers).
+    static let answerLimit = 1 << 20
 
     /// The bytes of the file at `path`, refusing folders, missing files and
     /// files over `limit` before reading them.
@@ -26,7 +31,7 @@ enum Files {
             throw UserFacingError("\(path): is a folder, not a file")
         }
         if Int(info.st_size) > limit {
-            throw UserFacingError("\(path): the file is \(Int(info.st_size) >> 20) MB, more than the \(limit >> 20) MB limit")
+            throw UserFacingError("\(path): the file is \(megabytes(Int(info.st_size))), more than the \(limit >> 20) MB limit")
         }
         // Blocking reads again, so a pipe with a writer (`--answers <(...)`) is read to its end.
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
@@ -59,6 +64,13 @@ enum Files {
             throw UserFacingError("\(builtIn) is missing from this build: name a file instead")
         }
         return (Array(text.utf8), builtIn + " (built in)")
+    }
+
+    /// A size in megabytes with one decimal, rounded up so it never looks
+    /// like it is within a limit it is over: "1.1 MB".
+    static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes * 10 + (1 << 20) - 1) >> 20
+        return "\(tenths / 10).\(tenths % 10) MB"
     }
 
     /// Whether something exists at `path`.

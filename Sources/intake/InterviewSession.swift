@@ -24,10 +24,21 @@ final class InterviewSession {
     /// Whether to print each line read, so output from piped input reads like
     /// the session it was (a terminal echoes typing itself).
     var echoInput = false
-    /// Called with every step the interview takes, before anything is shown
-    /// about it: the transcript is written here, so nothing is acknowledged
-    /// on screen that is not saved.
+    /// Called with every step the interview takes.
     var record: (TranscriptEvent) throws -> Void = { _ in }
+    /// Called before anything about a step is shown: the events recorded so
+    /// far are made durable here (one fsync for an answer and the question
+    /// after it), so nothing is acknowledged on screen that is not saved.
+    var commit: () throws -> Void = {}
+    /// What to say about the last answer, shown once it is saved.
+    private var feedback: [() -> Void] = []
+
+    /// Saves what was recorded, then shows what waited for it.
+    private func commitAndShowFeedback() throws {
+        try commit()
+        for show in feedback { show() }
+        feedback.removeAll()
+    }
 
     init(interview: Interview, console: Console, reader: LineReader, interactive: Bool, medicationNames: [String]) {
         self.interview = interview
@@ -43,6 +54,7 @@ final class InterviewSession {
         while let node = interview.currentNode {
             if node.kind == .info {
                 try record(.asked(node: node.id))
+                try commitAndShowFeedback()
                 console.line()
                 console.paragraph(node.text, style: node.urgent ? .urgent : .plain)
                 interview.continuePastInfo()
@@ -55,15 +67,20 @@ final class InterviewSession {
                     try record(.skipped(node: node.id, raw: nil))
                     continue
                 }
-                view.show(node, in: interview)
             }
+            try commitAndShowFeedback()
+            if showQuestion { view.show(node, in: interview) }
             reader.completer = Completions.provider(for: node, options: interview.currentOptions, medicationNames: medicationNames)
             let input = reader.readLine(prompt: "> ")
             switch input {
             case .line(let text):
-                if echoInput { console.line(text) }
+                // Shown escaped: piped text must not drive the terminal it is echoed to.
+                if echoInput { console.line(ReplayView.visible(text)) }
                 showQuestion = try respond(to: text)
-                if case .command(.quit) = lastResponse { return .stopped(reason: "quit") }
+                if case .command(.quit) = lastResponse {
+                    try commitAndShowFeedback()
+                    return .stopped(reason: "quit")
+                }
             case .interrupted:
                 let signal = Signals.takePending() ?? Signals.interrupt
                 if signal == Signals.interrupt, interactive {
@@ -71,11 +88,14 @@ final class InterviewSession {
                     showQuestion = false
                     continue
                 }
+                try commitAndShowFeedback()
                 return .interrupted(signal: signal)
             case .endOfInput:
+                try commitAndShowFeedback()
                 return .stopped(reason: "end-of-input")
             }
         }
+        try commitAndShowFeedback()
         return .completed
     }
 
@@ -91,14 +111,17 @@ final class InterviewSession {
             if Command.parse(text) == nil, !text.allSatisfy(\.isWhitespace) { reader.remember(text) }
             if let node = interview.questionnaire.node(nodeID) {
                 let words = interview.questionnaire.describe(answer.value, at: node)
-                console.line(console.paint(console.styled ? "  ✓ \(words)" : "  Answer: \(words)", .good))
+                let console = console
+                feedback.append { console.line(console.paint(console.styled ? "  ✓ \(words)" : "  Answer: \(words)", .good)) }
             }
             return true
         case .rejected(_, _, let reason), .refused(_, _, let reason):
-            console.paragraph("! " + reason.message, indent: 2, style: .warning)
+            let console = console
+            feedback.append { console.paragraph("! " + reason.message, indent: 2, style: .warning) }
             return false
         case .skipped:
-            console.line(console.paint("  (skipped)", .dim))
+            let console = console
+            feedback.append { console.line(console.paint("  (skipped)", .dim)) }
             return true
         case .wentBack:
             return true

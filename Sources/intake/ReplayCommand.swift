@@ -48,9 +48,11 @@ struct ReplayCommand: ParsableCommand {
         var info = stat()
         guard stat(path, &info) == 0 else { throw UserFacingError("\(path): \(Files.reason(errno))") }
         let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+        // A transcript is read once, so one given as a pipe (<(...)) works too.
+        let bytes = isFolder ? [] : try Files.read(path, limit: TranscriptDocument.maxBytes)
         let content = isFolder
             ? try Content.load(questionnaire: questionnaire, rules: rules, requireRules: false)
-            : try Content.load(forQuestionnaire: Content.questionnaireID(ofTranscript: path), questionnaire: questionnaire, rules: rules)
+            : try Content.load(forQuestionnaire: Content.questionnaireID(ofTranscript: bytes), questionnaire: questionnaire, rules: rules)
         if isFolder {
             let summary = try FolderSummary.scan(path, content: content)
             if json {
@@ -61,7 +63,6 @@ struct ReplayCommand: ParsableCommand {
             if check, summary.failures > 0 { throw ExitWith(status: .problemsFound) }
             return
         }
-        let bytes = try Files.read(path, limit: TranscriptDocument.maxBytes)
         let result = TranscriptCheck(path: path, bytes: bytes, content: content)
         if result.document.header == nil {
             throw UserFacingError("\(path): not an intake transcript (\(result.document.problems.first?.description ?? "no header"))")
@@ -86,9 +87,12 @@ struct ReplayView {
 
     mutating func show(_ result: TranscriptCheck) {
         guard let header = result.document.header else { return }
-        console.line(console.paint("Session \(header.session)", .heading))
-        console.line("  started \(header.started) (UTC), mode \(header.mode)\(header.client.map { ", client \($0)" } ?? "")")
-        console.line("  questionnaire \(header.questionnaire.id ?? "?") \(header.questionnaire.version ?? ""), recorded by \(header.tool)")
+        // Everything from the file is shown escaped: a crafted transcript
+        // must not move the cursor of whoever replays it.
+        let shown = Self.visible
+        console.line(console.paint("Session \(shown(header.session))", .heading))
+        console.line("  started \(shown(header.started)) (UTC), mode \(shown(header.mode))\(header.client.map { ", client \(shown($0))" } ?? "")")
+        console.line("  questionnaire \(shown(header.questionnaire.id ?? "?")) \(shown(header.questionnaire.version ?? "")), recorded by \(shown(header.tool))")
         if result.changes.isEmpty {
             console.line("  questionnaire, rules and medicines list unchanged since")
         } else {
@@ -111,7 +115,7 @@ struct ReplayView {
             break
         case .asked(let id):
             guard let node = questionnaire.node(id) else {
-                console.line("\(time) (a node '\(id)' that the questionnaire no longer has)")
+                console.line("\(time) (a node \(TextInput.quoted(Self.visible(id))) that the questionnaire no longer has)")
                 break
             }
             if node.kind == .info {
@@ -124,20 +128,20 @@ struct ReplayView {
                 console.line("\(time) " + console.paint("Q \(id): \(node.text.oneLine)", .bold))
             }
         case .answered(let id, let raw, let value):
-            let words = questionnaire.node(id).flatMap { node in AnswerValue(json: value, kind: node.kind).map { questionnaire.describe($0, at: node) } } ?? value.serialized()
+            let words = Self.visible(questionnaire.node(id).flatMap { node in AnswerValue(json: value, kind: node.kind).map { questionnaire.describe($0, at: node) } } ?? value.serialized())
             console.line("\(time)   > \(Self.visible(raw))")
             console.line("\(time)   " + console.paint("✓ \(words)", .good))
         case .rejected(_, let raw, let reason):
             console.line("\(time)   > \(Self.visible(raw))")
-            console.paragraph("! \(reason)", indent: 10, style: .warning)
+            console.paragraph("! \(Self.visible(reason))", indent: 10, style: .warning)
         case .back(let from, let to):
-            console.line("\(time)   :back from \(from) to \(to)")
+            console.line("\(time)   :back from \(Self.visible(from)) to \(Self.visible(to))")
         case .skipped(let id, let raw):
-            console.line("\(time)   \(raw.map { "> \(Self.visible($0)) " } ?? "")(skipped \(id))")
+            console.line("\(time)   \(raw.map { "> \(Self.visible($0)) " } ?? "")(skipped \(Self.visible(id)))")
         case .paused(let reason):
-            console.line("\(time) " + console.paint("-- paused (\(reason)) --", .dim))
+            console.line("\(time) " + console.paint("-- paused (\(Self.visible(reason))) --", .dim))
         case .resumed(let tool, let at):
-            console.line("\(time) " + console.paint("-- resumed at \(at) with \(tool) --", .dim))
+            console.line("\(time) " + console.paint("-- resumed at \(Self.visible(at)) with \(Self.visible(tool)) --", .dim))
         case .completed(let urgent, _):
             console.line("\(time) " + console.paint("-- completed\(urgent ? " at an urgent stop" : "") --", .dim))
         }
@@ -149,7 +153,7 @@ struct ReplayView {
     private func showProblems(_ result: TranscriptCheck) {
         for problem in result.document.problems {
             let style: Console.Style = problem.kind == .torn ? .warning : .urgent
-            console.paragraph("\(result.path): \(problem)", style: style)
+            console.paragraph(Diagnostic.printable("\(result.path): \(problem)"), style: style)
         }
         if result.document.problems.isEmpty {
             console.line("Hash chain: intact (\(result.document.entries.count) lines).")

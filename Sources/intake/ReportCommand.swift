@@ -43,8 +43,8 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let console = Console(plain: false, environment: Environment.current)
-        let content = try Content.load(forQuestionnaire: Content.questionnaireID(ofTranscript: transcript), questionnaire: questionnaire, rules: rules)
         let bytes = try Files.read(transcript, limit: TranscriptDocument.maxBytes)
+        let content = try Content.load(forQuestionnaire: Content.questionnaireID(ofTranscript: bytes), questionnaire: questionnaire, rules: rules)
         let result = TranscriptCheck(path: transcript, bytes: bytes, content: content)
         guard let header = result.document.header else {
             throw UserFacingError("\(transcript): not an intake transcript (\(result.document.problems.first?.description ?? "no header"))")
@@ -53,7 +53,7 @@ struct ReportCommand: ParsableCommand {
             throw UserFacingError("\(transcript): this session used the questionnaire '\(header.questionnaire.id ?? "?")', not '\(content.questionnaire.questionnaire.id)': pass it with --questionnaire")
         }
         for problem in result.document.problems {
-            Intake.printError("\(transcript): warning: \(problem)")
+            Intake.printError(Diagnostic.printable("\(transcript): warning: \(problem)"))
         }
         if let line = replay.divergedAt {
             Intake.printError("\(transcript): warning: line \(line) no longer replays as recorded; the report shows the answers up to there")

@@ -73,11 +73,13 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let environment = Environment.current
         let console = Console(plain: plain, environment: environment)
-        let content = try resume.map { try Content.load(forQuestionnaire: Content.questionnaireID(ofTranscript: $0), questionnaire: questionnaire, rules: rules) }
+        // A transcript to resume is read once, so one given as a pipe works too.
+        let resumeBytes = try resume.map { try Files.read($0, limit: TranscriptDocument.maxBytes) }
+        let content = try resumeBytes.map { try Content.load(forQuestionnaire: Content.questionnaireID(ofTranscript: $0), questionnaire: questionnaire, rules: rules) }
             ?? Content.load(questionnaire: questionnaire, rules: rules, requireRules: false)
         var runner = SessionRunner(command: self, content: content, console: console, environment: environment)
-        if let resume {
-            try runner.resume(resume)
+        if let resume, let resumeBytes {
+            try runner.resume(resume, bytes: resumeBytes)
         } else if let answers {
             try runner.runAnswerFile(answers)
         } else if mode == .reception {

@@ -43,7 +43,7 @@ struct ScoreCommand: ParsableCommand {
         let questionnaire = content.questionnaire.questionnaire
         let file: AnswerFile
         do {
-            file = try AnswerFile(try Files.read(answers), file: answers, questionnaire: questionnaire)
+            file = try AnswerFile(try Files.read(answers, limit: Files.answerLimit), file: answers, questionnaire: questionnaire)
         } catch let error as DiagnosticError {
             throw DiagnosticsFound(diagnostics: error.diagnostics)
         }

@@ -36,15 +36,22 @@ struct SessionRunner {
     mutating func runAnswerFile(_ path: String) throws {
         let file: AnswerFile
         do {
-            file = try AnswerFile(try Files.read(path), file: path, questionnaire: questionnaire)
+            file = try AnswerFile(try Files.read(path, limit: Files.answerLimit), file: path, questionnaire: questionnaire)
         } catch let error as DiagnosticError {
             throw DiagnosticsFound(diagnostics: error.diagnostics)
         }
         let transcript = try newTranscript(mode: command.mode, client: command.client)
         var interview = Interview(questionnaire: questionnaire)
-        let problem = try saving(transcript) { try file.run(&interview, record: transcript.record) }
+        // Each answer is on disk with the question it answers (one fsync).
+        let problem = try saving(transcript) {
+            try file.run(&interview) { event in
+                try transcript.record(event)
+                if case .asked = event { return }
+                try transcript.commit()
+            }
+        }
         if let problem {
-            try saving(transcript) { try transcript.record(.paused(reason: "answer-file-problem")) }
+            try saving(transcript) { try transcript.recordNow(.paused(reason: "answer-file-problem")) }
             throw DiagnosticsFound(diagnostics: [problem])
         }
         try finish(interview, transcript: transcript, audience: command.mode)
@@ -71,8 +78,8 @@ struct SessionRunner {
     }
 
     /// Continues an unfinished session from its transcript.
-    mutating func resume(_ path: String) throws {
-        let document = TranscriptDocument(try Files.read(path, limit: TranscriptDocument.maxBytes))
+    mutating func resume(_ path: String, bytes: [UInt8]) throws {
+        let document = TranscriptDocument(bytes)
         guard let header = document.header else {
             throw UserFacingError("\(path): not an intake transcript (\(document.problems.first?.description ?? "no header"))")
         }
@@ -80,7 +87,7 @@ struct SessionRunner {
             throw UserFacingError("\(path): \(damage): it cannot be resumed safely; see what changed with: intake replay \(shellQuoted(path))")
         }
         if let torn = document.tornLine {
-            console.paragraph("\(path): \(torn)", to: .error)
+            console.line(Diagnostic.printable("\(path): \(torn)"), to: .error)
         }
         if document.isCompleted {
             throw UserFacingError("\(path): this session is already complete; look at it with: intake replay \(shellQuoted(path))")
@@ -99,7 +106,7 @@ struct SessionRunner {
         let transcript: TranscriptFile
         do {
             transcript = try TranscriptFile(continuing: path, document: document, clock: SystemClock.milliseconds)
-            try transcript.record(.resumed(tool: "intake \(IntakeVersion.current)", at: Timestamp.iso8601(milliseconds: SystemClock.milliseconds())))
+            try transcript.recordNow(.resumed(tool: "intake \(IntakeVersion.current)", at: Timestamp.iso8601(milliseconds: SystemClock.milliseconds())))
         } catch {
             throw UserFacingError("\(error): the session cannot be continued")
         }
@@ -121,6 +128,7 @@ struct SessionRunner {
             medicationNames: content.lexicon.names)
         session.echoInput = !Terminal.isTerminal(0)
         session.record = transcript.record
+        session.commit = transcript.commit
         if interactive || !Terminal.isTerminal(0) {
             console.line(console.paint("Answers are saved as you go, to \(transcript.path)", .dim))
         }
@@ -129,12 +137,12 @@ struct SessionRunner {
         case .completed:
             try finish(session.interview, transcript: transcript, audience: audience)
         case .stopped(let reason):
-            try saving(transcript) { try transcript.record(.paused(reason: reason)) }
+            try saving(transcript) { try transcript.recordNow(.paused(reason: reason)) }
             console.line()
             console.paragraph("Stopped before the end. Your answers so far are saved. To carry on later:")
             console.line("  " + resumeCommand(transcript.path))
         case .interrupted(let signal):
-            try saving(transcript) { try transcript.record(.paused(reason: Signals.name(of: signal))) }
+            try saving(transcript) { try transcript.recordNow(.paused(reason: Signals.name(of: signal))) }
             console.line()
             console.paragraph("Interrupted (\(Signals.name(of: signal))). Your answers so far are saved. To carry on later:", to: .error)
             console.line("  " + resumeCommand(transcript.path), to: .error)
@@ -145,7 +153,7 @@ struct SessionRunner {
     /// Records the end, then shows the answers and the assessment.
     private func finish(_ interview: Interview, transcript: TranscriptFile, audience: Audience) throws {
         let assessment = content.assess(interview)
-        try saving(transcript) { try transcript.record(.completed(urgent: interview.endedUrgently, assessment: assessment?.json)) }
+        try saving(transcript) { try transcript.recordNow(.completed(urgent: interview.endedUrgently, assessment: assessment?.json)) }
         Summary.show(interview, on: console)
         console.line()
         if let assessment, let rules = content.rules {
@@ -227,7 +235,7 @@ struct SessionRunner {
     private mutating func readLine() -> LineInput {
         let (reader, _) = lineReader()
         let input = reader.readLine(prompt: "> ")
-        if case .line(let text) = input, !Terminal.isTerminal(0) { console.line(text) }
+        if case .line(let text) = input, !Terminal.isTerminal(0) { console.line(ReplayView.visible(text)) }
         return input
     }
 
@@ -261,5 +269,5 @@ struct SessionRunner {
 /// A path quoted for a POSIX shell when it needs it.
 func shellQuoted(_ text: String) -> String {
     let safe = text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_./:@+=,".unicodeScalars.contains($0) }
-    return safe && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    return safe && !text.isEmpty ? text : "'" + text.replacing("'", with: "'\\''") + "'"
 }

@@ -109,6 +109,10 @@ final class TranscriptFile {
     /// good line, cutting off a torn line first.
     init(continuing path: String, document: TranscriptDocument, clock: @escaping () -> Int64) throws(TranscriptWriteError) {
         guard let header = document.header else { throw TranscriptWriteError(path: path, reason: "has no header") }
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            throw TranscriptWriteError(path: path, reason: "a session continues in its transcript file; this is not a regular file (a pipe can be replayed, not continued): give the file itself")
+        }
         let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else {
             throw TranscriptWriteError(path: path, reason: "cannot open the transcript to continue it: \(Files.reason(errno))")
@@ -128,9 +132,32 @@ final class TranscriptFile {
         close(descriptor)
     }
 
-    /// Appends `event`, timed now, and waits until it is on disk.
+    /// Lines recorded but not yet on disk.
+    private var pending: [UInt8] = []
+    private var pendingEncoder: TranscriptEncoder?
+
+    /// Records `event`, timed now; it is on disk after the next `commit()`.
     func record(_ event: TranscriptEvent) throws(TranscriptWriteError) {
-        try append(event, milliseconds: max(0, clock() - startedMilliseconds))
+        var candidate = pendingEncoder ?? encoder
+        pending.append(contentsOf: candidate.line(for: event, milliseconds: max(0, clock() - startedMilliseconds)).utf8)
+        pending.append(0x0A)
+        pendingEncoder = candidate
+    }
+
+    /// Records `event` and waits until it is on disk.
+    func recordNow(_ event: TranscriptEvent) throws(TranscriptWriteError) {
+        try record(event)
+        try commit()
+    }
+
+    /// Writes what was recorded and waits until it is on disk (one write,
+    /// one fsync): the caller shows nothing about those events before this.
+    func commit() throws(TranscriptWriteError) {
+        guard !pending.isEmpty else { return }
+        try write(pending)
+        pending.removeAll(keepingCapacity: true)
+        if let pendingEncoder { encoder = pendingEncoder }
+        pendingEncoder = nil
     }
 
     private func append(_ event: TranscriptEvent, milliseconds: Int64) throws(TranscriptWriteError) {

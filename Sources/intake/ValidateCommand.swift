@@ -90,7 +90,7 @@ struct ValidateCommand: ParsableCommand {
             }
             return Diagnostic(file: path, path: .root, message: "not a questionnaire (\"nodes\"), rules (\"rules\") or medicines (\"classes\") file")
         } catch {
-            return Diagnostic(file: path, message: error.message.replacingOccurrences(of: "\(path): ", with: ""))
+            return Diagnostic(file: path, message: error.message.replacing("\(path): ", with: ""))
         }
     }
 
@@ -117,7 +117,7 @@ struct ValidateCommand: ParsableCommand {
     func checkRules(_ path: String, questionnaires: [String: Questionnaire], reviews: [String: FlowReview]) -> FileReport {
         var report = FileReport(file: path, kind: "rules")
         do {
-            let bytes = try Files.read(path)
+            let bytes = try Files.read(path, limit: Files.rulesLimit)
             let id = (try? JSONParser.parse(bytes))?["questionnaire"]?.stringValue
             var questionnaire = id.flatMap { questionnaires[$0] }
             var review = id.flatMap { reviews[$0] }
@@ -162,8 +162,21 @@ struct ValidateCommand: ParsableCommand {
                     log.report(.warning, "rule '\(rule.id)' reads '\(id)', which no route of \(questionnaire.id) asks: it can never see an answer", offset: offset, path: path.appending("when"))
                 }
             }
-            if let condition = rule.condition, !FlowReview.canEverHold(condition, in: questionnaire) {
+            guard let condition = rule.condition else { continue }
+            let typeOf: (Subject) -> ValueType? = { subject in
+                switch subject {
+                case .question(let id): questionnaire.valueType(of: id)
+                case .value(let name): rules.derivedValue(name)?.type
+                }
+            }
+            let possible = FlowReview.possibilities(condition, typeOf: typeOf)
+            if !possible.canHold {
                 log.report(.warning, "rule '\(rule.id)' can never fire: its condition can never hold", offset: offset, path: path.appending("when"))
+            } else if !possible.canFail {
+                log.report(.warning, "rule '\(rule.id)' fires for everyone who answers its questions: its condition always holds (leave out 'when' for a rule that always fires)", offset: offset, path: path.appending("when"))
+            }
+            for part in FlowReview.partsThatNeverHold(condition, typeOf: typeOf) {
+                log.report(.warning, "rule '\(rule.id)': the part '\(part.summary)' can never hold", offset: offset, path: path.appending("when"))
             }
         }
         return log.diagnostics
@@ -172,7 +185,7 @@ struct ValidateCommand: ParsableCommand {
     func checkMedications(_ path: String) -> FileReport {
         var report = FileReport(file: path, kind: "medications")
         do {
-            let lexicon = try MedicationLexicon.load(try Files.read(path), file: path)
+            let lexicon = try MedicationLexicon.load(try Files.read(path, limit: Files.rulesLimit), file: path)
             report.medicines = lexicon.names.count
         } catch let error as DiagnosticError {
             report.errors = error.diagnostics

@@ -133,6 +133,7 @@ public enum TranscriptCodec {
                 rules: try optionalIdentity(object["rules"], "rules"),
                 medications: try optionalIdentity(object["medications"], "medications"))
             header.started = started
+            try check(header)
             event = .header(header)
         case "asked":
             event = .asked(node: try fields.string("node"))
@@ -153,9 +154,28 @@ public enum TranscriptCodec {
             let assessment = object["assessment"]
             event = .completed(urgent: urgent, assessment: assessment?.isNull == false ? assessment : nil)
         default:
-            throw TranscriptFormatError(message: "unknown event type '\(type)'")
+            throw TranscriptFormatError(message: "unknown event type \(TextInput.quoted(Diagnostic.printable(type)))")
         }
         return (event, milliseconds, previous)
+    }
+
+    /// Header fields are shown and used as file names' neighbours: they must
+    /// be what intake writes, not arbitrary text.
+    private static func check(_ header: TranscriptHeader) throws(TranscriptFormatError) {
+        guard (1...64).contains(header.session.utf8.count), header.session.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {
+            throw TranscriptFormatError(message: "'session' must be the random id intake writes (hex digits)")
+        }
+        guard header.mode == "self" || header.mode == "reception" else {
+            throw TranscriptFormatError(message: "'mode' must be self or reception")
+        }
+        guard let id = header.questionnaire.id, Option.isValidIdentifier(id) else {
+            throw TranscriptFormatError(message: "'questionnaire' must hold the questionnaire's id")
+        }
+        for (name, text) in [("tool", header.tool), ("client", header.client ?? ""), ("version", header.questionnaire.version ?? "")] {
+            if text.count > 200 || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
+                throw TranscriptFormatError(message: "'\(name)' holds control characters or is too long")
+            }
+        }
     }
 
     private static func identity(_ value: JSONValue, _ name: String) throws(TranscriptFormatError) -> FileIdentity {

@@ -49,8 +49,9 @@ public struct TranscriptDocument: Sendable {
     /// The last line, if it was torn.
     public var tornLine: Problem? { problems.first { $0.kind == .torn } }
 
-    /// The largest transcript read, in bytes.
-    public static let maxBytes = 16 << 20
+    /// The largest transcript read, in bytes: a session of tens of
+    /// thousands of steps fits; parsing one this size stays near 150 MB.
+    public static let maxBytes = 4 << 20
 
     public init(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { read($0) }
@@ -82,7 +83,9 @@ public struct TranscriptDocument: Sendable {
             do {
                 json = try JSONParser.parse([UInt8](lineBytes), limits: JSONLimits(maxDepth: 64, maxBytes: TranscriptDocument.maxBytes))
             } catch {
-                if isLast && !hasNewline {
+                // A cut-off last line after a good header is a crash while
+                // saving; anything else was never a transcript line.
+                if isLast && !hasNewline && header != nil {
                     problems.append(Problem(kind: .torn, line: lineNumber, message: "the last line was cut short (the session was probably interrupted while saving it); it is dropped"))
                 } else {
                     problems.append(Problem(kind: .damaged, line: lineNumber, message: "not valid JSON: \(error.message)"))

@@ -55,50 +55,50 @@ public struct TranscriptReplay: Sendable {
             return nil
         case .asked(let node):
             guard interview.current == node else {
-                return "the transcript shows '\(node)' here, but the questionnaire now asks \(describeCurrent)"
+                return "the transcript shows \(shown(node)) here, but the questionnaire now asks \(describeCurrent)"
             }
             if interview.currentNode?.kind == .info { interview.continuePastInfo() }
             return nil
         case .answered(let node, let raw, let value):
             guard interview.current == node else {
-                return "an answer to '\(node)' was recorded, but the questionnaire now asks \(describeCurrent)"
+                return "an answer to \(shown(node)) was recorded, but the questionnaire now asks \(describeCurrent)"
             }
             switch interview.handle(raw) {
             case .accepted(_, let answer):
-                return answer.value.json == value ? nil : "'\(raw)' now reads as \(answer.value.json.serialized()), not \(value.serialized()) as recorded"
+                return answer.value.json == value ? nil : "\(shown(raw)) now reads as \(shown(answer.value.json.serialized())), not \(shown(value.serialized())) as recorded"
             case .rejected(_, _, let reason), .refused(_, _, let reason):
-                return "'\(raw)' was accepted when recorded, but is now refused: \(reason.message)"
+                return "\(shown(raw)) was accepted when recorded, but is now refused: \(reason.message)"
             case .skipped:
-                return "'\(raw)' was recorded as an answer, but now skips the question"
+                return "\(shown(raw)) was recorded as an answer, but now skips the question"
             case .wentBack, .command:
-                return "'\(raw)' was recorded as an answer, but is now a command"
+                return "\(shown(raw)) was recorded as an answer, but is now a command"
             }
         case .rejected(let node, let raw, _):
             guard interview.current == node else {
-                return "a refused answer to '\(node)' was recorded, but the questionnaire now asks \(describeCurrent)"
+                return "a refused answer to \(shown(node)) was recorded, but the questionnaire now asks \(describeCurrent)"
             }
             switch interview.handle(raw) {
             case .rejected, .refused, .command:
                 return nil
             case .accepted(_, let answer):
-                return "'\(raw)' was refused when recorded, but is now accepted as \(answer.value.json.serialized())"
+                return "\(shown(raw)) was refused when recorded, but is now accepted as \(shown(answer.value.json.serialized()))"
             case .skipped, .wentBack:
-                return "'\(raw)' was refused when recorded, but now moves the interview"
+                return "\(shown(raw)) was refused when recorded, but now moves the interview"
             }
         case .back(let from, let to):
             guard interview.current == from else {
-                return "':back' from '\(from)' was recorded, but the questionnaire now asks \(describeCurrent)"
+                return "':back' from \(shown(from)) was recorded, but the questionnaire now asks \(describeCurrent)"
             }
             let response = interview.handle(":back")
-            return response == .wentBack(from: from, to: to) ? nil : "':back' from '\(from)' went to '\(to)' when recorded, but now does not"
+            return response == .wentBack(from: from, to: to) ? nil : "':back' from \(shown(from)) went to \(shown(to)) when recorded, but now does not"
         case .skipped(let node, let raw):
             guard interview.current == node else {
-                return "a skip of '\(node)' was recorded, but the questionnaire now asks \(describeCurrent)"
+                return "a skip of \(shown(node)) was recorded, but the questionnaire now asks \(describeCurrent)"
             }
             if let raw {
-                return interview.handle(raw) == .skipped(node: node) ? nil : "'\(raw)' skipped '\(node)' when recorded, but now does not"
+                return interview.handle(raw) == .skipped(node: node) ? nil : "\(shown(raw)) skipped \(shown(node)) when recorded, but now does not"
             }
-            return interview.skipIfNothingToChoose() ? nil : "'\(node)' had nothing to choose from when recorded, but now has options"
+            return interview.skipIfNothingToChoose() ? nil : "\(shown(node)) had nothing to choose from when recorded, but now has options"
         case .paused:
             pauses += 1
             return nil
@@ -110,6 +110,12 @@ public struct TranscriptReplay: Sendable {
             recordedAssessment = assessment
             return interview.isFinished ? nil : "the session was recorded as complete, but the questionnaire now asks \(describeCurrent)"
         }
+    }
+
+    /// Text from the transcript, escaped and shortened: a crafted file must
+    /// not be able to move the cursor of whoever replays it.
+    private func shown(_ text: String) -> String {
+        TextInput.quoted(Diagnostic.printable(text))
     }
 
     private var describeCurrent: String {

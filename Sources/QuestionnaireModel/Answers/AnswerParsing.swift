@@ -1,5 +1,3 @@
-import Foundation
-
 extension Node {
     /// Reads what a person typed as an answer to this node.
     ///
@@ -29,7 +27,7 @@ extension Node {
             return parseYesNo(text)
         case .text(let maxLength):
             if text.count > maxLength {
-                return .failure(Rejection("That answer is \(text.count.groupedDigits) characters long: please keep it under \(maxLength.groupedDigits)."))
+                return .failure(Rejection("That answer is \(text.count.groupedDigits) characters long: please keep it to \(maxLength.groupedDigits) or fewer."))
             }
             return .success(.text(text))
         case .medications:
@@ -57,7 +55,7 @@ extension Node {
     // MARK: - Choices
 
     private func parseSingle(_ text: String, options: [Option]) -> Result<AnswerValue, Rejection> {
-        let matcher = ChoiceMatcher(options: options)
+        let matcher = matcher(for: options)
         switch matcher.matchAll(text) {
         case .success(let indices):
             if indices.count == 1 { return .success(.choice(options[indices[0]].code)) }
@@ -70,7 +68,7 @@ extension Node {
     }
 
     private func parseMulti(_ text: String, options: [Option]) -> Result<AnswerValue, Rejection> {
-        let matcher = ChoiceMatcher(options: options)
+        let matcher = matcher(for: options)
         switch matcher.matchAll(text) {
         case .success(let indices):
             if indices.isEmpty { return .failure(Rejection(emptyMessage)) }
@@ -85,17 +83,26 @@ extension Node {
         }
     }
 
+    /// The node's own matcher when `options` are its own options, else one
+    /// for the options on offer (drawn from an earlier answer).
+    private func matcher(for options: [Option]) -> ChoiceMatcher {
+        if let fixedMatcher, fixedMatcher.options == options { return fixedMatcher }
+        return ChoiceMatcher(options: options, allowsRanges: kind == .multi)
+    }
+
     private func rejection(for failure: ChoiceMatcher.Failure, options: [Option]) -> Rejection {
         let howTo = options.count <= 8
             ? "type a number from 1 to \(options.count), or one of: \(options.map(\.label).joined(separator: ", "))."
             : "type a number from 1 to \(options.count), or a name from the list."
         switch failure {
         case .noMatch(let word):
-            return Rejection("I couldn't match '\(word)' to a choice: \(howTo)")
+            return Rejection("I couldn't match \(TextInput.quoted(word)) to a choice: \(howTo)")
         case .ambiguous(let word, let indices):
             let labels = indices.prefix(6).map { options[$0].label }
             let more = indices.count > 6 ? " (and \(indices.count - 6) more)" : ""
-            return Rejection("'\(word)' could be \(Node.list(labels, conjunction: "or"))\(more): type more of the name, or its number.")
+            return Rejection("\(TextInput.quoted(word)) could be \(Node.list(labels, conjunction: "or"))\(more): type more of the name, or its number.")
+        case .badRange(let range):
+            return Rejection("\(TextInput.quoted(range)) is not a range of choices: the numbers go from 1 to \(options.count), such as 1-3.")
         case .noSuchNumber(let number):
             return Rejection("There is no choice \(number): type a number from 1 to \(options.count).")
         }
@@ -111,11 +118,11 @@ extension Node {
             candidate = String(candidate.dropLast(suffix.count)).trimmingTrailingSpaces()
             break
         }
-        guard let value = TextInput.numberWords[candidate].map(Double.init) ?? TextInput.decimal(candidate) else {
-            return .failure(Rejection("I couldn't read '\(text)' as a number: \(range)."))
+        guard let value = TextInput.numberWord(candidate).map(Double.init) ?? TextInput.decimal(candidate) else {
+            return .failure(Rejection("I couldn't read \(TextInput.quoted(text)) as a number: \(range)."))
         }
         guard value == value.rounded() else {
-            return .failure(Rejection("\(text) is not a whole number: \(range)."))
+            return .failure(Rejection("\(TextInput.shortened(text)) is not a whole number: \(range)."))
         }
         if value > Double(max) { return .failure(Rejection("\(Node.show(value)) is above \(max): \(range).")) }
         if value < Double(min) { return .failure(Rejection("\(Node.show(value)) is below \(min): \(range).")) }
@@ -128,16 +135,19 @@ extension Node {
         if let unit {
             let unitForm = TextInput.matchingForm(unit)
             let singular = unitForm.hasSuffix("s") ? String(unitForm.dropLast()) : unitForm
-            for suffix in [unitForm, singular] where candidate.hasSuffix(suffix) && candidate.count > suffix.count {
+            // "20 wks" as well as "20 weeks", for units of time.
+            let suffixes = ([unitForm, singular] + Duration.aliases(ofUnit: unitForm)).sorted { $0.count > $1.count }
+            for suffix in suffixes where candidate.hasSuffix(suffix) && candidate.count > suffix.count
+                && !candidate.dropLast(suffix.count).last!.isLetter {
                 candidate = String(candidate.dropLast(suffix.count)).trimmingTrailingSpaces()
                 break
             }
         }
-        guard let value = TextInput.numberWords[candidate].map(Double.init) ?? TextInput.decimal(candidate) else {
-            return .failure(Rejection("I couldn't read '\(text)' as a number: \(range)."))
+        guard let value = TextInput.numberWord(candidate).map(Double.init) ?? TextInput.decimal(candidate) else {
+            return .failure(Rejection("I couldn't read \(TextInput.quoted(text)) as a number: \(range)."))
         }
         if integer, value != value.rounded() {
-            return .failure(Rejection("\(text) is not a whole number: \(range)."))
+            return .failure(Rejection("\(TextInput.shortened(text)) is not a whole number: \(range)."))
         }
         if value > max { return .failure(Rejection("\(Node.show(value)) is above \(Node.show(max)): \(range).")) }
         if value < min { return .failure(Rejection("\(Node.show(value)) is below \(Node.show(min)): \(range).")) }
@@ -157,22 +167,31 @@ extension Node {
     private func parseDuration(_ text: String, minDays: Int, maxDays: Int) -> Result<AnswerValue, Rejection> {
         // Examples that fit the question: soreness lasts days, pain lasts years.
         let examples = maxDays < 365 ? ("'2 days' or '1 week'", "days", "weeks") : ("'6 months' or '2 years'", "months", "years")
-        if text.hasPrefix("-") {
+        let quoted = TextInput.quoted(text)
+        // A minus sign anywhere before a number: "-3 months", "1 year -3 months".
+        if Duration.hasNegativeNumber(text) {
             return .failure(Rejection("A length of time can't be negative: try \(examples.0)."))
+        }
+        let form = TextInput.numericForm(text)
+        if form.hasPrefix("since ") || (Int(form).map { (1900...2100).contains($0) } ?? false) {
+            return .failure(Rejection("\(quoted) looks like a date: type how long it has been instead, for example \(examples.0)."))
         }
         switch Duration.days(in: text) {
         case .success(let days):
             if days > maxDays {
-                return .failure(Rejection("'\(text)' is longer than \(Duration.describe(days: maxDays)): please check it, for example \(examples.0)."))
+                return .failure(Rejection("\(quoted) is longer than \(Duration.describe(days: maxDays)): please check it, for example \(examples.0)."))
             }
             if days < minDays {
-                return .failure(Rejection("'\(text)' is shorter than \(Duration.describe(days: minDays)): please check it."))
+                return .failure(Rejection("\(quoted) is shorter than \(Duration.describe(days: minDays)): please check it."))
             }
             return .success(.duration(days: days))
         case .failure(.needsUnit(let number)):
-            return .failure(Rejection("'\(number)' needs a unit: try '\(number) \(examples.1)' or '\(number) \(examples.2)'."))
+            let shown = TextInput.shortened(number.hasSuffix(".") ? String(number.dropLast()) : number)
+            return .failure(Rejection("'\(shown)' needs a unit: try '\(shown) \(examples.1)' or '\(shown) \(examples.2)'."))
+        case .failure(.tooLong):
+            return .failure(Rejection("\(quoted) is longer than \(Duration.describe(days: maxDays)): please check it, for example \(examples.0)."))
         case .failure(.unreadable):
-            return .failure(Rejection("I couldn't read '\(text)' as a duration: try \(examples.0)."))
+            return .failure(Rejection("I couldn't read \(quoted) as a duration: try \(examples.0)."))
         }
     }
 
@@ -180,7 +199,8 @@ extension Node {
     static let noWords: Set<String> = ["no", "n", "nope", "nah", "false", "2", "non", "nein"]
 
     private func parseYesNo(_ text: String) -> Result<AnswerValue, Rejection> {
-        let form = TextInput.matchingForm(text)
+        // Not the matching form: it drops hyphens, and "-1" is not "1".
+        let form = TextInput.numericForm(text).trimming(".!?,;: ")
         if Node.yesWords.contains(form) { return .success(.yesNo(true)) }
         if Node.noWords.contains(form) { return .success(.yesNo(false)) }
         return .failure(Rejection("Please answer yes or no (y or n)."))
@@ -189,25 +209,38 @@ extension Node {
     // MARK: - Medications
 
     /// Words meaning "I take no medicines".
-    static let noMedicineWords: Set<String> = ["none", "no", "nothing", "n a", "na", "nil", "no medications", "no medicines", "none at all"]
+    static let noMedicineWords: Set<String> = [
+        "none", "no", "nope", "nah", "nothing", "n a", "na", "nil", "no medications", "no medication", "no medicines",
+        "no medicine", "no meds", "none at all", "none taken",
+    ]
 
     /// The most medicines one answer may list.
     public static let maxMedications = 40
+    /// The longest name of one medicine, with its dose.
+    public static let maxMedicationLength = 200
 
+    /// Medicines separated by commas, semicolons or lines. " and " does not
+    /// separate: it is part of names such as "Advil Cold and Sinus", and the
+    /// lexicon finds every medicine named in an entry anyway.
     static func parseMedications(_ text: String) -> Result<AnswerValue, Rejection> {
         if noMedicineWords.contains(TextInput.matchingForm(text).trimming(".!")) { return .success(.medications([])) }
         var names: [String] = []
         for piece in text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" }) {
-            for part in String(piece).components(separatedBy: " and ") + [] {
-                let name = part.trimming(" .")
-                if !name.isEmpty { names.append(name) }
+            let name = String(piece).trimming(" .")
+            if name.isEmpty { continue }
+            guard name.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else {
+                return .failure(Rejection("\(TextInput.quoted(name)) is not the name of a medicine: list your medicines separated by commas, or type 'none'."))
             }
+            guard name.count <= maxMedicationLength else {
+                return .failure(Rejection("One medicine's name is longer than \(maxMedicationLength) characters: separate medicines with commas."))
+            }
+            names.append(name)
         }
         if names.isEmpty { return .failure(Rejection("Please list your medicines separated by commas, or type 'none'.")) }
         if names.count > maxMedications {
             return .failure(Rejection("That is more than \(maxMedications) medicines: please list the main ones."))
         }
-        if names.contains(where: { noMedicineWords.contains(TextInput.matchingForm($0)) }) {
+        if names.count > 1, names.contains(where: { noMedicineWords.contains(TextInput.matchingForm($0)) }) {
             return .failure(Rejection("'none' can't be combined with medicine names: type 'none' on its own, or list the medicines."))
         }
         return .success(.medications(names))

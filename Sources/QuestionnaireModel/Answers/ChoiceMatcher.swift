@@ -1,29 +1,39 @@
 /// Matches what a person typed against a choice question's options: by
 /// number, code, label or alias, ignoring case and accents, or by a prefix
 /// that fits one option only.
-struct ChoiceMatcher {
+struct ChoiceMatcher: Sendable {
     let options: [Option]
     /// Every name of every option in matching form, with the option's index.
     private let names: [(form: String, option: Int)]
+    /// The first option each name in matching form belongs to.
+    private let exactNames: [String: Int]
+    /// Whether "1-3" means options 1 to 3 (multiple choice only).
+    private let allowsRanges: Bool
 
-    init(options: [Option]) {
+    /// Words meaning "none of these", for a question with an exclusive "none" option.
+    static let noneWords: Set<String> = ["none", "no", "nope", "nothing", "n a", "na", "nil", "neither", "none of them", "none of those"]
+
+    init(options: [Option], allowsRanges: Bool = false) {
         self.options = options
+        self.allowsRanges = allowsRanges
         var names: [(String, Int)] = []
+        var exactNames: [String: Int] = [:]
+        names.reserveCapacity(options.count * 3)
         for (index, option) in options.enumerated() {
-            for name in [option.code, option.label] + option.aliases {
-                let form = TextInput.matchingForm(name)
-                if !form.isEmpty, !names.contains(where: { $0.0 == form && $0.1 == index }) {
-                    names.append((form, index))
-                }
+            for form in option.matchingForms where !form.isEmpty && exactNames[form] != index {
+                names.append((form, index))
+                if exactNames[form] == nil { exactNames[form] = index }
             }
         }
         self.names = names
+        self.exactNames = exactNames
     }
 
     enum Failure: Error {
         case noMatch(String)
         case ambiguous(String, [Int])
         case noSuchNumber(Int)
+        case badRange(String)
     }
 
     /// The options named in `text`, in the order typed, without repeats.
@@ -35,7 +45,24 @@ struct ChoiceMatcher {
         var chosen: [Int] = []
         let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" })
         for part in parts {
-            let words = TextInput.matchingForm(String(part)).split(separator: " ").map(String.init)
+            let trimmed = part.trimmingSpaces()
+            // "-1" is a negative number, not "1" with a hyphen dropped.
+            if trimmed.hasPrefix("-"), let number = Int(trimmed), trimmed.allSatisfy(\.isASCII) {
+                return .failure(.noSuchNumber(number))
+            }
+            let form = TextInput.matchingForm(trimmed)
+            if exactNames[form] == nil, Self.noneWords.contains(form), let none = options.firstIndex(where: { $0.code == "none" }) {
+                if !chosen.contains(none) { chosen.append(none) }
+                continue
+            }
+            if allowsRanges, exactNames[form] == nil, let range = Self.range(trimmed) {
+                guard range.lowerBound >= 1, range.upperBound <= options.count else {
+                    return .failure(.badRange(trimmed))
+                }
+                for number in range where !chosen.contains(number - 1) { chosen.append(number - 1) }
+                continue
+            }
+            let words = form.split(separator: " ").map(String.init)
             switch segment(words) {
             case .success(let indices):
                 for index in indices where !chosen.contains(index) { chosen.append(index) }
@@ -94,7 +121,15 @@ struct ChoiceMatcher {
         if let number = Int(phrase), phrase.allSatisfy(\.isASCII) {
             return number >= 1 && number <= options.count ? number - 1 : nil
         }
-        return names.first { $0.form == phrase }?.option
+        return exactNames[phrase]
+    }
+
+    /// "1-3" or "2 - 5" as a range of option numbers.
+    static func range(_ text: String) -> ClosedRange<Int>? {
+        let sides = text.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
+        guard sides.count == 2, let low = Int(sides[0]), let high = Int(sides[1]),
+              sides.allSatisfy({ $0.allSatisfy(\.isASCII) }), low <= high else { return nil }
+        return low...high
     }
 
     /// The one option that a name starts with `word`, or failing that, the one

@@ -19,12 +19,34 @@ public enum Duration {
     /// Words that soften a duration without changing it ("about 2 years").
     static let fillers: Set<String> = [
         "about", "around", "roughly", "approximately", "approx", "almost", "nearly", "over", "more", "less",
-        "than", "just", "under", "some", "for", "the", "past", "last", "maybe", "~", "and", ",",
+        "than", "just", "under", "some", "for", "the", "past", "last", "maybe", "~", "and", ",", "ago", "now",
     ]
 
     enum Failure: Error, Equatable {
         case unreadable
         case needsUnit(String)
+        /// Read, but longer than any duration intake takes (a billion days).
+        case tooLong
+    }
+
+    /// Whether `text` has a minus sign before a number: at the start, or
+    /// after a space ("1 year -3 months").
+    static func hasNegativeNumber(_ text: String) -> Bool {
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() where character == "-" {
+            guard index == 0 || characters[index - 1].isWhitespace else { continue }
+            var next = index + 1
+            while next < characters.count, characters[next] == " " { next += 1 }
+            if next < characters.count, characters[next].isNumber { return true }
+        }
+        return false
+    }
+
+    /// Other spellings of a unit of time ("wks" for "weeks"), for number
+    /// questions whose unit is one.
+    static func aliases(ofUnit unit: String) -> [String] {
+        guard let days = unitDays[unit] else { return [] }
+        return unitDays.filter { $0.value == days && $0.key.count > 1 }.map(\.key)
     }
 
     /// The number of days `text` describes.
@@ -54,7 +76,8 @@ public enum Duration {
             total += quantity * unit
             terms += 1
         }
-        guard terms > 0, total.isFinite, total < 1e9 else { return .failure(.unreadable) }
+        guard terms > 0, total.isFinite else { return .failure(.unreadable) }
+        guard total < 1e9 else { return .failure(.tooLong) }
         return .success(Int(total.rounded()))
     }
 
@@ -97,7 +120,12 @@ public enum Duration {
             index += 1
             return 1
         }
-        if let word = TextInput.numberWords[token], token != "none" {
+        // "twenty four" is two tokens; "twenty-four" became two in matching form.
+        if index + 1 < tokens.count, let word = TextInput.numberWord(tokens[index] + " " + tokens[index + 1]) {
+            index += 2
+            return Double(word)
+        }
+        if let word = TextInput.numberWord(token), token != "none" {
             index += 1
             return Double(word)
         }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Checks and normal forms for text a person typed, shared by every kind of
 /// answer.
 public enum TextInput {
@@ -12,10 +10,18 @@ public enum TextInput {
     /// transcript), bidirectional overrides (they reorder what a report shows),
     /// bytes that were not UTF-8, and text over `maxLength`.
     public static func checked(_ raw: String) -> Result<String, Rejection> {
+        // Printable ASCII, the usual case, needs none of the checks below.
+        if raw.utf8.count <= maxLength, raw.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            return .success(raw.trimmingSpaces())
+        }
         var count = 0
         for scalar in raw.unicodeScalars {
             count += 1
-            if count > maxLength * 4 { break }
+            // One character can carry any number of combining marks, so the
+            // scalars are bounded too: none past the bound goes unchecked.
+            if count > maxLength * 4 {
+                return .failure(Rejection("That answer is longer than \(maxLength.groupedDigits) characters: please shorten it."))
+            }
             switch scalar.value {
             case 0x09:
                 continue
@@ -29,11 +35,16 @@ public enum TextInput {
                 continue
             }
         }
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let trimmed = raw.trimmingSpaces()
         if trimmed.count > maxLength {
             return .failure(Rejection("That answer is longer than \(maxLength.groupedDigits) characters: please shorten it."))
         }
-        return .success(trimmed.replacingOccurrences(of: "\t", with: " "))
+        // Nothing visible (a zero-width space, a byte-order mark) is no answer.
+        let visible = trimmed.unicodeScalars.contains { scalar in
+            !scalar.properties.isWhitespace && scalar.properties.generalCategory != .format
+        }
+        guard visible else { return .success("") }
+        return .success(String(trimmed.map { $0 == "\t" ? " " : $0 }))
     }
 
     /// The form used to compare what was typed with option labels and names:
@@ -41,7 +52,7 @@ public enum TextInput {
     /// spaces. "Lower-Back" and "lower back" compare equal, as do "épaule" and "epaule".
     public static func matchingForm(_ text: String) -> String {
         if let ascii = asciiMatchingForm(text) { return ascii }
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        let folded = Self.folded(text)
         var result = ""
         result.reserveCapacity(folded.utf8.count)
         var pendingSpace = false
@@ -59,8 +70,33 @@ public enum TextInput {
         return result
     }
 
-    /// `matchingForm` for plain ASCII text, without Foundation's folding
-    /// (most option names and answers are ASCII; folding is costly).
+    /// Lower case, accents removed, full-width letters and digits as ASCII,
+    /// and marks and format characters (combining accents, variation
+    /// selectors, zero-width spaces) dropped: "Épaule" → "epaule", "ｙｅｓ" →
+    /// "yes", "7\u{FE0F}\u{20E3}" → "7". Written without Foundation, whose
+    /// folding loads ICU and costs several megabytes of memory.
+    public static func folded(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark, .format:
+                continue
+            default:
+                break
+            }
+            if (0xFF01...0xFF5E).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFEE0) {
+                scalars.append(ascii)
+            } else if let plain = LatinFolding.table[scalar] {
+                scalars.append(contentsOf: plain.unicodeScalars)
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars).lowercased()
+    }
+
+    /// `matchingForm` for plain ASCII text (most option names and answers
+    /// are ASCII), byte by byte.
     static func asciiMatchingForm(_ text: String) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
@@ -84,21 +120,56 @@ public enum TextInput {
     /// The form numbers are read in: lower case, accents removed, single
     /// spaces; signs and points kept.
     static func numericForm(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        folded(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// Number words a person may type instead of digits.
     static let numberWords: [String: Int] = [
         "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-        "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+        "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
     ]
+    static let tensWords: [String: Int] = [
+        "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    ]
+
+    /// A number written in words, up to 99: "seven", "twenty four",
+    /// "twenty-four" (already "twenty four" in matching form), "forty".
+    static func numberWord(_ text: String) -> Int? {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "-" })
+        switch words.count {
+        case 1:
+            return numberWords[String(words[0])] ?? tensWords[String(words[0])]
+        case 2:
+            guard let tens = tensWords[String(words[0])], let unit = numberWords[String(words[1])], (1...9).contains(unit) else { return nil }
+            return tens + unit
+        default:
+            return nil
+        }
+    }
+
+    /// Typed text quoted in a message, cut short so a pasted page is not
+    /// repeated back: 'abc' or 'abcdef…'.
+    public static func quoted(_ text: String) -> String {
+        "'\(shortened(text))'"
+    }
+
+    /// Text cut to 60 characters with "…" when longer.
+    public static func shortened(_ text: String) -> String {
+        text.count <= 60 ? text : String(text.prefix(57)) + "…"
+    }
 
     /// Reads a plain decimal number: digits with an optional sign and decimal
     /// point. Refuses what `Double` would take but a person does not mean:
     /// exponents, hex, "nan", "inf".
-    static func decimal(_ text: String) -> Double? {
+    static func decimal(_ raw: String) -> Double? {
+        // Digits of any script ("٧", "７") count as the digits they are.
+        let text = String(raw.unicodeScalars.map { scalar -> Character in
+            if scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue {
+                return Character(String(Int(value)))
+            }
+            return Character(scalar)
+        })
         var digits = 0
         var points = 0
         for (index, character) in text.enumerated() {
@@ -141,5 +212,15 @@ extension Int {
             result.append(digit)
         }
         return self < 0 ? "-" + result : result
+    }
+}
+
+extension StringProtocol {
+    /// The text without white space at either end.
+    public func trimmingSpaces() -> String {
+        var slice = Substring(self)
+        while slice.first?.isWhitespace == true { slice.removeFirst() }
+        while slice.last?.isWhitespace == true { slice.removeLast() }
+        return String(slice)
     }
 }

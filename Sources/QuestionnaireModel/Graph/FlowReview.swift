@@ -48,6 +48,12 @@ public struct FlowReview: Sendable {
                     } else {
                         feasible[index].append(target)
                     }
+                    for part in Self.partsThatNeverHold(condition, typeOf: { subject in
+                        guard case .question(let id) = subject else { return nil }
+                        return questionnaire.valueType(of: id)
+                    }) {
+                        log.report(.warning, "the part '\(part.summary)' of this condition can never hold", offset: branch.offset, path: branch.path.appending("when"))
+                    }
                     if !possible.canFail {
                         log.report(.warning, "this condition always holds once '\(node.id)' is answered, so the branches after it are never taken", offset: branch.offset, path: branch.path.appending("when"))
                     }
@@ -89,36 +95,57 @@ public struct FlowReview: Sendable {
 
     // MARK: - What a condition can do
 
-    /// Whether `condition` can ever hold, judging each test by the answers
-    /// its question can have (derived values are assumed able to).
-    public static func canEverHold(_ condition: Condition, in questionnaire: Questionnaire) -> Bool {
-        possibilities(condition, in: questionnaire).canHold
+    /// Whether a condition can hold and can fail, judging each test by the
+    /// answers its subject can have.
+    public struct Possibility: Sendable, Equatable {
+        public var canHold: Bool
+        public var canFail: Bool
     }
 
-    /// Whether a condition can hold and can fail, judging each test by the
-    /// answers its question can have.
-    struct Possibility {
-        var canHold: Bool
-        var canFail: Bool
+    /// What `condition` can do, given the type of each subject it reads
+    /// (nil: unknown, assumed able to do anything).
+    public static func possibilities(_ condition: Condition, typeOf: (Subject) -> ValueType?) -> Possibility {
+        switch condition {
+        case .all(let conditions):
+            let parts = conditions.map { possibilities($0, typeOf: typeOf) }
+            return Possibility(canHold: parts.allSatisfy(\.canHold), canFail: parts.isEmpty ? false : parts.contains(where: \.canFail))
+        case .any(let conditions):
+            let parts = conditions.map { possibilities($0, typeOf: typeOf) }
+            return Possibility(canHold: parts.contains(where: \.canHold), canFail: parts.allSatisfy(\.canFail))
+        case .not(let inner):
+            let part = possibilities(inner, typeOf: typeOf)
+            return Possibility(canHold: part.canFail, canFail: part.canHold)
+        case .test(let subject, let predicate):
+            guard let type = typeOf(subject) else { return Possibility(canHold: true, canFail: true) }
+            return possibilities(predicate, type: type)
+        }
     }
 
     static func possibilities(_ condition: Condition, in questionnaire: Questionnaire) -> Possibility {
-        switch condition {
-        case .all(let conditions):
-            let parts = conditions.map { possibilities($0, in: questionnaire) }
-            return Possibility(canHold: parts.allSatisfy(\.canHold), canFail: parts.isEmpty ? false : parts.contains(where: \.canFail))
-        case .any(let conditions):
-            let parts = conditions.map { possibilities($0, in: questionnaire) }
-            return Possibility(canHold: parts.contains(where: \.canHold), canFail: parts.allSatisfy(\.canFail))
-        case .not(let inner):
-            let part = possibilities(inner, in: questionnaire)
-            return Possibility(canHold: part.canFail, canFail: part.canHold)
-        case .test(let subject, let predicate):
-            guard case .question(let id) = subject, let type = questionnaire.valueType(of: id) else {
-                return Possibility(canHold: true, canFail: true)
-            }
-            return possibilities(predicate, type: type)
+        possibilities(condition) { subject in
+            guard case .question(let id) = subject else { return nil }
+            return questionnaire.valueType(of: id)
         }
+    }
+
+    /// The parts of a condition that can never hold although the whole can:
+    /// a choice under `any` that is dead weight, such as "pain under -1 days".
+    public static func partsThatNeverHold(_ condition: Condition, typeOf: (Subject) -> ValueType?) -> [Condition] {
+        var dead: [Condition] = []
+        func visit(_ condition: Condition) {
+            switch condition {
+            case .any(let conditions):
+                for part in conditions {
+                    if !possibilities(part, typeOf: typeOf).canHold { dead.append(part) } else { visit(part) }
+                }
+            case .all(let conditions):
+                conditions.forEach(visit)
+            case .not, .test:
+                break
+            }
+        }
+        visit(condition)
+        return dead
     }
 
     /// What one test can do: the question may always be unanswered (the test

@@ -384,7 +384,8 @@ private struct Scanner {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         guard let double = Double(text), double.isFinite else {
-            throw JSONSyntaxError(offset: start, message: "the number \(text) is too large")
+            let shown = text.count > 24 ? String(text.prefix(20)) + "…" : text
+            throw JSONSyntaxError(offset: start, message: "the number \(shown) is too large")
         }
         return JSONNumber(text: text, double: double, integer: isInteger ? Int(text) : Scanner.wholeNumber(double))
     }

@@ -1,25 +1,64 @@
 /// A JSONPath-style address of a value inside a document, such as
 /// `$.nodes[3].options[0].code`, used to say where a problem is.
+///
+/// Stored as a chain from the innermost component back to the root, so
+/// appending is one small allocation: loaders make a path for every field
+/// they read, and need the text only for the few that hold a problem.
 public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     public enum Component: Sendable, Hashable {
         case key(String)
         case index(Int)
     }
 
-    public var components: [Component]
+    private final class Link: Sendable {
+        let parent: Link?
+        let component: Component
+
+        init(parent: Link?, component: Component) {
+            self.parent = parent
+            self.component = component
+        }
+    }
+
+    private let last: Link?
+
+    private init(last: Link?) {
+        self.last = last
+    }
 
     public init(_ components: [Component] = []) {
-        self.components = components
+        var link: Link?
+        for component in components { link = Link(parent: link, component: component) }
+        self.last = link
     }
 
     public static let root = JSONPath()
 
+    /// The components from the root outwards.
+    public var components: [Component] {
+        var result: [Component] = []
+        var link = last
+        while let current = link {
+            result.append(current.component)
+            link = current.parent
+        }
+        return result.reversed()
+    }
+
     public func appending(_ key: String) -> JSONPath {
-        JSONPath(components + [.key(key)])
+        JSONPath(last: Link(parent: last, component: .key(key)))
     }
 
     public func appending(_ index: Int) -> JSONPath {
-        JSONPath(components + [.index(index)])
+        JSONPath(last: Link(parent: last, component: .index(index)))
+    }
+
+    public static func == (lhs: JSONPath, rhs: JSONPath) -> Bool {
+        lhs.components == rhs.components
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(components)
     }
 
     public var description: String {

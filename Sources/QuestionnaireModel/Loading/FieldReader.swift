@@ -48,7 +48,11 @@ struct FieldReader {
     mutating func integer(_ object: JSONObject, _ key: String, at path: JSONPath, in range: ClosedRange<Int>) -> Int? {
         guard let value = object[key] else { return nil }
         guard let integer = value.numberValue?.integer else {
-            log.error("'\(key)' must be a whole number, found \(value.typeDescription)", at: value, path: path.appending(key))
+            if let number = value.numberValue, number.double == number.double.rounded() {
+                log.error("'\(key)' must be from \(range.lowerBound) to \(range.upperBound); \(Self.shortNumber(number.text)) is far too large", at: value, path: path.appending(key))
+            } else {
+                log.error("'\(key)' must be a whole number, found \(value.typeDescription)", at: value, path: path.appending(key))
+            }
             return nil
         }
         guard range.contains(integer) else {
@@ -84,6 +88,11 @@ struct FieldReader {
         return result
     }
 
+    /// A number from a file, cut short when it is long.
+    static func shortNumber(_ text: String) -> String {
+        text.count > 24 ? String(text.prefix(20)) + "…" : text
+    }
+
     /// Whether `id` is a usable identifier: a letter, then letters, digits, `_` or `-`.
     static func isIdentifier(_ id: String) -> Bool {
         let bytes = id.utf8
@@ -116,5 +125,12 @@ extension Option {
     /// rules, such as the medicine class codes of a medicines file.
     public static func isValidCode(_ code: String) -> Bool {
         FieldReader.isCode(code)
+    }
+
+    /// Whether `id` is a usable node or questionnaire id: a letter, then
+    /// letters, digits, '_' or '-', at most 100 characters. Ids read from
+    /// a transcript are checked with this before they name a file.
+    public static func isValidIdentifier(_ id: String) -> Bool {
+        FieldReader.isIdentifier(id)
     }
 }

@@ -1,0 +1,473 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+import QuestionnaireModel
+
+/// Bad files of every role: questionnaires (`--questionnaire`), rules
+/// (`--rules`), answer files (`--answers`, `score`) and transcripts (`replay`,
+/// `run --resume`, `report`). Each is refused with exit 2 and one line on
+/// standard error naming the file and the place or the reason, quickly and in
+/// bounded memory.
+@Suite("Hardening: bad files")
+struct HardeningFileTests {
+    enum Role: String, CaseIterable, Sendable {
+        case questionnaire, rules, answers, transcript
+    }
+
+    /// What is wrong with a file.
+    enum Defect: String, CaseIterable, Sendable {
+        case empty, truncated, latin1, hundredMegabytes, nested100000, duplicateKey, wrongType
+        case numberTooLarge, negativeNumber, fortyDigits, folder, missing, devZero, fifo
+    }
+
+    static let root = IntakeProcess.packageRoot
+
+    static func shipped(_ path: String) -> [UInt8] {
+        [UInt8](FileManager.default.contents(atPath: root.appendingPathComponent(path).path) ?? Data())
+    }
+
+    /// A good file of each role, to be damaged.
+    static func base(_ role: Role) -> [UInt8] {
+        switch role {
+        case .questionnaire: shipped("Questionnaires/massage-intake.json")
+        case .rules: shipped("Questionnaires/massage-intake.rules.json")
+        case .answers: shipped("Tests/intakeTests/Fixtures/complete-answers.json")
+        case .transcript: shipped("Transcripts/examples/good-fit-neck.jsonl")
+        }
+    }
+
+    /// `text` with the first `old` replaced by `new`; the test fails if `old` is not there.
+    static func replacing(_ old: String, with new: [UInt8], in bytes: [UInt8]) -> [UInt8] {
+        let target = Array(old.utf8)
+        guard let start = (0...(bytes.count - target.count)).first(where: { bytes[$0..<($0 + target.count)].elementsEqual(target) }) else {
+            Issue.record("'\(old)' is not in the file to damage")
+            return bytes
+        }
+        return Array(bytes[..<start]) + new + Array(bytes[(start + target.count)...])
+    }
+
+    static func replacing(_ old: String, with new: String, in bytes: [UInt8]) -> [UInt8] {
+        replacing(old, with: Array(new.utf8), in: bytes)
+    }
+
+    /// One number of each role, to be put out of range.
+    static let number: [Role: String] = [
+        .questionnaire: "\"max\": 10", .rules: "\"lt\": 90", .answers: "\"pain_intensity\": 6", .transcript: "\"ms\":0",
+    ]
+
+    /// The file's bytes; nil for defects that are not about the bytes.
+    static func damaged(_ role: Role, _ defect: Defect) -> [UInt8]? {
+        let base = base(role)
+        let firstLine = Array(base.prefix { $0 != 0x0A })
+        switch defect {
+        case .empty:
+            return []
+        case .truncated:
+            // Cut one character into a string value past the middle (of the header line of a transcript).
+            let text = role == .transcript ? firstLine : base
+            let colon = Array((role == .transcript ? "\":\"" : "\": \"").utf8)
+            let start = ((text.count / 2)...(text.count - colon.count)).first { text[$0..<($0 + colon.count)].elementsEqual(colon) } ?? text.count / 2
+            return Array(text[..<(start + colon.count + 1)])
+        case .latin1:
+            // "é" in latin-1, one byte that is not UTF-8, inside a string.
+            let (old, before, after): (String, String, String) = switch role {
+            case .questionnaire: ("\"Neck\"", "\"N", "ck\"")
+            case .rules: ("\"title\": \"", "\"title\": \"", "")
+            case .answers: ("\"over-50\"", "\"", "ver-50\"")
+            case .transcript: ("\"mode\":\"self\"", "\"mode\":\"s", "lf\"")
+            }
+            return replacing(old, with: Array(before.utf8) + [0xE9] + Array(after.utf8), in: base)
+        case .nested100000:
+            return Array(repeating: UInt8(ascii: "["), count: 100_000) + Array(repeating: UInt8(ascii: "]"), count: 100_000) + [0x0A]
+        case .duplicateKey:
+            return switch role {
+            case .questionnaire, .rules: replacing("\"version\": \"1.0.0\"", with: "\"version\": \"1.0.0\", \"version\": \"1.0.0\"", in: base)
+            case .answers: replacing("\"age_band\": \"over-50\",", with: "\"age_band\": \"over-50\", \"age_band\": \"18-50\",", in: base)
+            case .transcript: replacing("\"type\":\"header\"", with: "\"type\":\"header\",\"type\":\"header\"", in: base)
+            }
+        case .wrongType:
+            return switch role {
+            case .questionnaire, .rules: replacing("\"version\": \"1.0.0\"", with: "\"version\": 1", in: base)
+            case .answers: replacing("\"pain_intensity\": 6", with: "\"pain_intensity\": [6]", in: base)
+            case .transcript: replacing("\"ms\":0", with: "\"ms\":\"0\"", in: base)
+            }
+        case .numberTooLarge, .negativeNumber, .fortyDigits:
+            let old = number[role]!
+            let value = defect == .numberTooLarge ? "1e400" : defect == .negativeNumber ? "-1" : String(repeating: "1", count: 40)
+            let new = old.prefix { $0 != ":" } + (role == .transcript ? ":" : ": ") + value
+            return replacing(old, with: String(new), in: base)
+        case .hundredMegabytes, .folder, .missing, .devZero, .fifo:
+            return nil
+        }
+    }
+
+    /// The largest file of each role intake reads, in MB: one person's
+    /// answers are small, rules and transcripts larger, questionnaires largest.
+    static func limit(_ role: Role) -> Int {
+        switch role {
+        case .questionnaire: 64
+        case .rules, .transcript: 4
+        case .answers: 1
+        }
+    }
+
+    /// What the one line must say, besides the file's name.
+    static func expected(_ role: Role, _ defect: Defect) -> [String] {
+        // A problem inside the text is placed: line:column in JSON, the line in a transcript.
+        let placed = role == .transcript ? "line 1" : ":1:"
+        switch defect {
+        case .empty: return ["empty", role == .transcript ? "line 1" : ":1:1: "]
+        case .truncated:
+            // A first line cut short was never a transcript: damaged, not "cut short" by a crash.
+            return role == .transcript ? ["not an intake transcript (line 1: not valid JSON: a string is not closed"] : ["a string is not closed"]
+        case .latin1: return ["not valid UTF-8", role == .transcript ? "line 1" : ""]
+        case .hundredMegabytes: return ["the file is 100.0 MB, more than the \(limit(role)) MB limit"]
+        case .nested100000: return ["nested more than", placed]
+        case .duplicateKey: return ["appears twice", role == .transcript ? "line 1" : ""]
+        case .wrongType:
+            return switch role {
+            case .questionnaire: ["$.version: 'version' must be a string"]
+            case .rules: ["$.version: 'version' must be a non-empty string"]
+            case .answers: ["$.pain_intensity: 'pain_intensity' is a scale question"]
+            case .transcript: ["line 1: 'ms' must be a whole number"]
+            }
+        case .numberTooLarge: return ["the number 1e400 is too large"]
+        case .negativeNumber:
+            return switch role {
+            case .questionnaire: ["'min' (0) must be below 'max' (-1)"]
+            case .rules: []
+            case .answers: ["$.pain_intensity: '-1' was not accepted", "-1 is below 0"]
+            case .transcript: ["line 1: 'ms' must not be negative"]
+            }
+        case .fortyDigits:
+            return switch role {
+            case .questionnaire: ["$.nodes[10].max: 'max' must be from -1000 to 1000; \(String(repeating: "1", count: 20))… is far too large"]
+            case .rules: ["'pain_duration' is a duration"]
+            case .answers: ["$.pain_intensity:", "as a number"]
+            case .transcript: ["line 1: 'ms' must be a whole number"]
+            }
+        case .folder: return ["is a folder, not a file"]
+        case .missing: return ["no such file"]
+        case .devZero: return ["the file is larger than the \(limit(role)) MB limit"]
+        case .fifo: return ["a pipe with nothing written to it"]
+        }
+    }
+
+    /// The commands that read a file of `role` at `path`.
+    static func commands(_ role: Role, _ path: String) -> [[String]] {
+        let answers = IntakeProcess.fixture("complete-answers.json")
+        return switch role {
+        case .questionnaire: [["run", "--questionnaire", path]]
+        case .rules: [["run", "--rules", path], ["score", answers, "--rules", path]]
+        case .answers: [["run", "--answers", path], ["score", path]]
+        case .transcript: [["replay", path], ["replay", path, "--check"], ["run", "--resume", path], ["report", path]]
+        }
+    }
+
+    /// Makes the file for `defect` in `folder`; returns its path.
+    static func make(_ role: Role, _ defect: Defect, in folder: TemporaryFolder) throws -> String {
+        let path = (folder.path as NSString).appendingPathComponent(role == .transcript ? "bad.jsonl" : "bad.json")
+        if role == .rules {
+            // The rules name their medicines file, beside them.
+            try Data(shipped("Questionnaires/medications.json")).write(to: URL(fileURLWithPath: (folder.path as NSString).appendingPathComponent("medications.json")))
+        }
+        switch defect {
+        case .hundredMegabytes:
+            // Sparse: 100 MB long, nothing written. intake must refuse it by its size.
+            #expect(FileManager.default.createFile(atPath: path, contents: nil))
+            let handle = try #require(FileHandle(forWritingAtPath: path))
+            try handle.truncate(atOffset: 100 << 20)
+            try handle.close()
+            return path
+        case .folder:
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+            return path
+        case .missing:
+            return path
+        case .devZero:
+            return "/dev/zero"
+        case .fifo:
+            #expect(mkfifo(path, 0o600) == 0)
+            return path
+        default:
+            let bytes = try #require(damaged(role, defect))
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+    }
+
+    @Test(arguments: Defect.allCases, Role.allCases)
+    func aBadFileIsRefusedInOneLine(_ defect: Defect, _ role: Role) throws {
+        if defect == .negativeNumber, role == .rules { return } // a bound of -1 is a number rules may hold; see below
+        let folder = try TemporaryFolder()
+        let path = try Self.make(role, defect, in: folder)
+        for arguments in Self.commands(role, path) {
+            let started = Date()
+            let result = try IntakeProcess.run(arguments, timeout: 30)
+            let seconds = Date().timeIntervalSince(started)
+            let command = "intake " + arguments.joined(separator: " ")
+            if defect == .folder, arguments.first == "replay" {
+                // replay of a folder summarises the sessions in it.
+                #expect(result.status == 0, "\(command)")
+                #expect(result.output.contains("0 sessions"), "\(command)")
+                continue
+            }
+            #expect(result.status == 2, "\(command): \(result.error)")
+            let lines = result.error.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.count == 2 && lines[1].isEmpty, "\(command): one line on stderr, not:\n\(result.error)")
+            let line = String(lines.first ?? "")
+            #expect(line.hasPrefix(path + ":") || line.hasPrefix(path + " "), "\(command): the line names the file: \(line)")
+            for fragment in Self.expected(role, defect) where !fragment.isEmpty {
+                #expect(line.contains(fragment), "\(command): \(line)")
+            }
+            #expect(!line.contains("cut short"), "\(command): only a last line after a good header is cut short: \(line)")
+            if [.truncated, .latin1, .duplicateKey, .wrongType, .numberTooLarge, .negativeNumber, .fortyDigits, .nested100000].contains(defect) {
+                let placed = role == .transcript ? line.contains("line 1") : line.range(of: #"^[^:]+:\d+:\d+: "#, options: .regularExpression) != nil
+                #expect(placed, "\(command): the line says where: \(line)")
+            }
+            #expect(HardeningText.firstRawControl(in: result.error, allowing: ["\n"]) == nil)
+            #expect(result.output.isEmpty || arguments.first == "replay" || arguments.first == "report", "\(command): nothing is asked from a bad file")
+            #expect(seconds < 10, "\(command) took \(seconds) s")
+        }
+    }
+
+    @Test(.disabled(if: getuid() == 0, "root reads any file"), arguments: Role.allCases)
+    func aFileWithoutReadPermissionIsRefused(_ role: Role) throws {
+        let folder = try TemporaryFolder()
+        let path = (folder.path as NSString).appendingPathComponent("locked.json")
+        try Data(Self.base(role)).write(to: URL(fileURLWithPath: path))
+        #expect(chmod(path, 0) == 0)
+        for arguments in Self.commands(role, path) {
+            let result = try IntakeProcess.run(arguments, timeout: 30)
+            #expect(result.status == 2)
+            #expect(result.error == "\(path): permission denied: check the name and the folder\n", "\(arguments)")
+        }
+    }
+
+    // MARK: - Designed behaviour of damaged transcripts
+
+    /// A transcript of an unfinished session with today's files.
+    static func unfinishedTranscript(in folder: TemporaryFolder) throws -> String {
+        let lines = ["over 50", "sometime", "2 years", "most days", "neck", "none", "none", "4", ":quit"]
+        let result = try IntakeProcess.run(["run", "--transcripts", folder.path], input: lines.joined(separator: "\n") + "\n", timeout: 30)
+        #expect(result.status == 0)
+        return try #require(HardeningText.transcripts(in: folder.path).first)
+    }
+
+    /// Damage after the header is listed by line, never fatal to reading:
+    /// replay shows it (and `--check` fails), report warns, resume refuses to
+    /// append to it.
+    @Test func aDamagedLineInsideATranscriptIsNamedByItsNumber() throws {
+        let folder = try TemporaryFolder()
+        let path = try Self.unfinishedTranscript(in: folder)
+        var lines = try #require(FileManager.default.contents(atPath: path)).split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+        let index = try #require(lines.firstIndex { String(decoding: $0, as: UTF8.self).contains("\"raw\":\"sometime\"") })
+        lines[index] = Self.replacing("sometime", with: [0x73, 0xE9, 0x6D], in: lines[index])
+        try Data(Array(lines.joined(separator: [0x0A]))).write(to: URL(fileURLWithPath: path))
+        let line = index + 1
+
+        let replay = try IntakeProcess.run(["replay", path], timeout: 30)
+        #expect(replay.status == 0)
+        // Wrapped to 80 columns, as problems are on screen.
+        #expect(HardeningText.words(replay.output).contains("\(path): line \(line): not valid JSON: the string is not valid UTF-8 text"))
+        let check = try IntakeProcess.run(["replay", path, "--check"], timeout: 30)
+        #expect(check.status == 1)
+        let resume = try IntakeProcess.run(["run", "--resume", path], timeout: 30)
+        #expect(resume.status == 2)
+        #expect(resume.error.hasPrefix("\(path): line \(line): not valid JSON"))
+        #expect(resume.error.split(separator: "\n").count == 1)
+        let report = try IntakeProcess.run(["report", path], timeout: 30)
+        #expect(report.status == 0)
+        #expect(report.error.contains("\(path): warning: line \(line): not valid JSON"))
+    }
+
+    /// A last line cut short by a crash is reported and dropped; the session goes on.
+    @Test func aTranscriptCutInItsLastLineResumes() throws {
+        let folder = try TemporaryFolder()
+        let path = try Self.unfinishedTranscript(in: folder)
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        try Data(bytes.dropLast(20)).write(to: URL(fileURLWithPath: path))
+        let count = bytes.split(separator: 0x0A).count
+        let resume = try IntakeProcess.run(["run", "--resume", path], input: ":quit\n", timeout: 30)
+        #expect(resume.status == 0)
+        // One line, however long the path: a warning is not wrapped like a paragraph.
+        #expect(resume.error == "\(path): line \(count): the last line was cut short (the session was probably interrupted while saving it); it is dropped\n")
+    }
+
+    // MARK: - Pipes and devices
+
+    /// `--answers <(...)`: a pipe with a writer is read to its end.
+    @Test func aPipeWithAWriterIsRead() throws {
+        let answers = IntakeProcess.fixture("complete-answers.json")
+        let script = "exec \"$0\" score <(cat \"$1\") --format json"
+        let result = try HardeningProcess.run(["-c", script, IntakeProcess.binary, answers], executable: "/bin/bash", timeout: 30)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("\"category\""))
+    }
+
+    /// A transcript handed over a pipe can only be read once, and is:
+    /// `replay <(...)` and `report <(...)` work.
+    @Test(arguments: ["replay", "report"])
+    func aTranscriptOnAPipeIsRead(_ command: String) throws {
+        let transcript = Self.root.appendingPathComponent("Transcripts/examples/good-fit-neck.jsonl").path
+        let script = "exec \"$0\" \(command) <(cat \"$1\")"
+        let piped = try HardeningProcess.run(["-c", script, IntakeProcess.binary, transcript], executable: "/bin/bash", timeout: 30)
+        let direct = try IntakeProcess.run([command, transcript], timeout: 30)
+        #expect(piped.status == 0, "\(piped.error)")
+        #expect(direct.status == 0, "\(direct.error)")
+        #expect(!piped.output.isEmpty)
+        #expect(piped.output == direct.output, "the same as from the file")
+    }
+
+    // MARK: - Crafted transcripts
+
+    /// The unfinished transcript rewritten line by line by `change` (given
+    /// each line's number from 1), its hash chain made good again: the chain
+    /// has no key, so anyone can write a transcript that passes it.
+    static func crafted(in folder: TemporaryFolder, _ change: (Int, inout JSONObject) -> Void) throws -> String {
+        let original = try unfinishedTranscript(in: folder)
+        var lines: [String] = []
+        for (index, event) in try HardeningText.events(original).enumerated() {
+            var object = try #require(event.objectValue)
+            change(index + 1, &object)
+            if index > 0 { object.set("prev", .string(SHA256Sum.hex(Array(lines[index - 1].utf8)))) }
+            lines.append(JSONValue.object(object).serialized())
+        }
+        let path = (folder.path as NSString).appendingPathComponent("crafted.jsonl")
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// A header field set to what intake never writes.
+    enum CraftedHeader: String, CaseIterable, Sendable {
+        case session, mode, started, tool, client, questionnaire, version
+
+        func apply(to header: inout JSONObject) {
+            switch self {
+            case .session: header.set("session", .string("\u{1B}]0;pwned\u{07}"))
+            case .mode: header.set("mode", .string("self\u{1B}[2J"))
+            case .started: header.set("started", .string("\u{1B}[2J2026-11-26T19:55:13.123Z"))
+            case .tool: header.set("tool", .string("intake \u{202E}0.1.0"))
+            case .client: header.set("client", .string(String(repeating: "x", count: 201)))
+            case .questionnaire, .version:
+                var identity = header["questionnaire"]?.objectValue ?? JSONObject()
+                if self == .questionnaire {
+                    identity.set("id", .string("../../etc/passwd"))
+                } else {
+                    identity.set("version", .string("1.0.0\u{1B}[31m"))
+                }
+                header.set("questionnaire", .object(identity))
+            }
+        }
+
+        /// Why the header is refused.
+        var reason: String {
+            switch self {
+            case .session: "'session' must be the random id intake writes (hex digits)"
+            case .mode: "'mode' must be self or reception"
+            case .started: "'started' must be a UTC time such as 2026-11-26T19:55:13.123Z"
+            case .tool, .client, .version: "'\(rawValue)' holds control characters or is too long"
+            case .questionnaire: "'questionnaire' must hold the questionnaire's id"
+            }
+        }
+    }
+
+    /// A crafted transcript must not drive the reviewer's terminal: a header
+    /// holding what intake never writes (escape sequences, direction
+    /// overrides, a path for an id, a page of text) is not a transcript, and
+    /// every command refuses it in one line that does not quote it.
+    @Test(arguments: CraftedHeader.allCases)
+    func aCraftedHeaderIsRefusedUnquoted(_ field: CraftedHeader) throws {
+        let folder = try TemporaryFolder()
+        let path = try Self.crafted(in: folder) { number, object in
+            if number == 1 { field.apply(to: &object) }
+        }
+        for arguments in [["replay", path], ["replay", path, "--check"], ["report", path], ["run", "--resume", path]] {
+            let result = try IntakeProcess.run(arguments, timeout: 30)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.error == "\(path): not an intake transcript (line 1: \(field.reason))\n", "\(arguments)")
+            #expect(result.output.isEmpty, "\(arguments): \(result.output.prefix(300))")
+        }
+    }
+
+    /// An event type intake does not know is damage, named by its line and
+    /// quoted escaped and cut to 60 characters: replay shows it (and
+    /// `--check` fails), report warns, resume refuses.
+    @Test(arguments: ["rejected\u{1B}[31m", String(repeating: "r", count: 5000)])
+    func anUnknownEventTypeIsQuotedEscapedAndShort(_ type: String) throws {
+        let folder = try TemporaryFolder()
+        var line = 0
+        let path = try Self.crafted(in: folder) { number, object in
+            if line == 0, object["type"]?.stringValue == "rejected" {
+                object.set("type", .string(type))
+                line = number
+            }
+        }
+        try #require(line > 0)
+        let quoted = type.count > 60 ? "'" + String(type.prefix(57)) + "…'" : "'" + HardeningText.printable(type) + "'"
+        let problem = "line \(line): unknown event type \(quoted)"
+
+        let replay = try IntakeProcess.run(["replay", path], timeout: 30)
+        #expect(replay.status == 0)
+        #expect(HardeningText.words(replay.output).contains("\(path): \(problem)"), "\(replay.output.suffix(400))")
+        #expect(HardeningText.firstRawControl(in: replay.output, allowing: ["\n"]) == nil)
+        let check = try IntakeProcess.run(["replay", path, "--check"], timeout: 30)
+        #expect(check.status == 1)
+        let report = try IntakeProcess.run(["report", path], timeout: 30)
+        #expect(report.status == 0)
+        #expect(report.error.contains("\(path): warning: \(problem)\n"), "\(report.error)")
+        #expect(HardeningText.firstRawControl(in: report.error, allowing: ["\n"]) == nil)
+        let resume = try IntakeProcess.run(["run", "--resume", path], timeout: 30)
+        #expect(resume.status == 2)
+        #expect(resume.error == "\(path): \(problem): it cannot be resumed safely; see what changed with: intake replay \(path)\n")
+    }
+
+    // MARK: - Long numbers and impossible rules
+
+    /// A number of 100,000 digits is quoted by its first 20 digits.
+    @Test func aHugeNumberIsNotQuotedWhole() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.file("huge.json", "{\"pain_intensity\": 1" + String(repeating: "0", count: 100_000) + "}")
+        let result = try IntakeProcess.run(["score", path], timeout: 30)
+        #expect(result.status == 2)
+        #expect(result.error == "\(path):1:20: the number 1\(String(repeating: "0", count: 19))… is too large\n")
+    }
+
+    /// A rule bound no answer can reach makes part of a condition that can
+    /// never hold: the rules still load, and `validate --strict` warns (exit 1).
+    @Test func aRuleThatCanNeverHoldIsAWarning() throws {
+        let folder = try TemporaryFolder()
+        let rules = Self.replacing("\"lt\": 90", with: "\"lt\": -1", in: Self.base(.rules))
+        let path = (folder.path as NSString).appendingPathComponent("massage-intake.rules.json")
+        try Data(rules).write(to: URL(fileURLWithPath: path))
+        try Data(Self.shipped("Questionnaires/medications.json")).write(to: URL(fileURLWithPath: (folder.path as NSString).appendingPathComponent("medications.json")))
+        let run = try IntakeProcess.run(["run", "--rules", path], timeout: 30)
+        #expect(run.status == 0, "the file is usable: \(run.error)")
+        let questionnaire = Self.root.appendingPathComponent("Questionnaires/massage-intake.json").path
+        let validate = try IntakeProcess.run(["validate", "--strict", questionnaire, path], timeout: 30)
+        #expect(validate.status == 1, "\(validate.output)")
+        let warnings = validate.output.split(separator: "\n").filter { $0.hasPrefix(path + ":") && $0.contains(": warning: ") }
+        #expect(warnings.count == 1, "\(validate.output)")
+        #expect(warnings.first?.hasSuffix("pain_duration < -1' can never hold") == true, "\(validate.output)")
+    }
+}
+
+/// SHA-256 in lower-case hex, for writing a transcript's hash chain by hand.
+enum SHA256Sum {
+    static func hex(_ bytes: [UInt8]) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try? process.run()
+        input.fileHandleForWriting.write(Data(bytes))
+        try? input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(String(decoding: data, as: UTF8.self).prefix(64))
+    }
+}
