@@ -29,7 +29,7 @@ struct Intake: ParsableCommand {
     static func main() {
         let status: ExitStatus
         do {
-            var command = try parseAsRoot()
+            var command = try parseQuickly() ?? parseAsRoot()
             try command.run()
             status = .ok
         } catch let error as UserFacingError {
@@ -52,6 +52,22 @@ struct Intake: ParsableCommand {
             }
         }
         Glibc.exit(status.rawValue)
+    }
+
+    /// `intake` and `intake run ...`, the commands a reception desk starts
+    /// all day, parsed as the run command alone: walking the whole command
+    /// tree (every subcommand's options, for completion requests) costs
+    /// about as long as loading the questionnaire. Anything unusual (help,
+    /// version, completion, a parse error) goes through `parseAsRoot`, so
+    /// messages and usage are exactly the same.
+    static func parseQuickly() -> ParsableCommand? {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "run" { arguments.removeFirst() }
+        let special = ["-h", "--help", "help", "--version", "--generate-completion-script", "--experimental-dump-help"]
+        guard !arguments.contains(where: { argument in special.contains { argument.hasPrefix($0) } }),
+              CommandLine.arguments.dropFirst().first.map({ $0 == "run" || $0.hasPrefix("-") }) ?? true
+        else { return nil }
+        return try? RunCommand.parseAsRoot(arguments)
     }
 
     static func printError(_ message: String) {
