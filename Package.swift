@@ -56,6 +56,20 @@ let package = Package(
             dependencies: ["intake", "QuestionnaireModel"],
             exclude: ["Fixtures"]
         ),
+        // Fuzzing (scripts/fuzz.sh, Fuzz/README.md): what each fuzz target does
+        // with one input, shared with its tests, and one libFuzzer entry point
+        // per target. Not products; a plain build links them as programs that
+        // do nothing, and `--sanitize=fuzzer` gives them libFuzzer's main.
+        .target(
+            name: "FuzzTargets",
+            dependencies: ["QuestionnaireModel", "InterviewEngine", "Scoring"],
+            path: "Sources/Fuzz/FuzzTargets"
+        ),
+        .executableTarget(name: "fuzz-questionnaire", dependencies: ["FuzzTargets"], path: "Sources/Fuzz/FuzzQuestionnaire"),
+        .executableTarget(name: "fuzz-rules", dependencies: ["FuzzTargets"], path: "Sources/Fuzz/FuzzRules"),
+        .executableTarget(name: "fuzz-answers", dependencies: ["FuzzTargets"], path: "Sources/Fuzz/FuzzAnswers"),
+        .executableTarget(name: "fuzz-transcript", dependencies: ["FuzzTargets"], path: "Sources/Fuzz/FuzzTranscript"),
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,6 +9,8 @@ struct ChoiceMatcher: Sendable {
     private let exactNames: [String: Int]
     /// Whether "1-3" means options 1 to 3 (multiple choice only).
     private let allowsRanges: Bool
+    /// The most words in any name: no longer run of words can name an option.
+    private let longestName: Int
 
     /// Words meaning "none of these", for a question with an exclusive "none" option.
     static let noneWords: Set<String> = ["none", "no", "nope", "nothing", "n a", "na", "nil", "neither", "none of them", "none of those"]
@@ -27,6 +29,7 @@ struct ChoiceMatcher: Sendable {
         }
         self.names = names
         self.exactNames = exactNames
+        self.longestName = self.names.map { $0.form.split(separator: " ").count }.max() ?? 1
     }
 
     enum Failure: Error {
@@ -82,7 +85,9 @@ struct ChoiceMatcher: Sendable {
                 continue
             }
             var matched = false
-            var end = words.count
+            // Only runs as long as a name are tried: trying every run made a
+            // long answer (4,000 characters of "2 2 2 ...") take minutes.
+            var end = min(words.count, start + longestName)
             while end > start {
                 let phrase = words[start..<end].joined(separator: " ")
                 if let index = exact(phrase) {
