@@ -19,8 +19,9 @@ test:
 	@./scripts/setup.sh --test
 	$(SWIFT) test
 
+# A self-contained binary (the Swift runtime linked in): .build/release/intake
 release: setup
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib --product intake
 
 clean:
 	rm -rf .build

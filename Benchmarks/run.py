@@ -30,27 +30,26 @@ def log(message):
     print(message, file=sys.stderr, flush=True)
 
 
-def run(command, stdin_bytes=None, cwd=None, env=None):
-    """Runs a command; returns (seconds, peak RSS in KB, stdout bytes)."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdin=subprocess.PIPE if stdin_bytes is not None else subprocess.DEVNULL,
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=cwd, env=env)
-    output, _ = process.communicate(stdin_bytes)
-    _, status, usage = os.wait4(process.pid, 0) if process.returncode is None else (0, 0, None)
-    elapsed = time.perf_counter() - started
-    rss = usage.ru_maxrss if usage else peak_rss_of(process)
-    return elapsed, rss, output, process.returncode
+RSS_FILE = os.path.join("/tmp", f"intake-bench-rss-{os.getpid()}")
 
 
-def peak_rss_of(process):
-    # communicate() already reaped the child: read its rusage from the totals.
-    return None
+def with_rss(command):
+    """The command run under GNU time, which writes the program's own peak
+    RSS: a child's rusage from Python would count the forked harness too."""
+    return ["/usr/bin/time", "-f", "%M", "-o", RSS_FILE] + command
+
+
+def read_rss():
+    try:
+        return int(open(RSS_FILE).read().strip().splitlines()[-1])
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def timed(command, stdin_bytes=None, cwd=None, env=None):
-    """Like run(), but with the child's own peak RSS via wait4."""
+    """Runs a command; returns (seconds, the program's peak RSS in KB, exit code)."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdin=subprocess.PIPE if stdin_bytes is not None else subprocess.DEVNULL,
+    process = subprocess.Popen(with_rss(command), stdin=subprocess.PIPE if stdin_bytes is not None else subprocess.DEVNULL,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=env)
     if stdin_bytes is not None:
         try:
@@ -58,17 +57,13 @@ def timed(command, stdin_bytes=None, cwd=None, env=None):
             process.stdin.close()
         except BrokenPipeError:
             pass
-    _, status, usage = os.wait4(process.pid, 0)
+    code = process.wait()
     elapsed = time.perf_counter() - started
-    code = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss, code
+    return elapsed, read_rss(), code
 
 
 def shell_timed(script, cwd=None):
-    started = time.perf_counter()
-    process = subprocess.Popen(["/bin/sh", "-c", script], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
-    _, status, usage = os.wait4(process.pid, 0)
-    return time.perf_counter() - started, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
+    return timed(["/bin/sh", "-c", script], cwd=cwd)
 
 
 class Figure:
@@ -113,7 +108,10 @@ def format_rss(kb):
 
 def build():
     log("building the release binary ...")
-    result = subprocess.run(["swift", "build", "-c", "release", "--product", "intake"], cwd=ROOT, capture_output=True, text=True)
+    # The release binary as shipped: the Swift runtime linked in statically,
+    # so it runs on a machine without Swift and starts without loading it.
+    result = subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "intake"],
+                            cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit("swift build -c release failed:\n" + (result.stdout + result.stderr)[-3000:])
 
@@ -180,9 +178,11 @@ def folder_bytes(folder):
 def first_prompt(runs, env):
     """Process start to the first question on stdout, with stdin a pipe."""
     figure = Figure("first prompt (piped)")
+    # `intake` alone, as a reception desk starts it; sessions go to the
+    # folder INTAKE_TRANSCRIPTS names.
     for _ in range(runs):
         started = time.perf_counter()
-        process = subprocess.Popen([INTAKE, "run", "--transcripts", os.path.join(DATA, "sessions")], stdin=subprocess.PIPE,
+        process = subprocess.Popen([INTAKE], stdin=subprocess.PIPE,
                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
         seen = b""
         while b"How old are you?" not in seen:
@@ -193,8 +193,9 @@ def first_prompt(runs, env):
         elapsed = time.perf_counter() - started
         process.stdin.close()
         process.stdout.read()
-        _, _, usage = os.wait4(process.pid, 0)
-        figure.add(elapsed, usage.ru_maxrss)
+        process.wait()
+        _, rss, _ = timed([INTAKE], stdin_bytes=b"", env=env)
+        figure.add(elapsed, rss)
     return figure
 
 
@@ -209,13 +210,14 @@ def reference(command, runs, name):
 
 
 def answer_step(runs):
-    """The cost of one answer: a scripted session of 31 answers minus a
-    session that stops before the first, divided by 31; beside it, a bare
-    write+fsync of the same transcript lines into the same folder."""
+    """The cost of one answer: a scripted session stopped after 30 answers
+    minus one stopped before the first (both end the same way, paused, so
+    start-up and ending cancel out), divided by 30; beside it, a bare
+    write+fsync of the same transcript bytes in the same groups."""
     folder = os.path.join(DATA, "answer-step")
     shutil.rmtree(folder, ignore_errors=True)
-    typed = open(STRAIGHT, "rb").read()
-    answers = typed.count(b"\n")
+    answers = 30
+    typed = b"".join(line + b"\n" for line in open(STRAIGHT, "rb").read().split(b"\n")[:answers])
     full = Figure("answer: engine step + durable write")
     empty = []
     for _ in range(runs):
@@ -288,7 +290,7 @@ def interactive_rss(runs):
         pid, master = pty.fork()
         if pid == 0:
             os.environ["TERM"] = "xterm"
-            os.execv(INTAKE, [INTAKE, "run", "--transcripts", folder])
+            os.execv("/usr/bin/time", with_rss([INTAKE, "run", "--transcripts", folder]))
         buffer = b""
         for line in typed:
             # Type each answer once the prompt is shown.
@@ -312,9 +314,9 @@ def interactive_rss(runs):
                     break
             except OSError:
                 break
-        _, status, usage = os.wait4(pid, 0)
+        os.waitpid(pid, 0)
         os.close(master)
-        figure.add(time.perf_counter() - started, usage.ru_maxrss)
+        figure.add(time.perf_counter() - started, read_rss())
     return figure
 
 

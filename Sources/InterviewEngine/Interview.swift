@@ -229,11 +229,12 @@ public struct Interview: Sendable {
         let asked = trail.filter { questionnaire.node($0)?.kind != .info }.count
         guard let node = currentNode else { return Progress(number: asked, fewestMore: 0, mostMore: 0) }
         let isQuestion = node.kind != .info
-        var memo: [String: (Int?, Int)] = [:]
+        var walk = RemainingWalk(interview: self)
         var fewest: Int?
         var most = 0
         for target in possibleNext(node) {
-            let (low, high) = remaining(from: target, memo: &memo)
+            guard let index = questionnaire.index(of: target) else { continue }
+            let (low, high) = walk.remaining(from: index)
             if let low { fewest = min(fewest ?? low, low) }
             most = max(most, high)
         }
@@ -256,38 +257,54 @@ public struct Interview: Sendable {
         }
     }
 
-    /// The fewest (nil when every path ends urgently) and most questions from
-    /// `id` to an end, inclusive.
-    private func remaining(from id: String, memo: inout [String: (Int?, Int)]) -> (Int?, Int) {
-        if let known = memo[id] { return known }
-        guard let node = questionnaire.node(id) else { return (0, 0) }
-        // Iterative post-order walk: deep questionnaires must not overflow the stack.
-        var stack: [(String, Bool)] = [(id, false)]
-        while let (nodeID, expanded) = stack.popLast() {
-            if memo[nodeID] != nil { continue }
-            guard let current = questionnaire.node(nodeID) else { memo[nodeID] = (0, 0); continue }
-            let next = possibleNext(current)
-            if !expanded {
-                stack.append((nodeID, true))
-                for target in next where memo[target] == nil { stack.append((target, false)) }
-                continue
-            }
-            let own = current.kind == .info ? 0 : 1
-            if next.isEmpty {
-                memo[nodeID] = (current.urgent ? nil : own, own)
-                continue
-            }
-            var fewest: Int?
-            var most = 0
-            for target in next {
-                let (low, high) = memo[target] ?? (0, 0)
-                if let low { fewest = min(fewest ?? low, low) }
-                most = max(most, high)
-            }
-            memo[nodeID] = (fewest.map { $0 + own }, most + own)
+    /// The fewest (nil when every route ends urgently) and most questions
+    /// from a node to an end, by node index, shared by the several
+    /// successors of the current node. Iterative, so deep questionnaires
+    /// cannot overflow the stack; each node's successors are worked out once.
+    private struct RemainingWalk {
+        let interview: Interview
+        var fewest: [Int?]
+        var most: [Int]
+        var done: [Bool]
+
+        init(interview: Interview) {
+            self.interview = interview
+            let count = interview.questionnaire.nodes.count
+            fewest = Array(repeating: nil, count: count)
+            most = Array(repeating: 0, count: count)
+            done = Array(repeating: false, count: count)
         }
-        _ = node
-        return memo[id] ?? (0, 0)
+
+        mutating func remaining(from origin: Int) -> (Int?, Int) {
+            let questionnaire = interview.questionnaire
+            var stack: [(node: Int, next: [Int]?)] = [(origin, nil)]
+            while let (index, expanded) = stack.popLast() {
+                if done[index] { continue }
+                let node = questionnaire.nodes[index]
+                guard let next = expanded else {
+                    let successors = interview.possibleNext(node).compactMap { questionnaire.index(of: $0) }
+                    stack.append((index, successors))
+                    for target in successors where !done[target] { stack.append((target, nil)) }
+                    continue
+                }
+                let own = node.kind == .info ? 0 : 1
+                if next.isEmpty {
+                    fewest[index] = node.urgent ? nil : own
+                    most[index] = own
+                } else {
+                    var low: Int?
+                    var high = 0
+                    for target in next {
+                        if let value = fewest[target] { low = min(low ?? value, value) }
+                        high = max(high, most[target])
+                    }
+                    fewest[index] = low.map { $0 + own }
+                    most[index] = high + own
+                }
+                done[index] = true
+            }
+            return (fewest[origin], most[origin])
+        }
     }
 
     // MARK: - Reading the answers

@@ -100,16 +100,9 @@ public struct Node: Sendable {
         self.urgent = urgent
         self.next = next
         self.offset = offset
-        if case .fixed(let options)? = spec.choiceSource {
-            fixedMatcher = ChoiceMatcher(options: options, allowsRanges: spec.kind == .multi)
-        }
     }
 
     public var kind: NodeKind { spec.kind }
-
-    /// The matcher of a choice question with options of its own, built once:
-    /// every answer to it is matched against the same names.
-    var fixedMatcher: ChoiceMatcher?
 
     /// The short name used in summaries: `label`, or the question's first line.
     public var summaryLabel: String { label ?? text.prefix { $0 != "\n" }.description }

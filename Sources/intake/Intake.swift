@@ -29,8 +29,14 @@ struct Intake: ParsableCommand {
     static func main() {
         let status: ExitStatus
         do {
-            var command = try parseQuickly() ?? parseAsRoot()
-            try command.run()
+            if CommandLine.arguments.count == 1 {
+                // `intake` alone, the command a reception desk starts all
+                // day: the defaults, without the argument parser's start-up.
+                try RunOptions().run()
+            } else {
+                var command = try parseQuickly() ?? parseAsRoot()
+                try command.run()
+            }
             status = .ok
         } catch let error as UserFacingError {
             printError(error.message)

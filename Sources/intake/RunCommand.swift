@@ -71,13 +71,34 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        try RunOptions(
+            questionnaire: questionnaire, rules: rules, answers: answers, mode: mode, client: client,
+            transcripts: transcripts, resume: resume, force: force, plain: plain
+        ).run()
+    }
+}
+
+/// What `intake run` was asked to do, as plain values: `intake` with no
+/// arguments at all runs with the defaults without the argument parser.
+struct RunOptions {
+    var questionnaire: String?
+    var rules: String?
+    var answers: String?
+    var mode: Audience = .self
+    var client: String?
+    var transcripts: String?
+    var resume: String?
+    var force = false
+    var plain = false
+
+    func run() throws {
         let environment = Environment.current
         let console = Console(plain: plain, environment: environment)
         // A transcript to resume is read once, so one given as a pipe works too.
         let resumeBytes = try resume.map { try Files.read($0, limit: TranscriptDocument.maxBytes) }
         let content = try resumeBytes.map { try Content.load(forQuestionnaire: Content.questionnaireID(ofTranscript: $0), questionnaire: questionnaire, rules: rules) }
             ?? Content.load(questionnaire: questionnaire, rules: rules, requireRules: false)
-        var runner = SessionRunner(command: self, content: content, console: console, environment: environment)
+        var runner = SessionRunner(options: self, content: content, console: console, environment: environment)
         if let resume, let resumeBytes {
             try runner.resume(resume, bytes: resumeBytes)
         } else if let answers {

@@ -8,15 +8,15 @@ import Scoring
 /// at reception, from an answer file, or resumed from a transcript. Every
 /// step is saved to the session's transcript before it is acknowledged.
 struct SessionRunner {
-    let command: RunCommand
+    let options: RunOptions
     let content: Content
     let console: Console
     let environment: [String: String]
     private var reader: LineReader?
     private var interactive = false
 
-    init(command: RunCommand, content: Content, console: Console, environment: [String: String]) {
-        self.command = command
+    init(options: RunOptions, content: Content, console: Console, environment: [String: String]) {
+        self.options = options
         self.content = content
         self.console = console
         self.environment = environment
@@ -27,9 +27,9 @@ struct SessionRunner {
     // MARK: - Entry points
 
     mutating func runInteractive(client: String?) throws {
-        let transcript = try newTranscript(mode: command.mode, client: client)
+        let transcript = try newTranscript(mode: options.mode, client: client)
         console.line(console.paint(questionnaire.title, .heading))
-        let ending = try interview(Interview(questionnaire: questionnaire), transcript: transcript, audience: command.mode)
+        let ending = try interview(Interview(questionnaire: questionnaire), transcript: transcript, audience: options.mode)
         if case .interrupted = ending { throw ExitWith(status: .interrupted) }
     }
 
@@ -40,7 +40,7 @@ struct SessionRunner {
         } catch let error as DiagnosticError {
             throw DiagnosticsFound(diagnostics: error.diagnostics)
         }
-        let transcript = try newTranscript(mode: command.mode, client: command.client)
+        let transcript = try newTranscript(mode: options.mode, client: options.client)
         var interview = Interview(questionnaire: questionnaire)
         // Each answer is on disk with the question it answers (one fsync).
         let problem = try saving(transcript) {
@@ -54,7 +54,7 @@ struct SessionRunner {
             try saving(transcript) { try transcript.recordNow(.paused(reason: "answer-file-problem")) }
             throw DiagnosticsFound(diagnostics: [problem])
         }
-        try finish(interview, transcript: transcript, audience: command.mode)
+        try finish(interview, transcript: transcript, audience: options.mode)
     }
 
     /// Reception: one client after another in one process. Each client has a
@@ -96,11 +96,11 @@ struct SessionRunner {
             throw UserFacingError("\(path): this session used the questionnaire '\(header.questionnaire.id ?? "?")', not '\(questionnaire.id)': pass it with --questionnaire")
         }
         let changes = Self.changes(since: header, content: content)
-        if !changes.isEmpty, !command.force {
+        if !changes.isEmpty, !options.force {
             throw UserFacingError("\(path): \(changes.joined(separator: "; ")) since this session was recorded: resume anyway with --force, or see the differences with: intake replay \(shellQuoted(path))")
         }
         let replay = TranscriptReplay(document, questionnaire: questionnaire)
-        if let mismatch = replay.mismatches.first, !command.force {
+        if let mismatch = replay.mismatches.first, !options.force {
             throw UserFacingError("\(path): line \(mismatch.entry.line): \(mismatch.mismatch ?? ""): resume anyway with --force")
         }
         let transcript: TranscriptFile
@@ -110,7 +110,7 @@ struct SessionRunner {
         } catch {
             throw UserFacingError("\(error): the session cannot be continued")
         }
-        let audience = Audience(rawValue: header.mode) ?? command.mode
+        let audience = Audience(rawValue: header.mode) ?? options.mode
         console.line(console.paint(questionnaire.title, .heading))
         let answered = replay.interview.answers.count
         console.paragraph("Welcome back. \(answered) answer\(answered == 1 ? " is" : "s are") already saved; carrying on from where the session stopped.")
@@ -182,7 +182,7 @@ struct SessionRunner {
     // MARK: - Transcripts
 
     private func newTranscript(mode: Audience, client: String?) throws -> TranscriptFile {
-        let folder = TranscriptFolder.path(option: command.transcripts, environment: environment)
+        let folder = TranscriptFolder.path(option: options.transcripts, environment: environment)
         let identities = content.identities
         let started = SystemClock.milliseconds()
         let header = TranscriptHeader(
@@ -213,8 +213,8 @@ struct SessionRunner {
     /// The command that continues a session, with the options it needs.
     private func resumeCommand(_ path: String) -> String {
         var parts = ["intake", "run", "--resume", shellQuoted(path)]
-        if let questionnaire = command.questionnaire { parts += ["--questionnaire", shellQuoted(questionnaire)] }
-        if let rules = command.rules { parts += ["--rules", shellQuoted(rules)] }
+        if let questionnaire = options.questionnaire { parts += ["--questionnaire", shellQuoted(questionnaire)] }
+        if let rules = options.rules { parts += ["--rules", shellQuoted(rules)] }
         return parts.joined(separator: " ")
     }
 
@@ -224,7 +224,7 @@ struct SessionRunner {
         if let reader { return (reader, interactive) }
         Signals.install()
         var chosen: LineReader = PlainLineReader()
-        if !command.plain, environment["TERM"] != "dumb", Terminal.isTerminal(0), Terminal.isTerminal(1), let editor = EditLineReader() {
+        if !options.plain, environment["TERM"] != "dumb", Terminal.isTerminal(0), Terminal.isTerminal(1), let editor = EditLineReader() {
             chosen = editor
             interactive = true
         }
@@ -242,7 +242,7 @@ struct SessionRunner {
     private mutating func clearBetweenClients() {
         let (reader, _) = lineReader()
         reader.forgetHistory()
-        if console.outputIsTerminal, !command.plain {
+        if console.outputIsTerminal, !options.plain {
             console.write(Terminal.clearScreenSequence)
         } else {
             console.line()

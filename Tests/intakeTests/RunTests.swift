@@ -52,6 +52,16 @@ struct RunTests {
         #expect(!result.output.contains("Today, do you have any of these?"))
     }
 
+    @Test func intakeAloneRunsTheInterview() throws {
+        let result = try IntakeProcess.run([], input: "over 50\n")
+        #expect(result.status == 0)
+        #expect(result.output.contains("How old are you?"))
+        #expect(result.output.contains("Answer: Over 50"))
+        #expect(result.output.contains("intake run --resume "))
+        let help = try IntakeProcess.run(["--help"])
+        #expect(help.output.contains("SUBCOMMANDS:"))
+    }
+
     @Test func runsFromAnyWorkingFolder() throws {
         let result = try IntakeProcess.run(["run"], input: "", directory: "/")
         #expect(result.status == 0)

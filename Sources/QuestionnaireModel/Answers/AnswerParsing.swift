@@ -83,11 +83,9 @@ extension Node {
         }
     }
 
-    /// The node's own matcher when `options` are its own options, else one
-    /// for the options on offer (drawn from an earlier answer).
+    /// A matcher for the options on offer.
     private func matcher(for options: [Option]) -> ChoiceMatcher {
-        if let fixedMatcher, fixedMatcher.options == options { return fixedMatcher }
-        return ChoiceMatcher(options: options, allowsRanges: kind == .multi)
+        ChoiceMatcher(options: options, allowsRanges: kind == .multi)
     }
 
     private func rejection(for failure: ChoiceMatcher.Failure, options: [Option]) -> Rejection {

@@ -5,8 +5,6 @@ struct ChoiceMatcher: Sendable {
     let options: [Option]
     /// Every name of every option in matching form, with the option's index.
     private let names: [(form: String, option: Int)]
-    /// The first option each name in matching form belongs to.
-    private let exactNames: [String: Int]
     /// Whether "1-3" means options 1 to 3 (multiple choice only).
     private let allowsRanges: Bool
     /// The most words in any name: no longer run of words can name an option.
@@ -18,18 +16,17 @@ struct ChoiceMatcher: Sendable {
     init(options: [Option], allowsRanges: Bool = false) {
         self.options = options
         self.allowsRanges = allowsRanges
+        // A list, not a dictionary: a few dozen names are searched faster
+        // than they are hashed, and a matcher is made for every answer.
         var names: [(String, Int)] = []
-        var exactNames: [String: Int] = [:]
         names.reserveCapacity(options.count * 3)
         for (index, option) in options.enumerated() {
-            for form in option.matchingForms where !form.isEmpty && exactNames[form] != index {
+            for form in option.matchingForms where !form.isEmpty {
                 names.append((form, index))
-                if exactNames[form] == nil { exactNames[form] = index }
             }
         }
         self.names = names
-        self.exactNames = exactNames
-        self.longestName = self.names.map { $0.form.split(separator: " ").count }.max() ?? 1
+        self.longestName = self.names.map { name in name.form.utf8.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 } }.max() ?? 1
     }
 
     enum Failure: Error {
@@ -54,11 +51,11 @@ struct ChoiceMatcher: Sendable {
                 return .failure(.noSuchNumber(number))
             }
             let form = TextInput.matchingForm(trimmed)
-            if exactNames[form] == nil, Self.noneWords.contains(form), let none = options.firstIndex(where: { $0.code == "none" }) {
+            if exactName(form) == nil, Self.noneWords.contains(form), let none = options.firstIndex(where: { $0.code == "none" }) {
                 if !chosen.contains(none) { chosen.append(none) }
                 continue
             }
-            if allowsRanges, exactNames[form] == nil, let range = Self.range(trimmed) {
+            if allowsRanges, exactName(form) == nil, let range = Self.range(trimmed) {
                 guard range.lowerBound >= 1, range.upperBound <= options.count else {
                     return .failure(.badRange(trimmed))
                 }
@@ -126,7 +123,12 @@ struct ChoiceMatcher: Sendable {
         if let number = Int(phrase), phrase.allSatisfy(\.isASCII) {
             return number >= 1 && number <= options.count ? number - 1 : nil
         }
-        return exactNames[phrase]
+        return exactName(phrase)
+    }
+
+    /// The first option with a name exactly `form`.
+    private func exactName(_ form: String) -> Int? {
+        names.first { $0.form == form }?.option
     }
 
     /// "1-3" or "2 - 5" as a range of option numbers.

@@ -86,7 +86,7 @@ public enum TextInput {
             }
             if (0xFF01...0xFF5E).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFEE0) {
                 scalars.append(ascii)
-            } else if let plain = LatinFolding.table[scalar] {
+            } else if scalar.value >= 0xC0, let plain = LatinFolding.table[scalar] {
                 scalars.append(contentsOf: plain.unicodeScalars)
             } else {
                 scalars.append(scalar)
@@ -120,7 +120,8 @@ public enum TextInput {
     /// The form numbers are read in: lower case, accents removed, single
     /// spaces; signs and points kept.
     static func numericForm(_ text: String) -> String {
-        folded(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let plain = text.utf8.allSatisfy { $0 < 0x80 } ? text.lowercased() : folded(text)
+        return plain.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// Number words a person may type instead of digits.
