@@ -8,6 +8,7 @@ usage: Benchmarks/run.py [--quick] [--runs N] [--output FILE]
   --quick   tiny sizes and one run each: keeps the command working in CI;
             its numbers mean nothing
 """
+import argparse
 import json
 import os
 import pty
@@ -323,9 +324,17 @@ def interactive_rss(runs):
 # MARK: - Report
 
 def main():
-    quick = "--quick" in sys.argv
-    runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else (1 if quick else 7)
-    output = sys.argv[sys.argv.index("--output") + 1] if "--output" in sys.argv else None
+    parser = argparse.ArgumentParser(description="intake's benchmarks, each figure beside its reference.")
+    parser.add_argument("--quick", action="store_true",
+                        help="tiny sizes and one run each: keeps the command working in CI; its numbers mean nothing")
+    parser.add_argument("--runs", type=int, help="runs per figure (default 7, or 1 with --quick)")
+    parser.add_argument("--output", help="also write the table (Markdown) to this file")
+    arguments = parser.parse_args()
+    quick = arguments.quick
+    runs = arguments.runs or (1 if quick else 7)
+    if runs < 1:
+        parser.error("--runs must be at least 1")
+    output = arguments.output
     os.makedirs(DATA, mode=0o700, exist_ok=True)
     build()
     env = dict(os.environ, INTAKE_TRANSCRIPTS=os.path.join(DATA, "sessions"))

@@ -35,5 +35,14 @@ keep resumed-session
 # Reception, with a client reference, stopped with :quit.
 printf '18-50\n4 months\nevery day\n:quit\n' | "$intake" run --mode reception --client "R-2041" --transcripts "$work" >/dev/null
 keep reception-unfinished
-chmod 644 "$out"/*.jsonl
-ls -l "$out"
+
+# The follow-up check-in: typed with a refused answer and :back, and an urgent stop.
+followup="--questionnaire Questionnaires/follow-up.json"
+mkdir -p "$out/follow-up"
+rm -f "$out"/follow-up/*.jsonl
+"$intake" run $followup --transcripts "$work" < Tests/intakeTests/Fixtures/follow-up-typed-session.txt >/dev/null
+keep follow-up/fit-with-precautions-typed-with-corrections
+printf 'no change\nnone\ninjury\nright knee\nno\nleg weakness, bladder\n' | "$intake" run $followup --transcripts "$work" >/dev/null
+keep follow-up/seek-care-now-urgent-stop
+chmod 644 "$out"/*.jsonl "$out"/follow-up/*.jsonl
+ls -l "$out" "$out/follow-up"

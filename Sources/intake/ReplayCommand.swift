@@ -80,8 +80,11 @@ struct ReplayCommand: ParsableCommand {
 struct ReplayView {
     let console: Console
     let content: Content
-    /// Reads Enter between questions with `--step`.
-    let stepper: LineReader?
+    /// Reads Enter between questions with `--step`; dropped at the end of
+    /// input, so Ctrl-D (or the end of a pipe) shows the rest at once.
+    var stepper: LineReader?
+    /// Whether a question has been shown yet: the first one needs no Enter.
+    private(set) var shownQuestion = false
 
     var questionnaire: Questionnaire { content.questionnaire.questionnaire }
 
@@ -109,7 +112,8 @@ struct ReplayView {
     }
 
     private mutating func show(_ entry: TranscriptDocument.Entry, mismatch: String?) {
-        let time = console.paint(Self.offset(entry.milliseconds), .dim)
+        let stamp = Self.offset(entry.milliseconds)
+        let time = console.paint(stamp, .dim)
         switch entry.event {
         case .header:
             break
@@ -119,21 +123,25 @@ struct ReplayView {
                 break
             }
             if node.kind == .info {
-                console.line("\(time) " + console.paint("[\(id)]", .dim) + " " + node.text.firstLine)
+                hanging("\(time) " + console.paint("[\(id)]", .dim) + " ", width: stamp.count + id.count + 4, node.text.firstLine)
             } else {
-                if let stepper {
+                if let stepper, shownQuestion {
                     console.write(console.paint("(Enter for the next question)", .dim))
-                    if case .endOfInput = stepper.readLine(prompt: "") { break }
+                    let input = stepper.readLine(prompt: "")
+                    // A terminal echoes the Enter; a pipe does not.
+                    if !Terminal.isTerminal(0) { console.line() }
+                    if case .line = input {} else { self.stepper = nil }
                 }
-                console.line("\(time) " + console.paint("Q \(id): \(node.text.oneLine)", .bold))
+                shownQuestion = true
+                hanging("\(time) ", width: stamp.count + 1, "Q \(id): \(node.text.oneLine)", style: .bold)
             }
         case .answered(let id, let raw, let value):
             let words = Self.visible(questionnaire.node(id).flatMap { node in AnswerValue(json: value, kind: node.kind).map { questionnaire.describe($0, at: node) } } ?? value.serialized())
-            console.line("\(time)   > \(Self.visible(raw))")
-            console.line("\(time)   " + console.paint("✓ \(words)", .good))
+            hanging("\(time)   ", width: stamp.count + 3, "> \(Self.visible(raw))")
+            hanging("\(time)   ", width: stamp.count + 3, "✓ \(words)", style: .good)
         case .rejected(_, let raw, let reason):
             console.line("\(time)   > \(Self.visible(raw))")
-            console.paragraph("! \(Self.visible(reason))", indent: 10, style: .warning)
+            console.paragraph("! \(Self.visible(reason))", indent: stamp.count + 3, style: .warning)
         case .back(let from, let to):
             console.line("\(time)   :back from \(Self.visible(from)) to \(Self.visible(to))")
         case .skipped(let id, let raw):
@@ -146,7 +154,16 @@ struct ReplayView {
             console.line("\(time) " + console.paint("-- completed\(urgent ? " at an urgent stop" : "") --", .dim))
         }
         if let mismatch {
-            console.paragraph("✗ line \(entry.line): \(mismatch)", indent: 10, style: .urgent)
+            console.paragraph("✗ line \(entry.line): \(mismatch)", indent: stamp.count + 3, style: .urgent)
+        }
+    }
+
+    /// Writes `text` after `prefix`, which takes `width` columns on screen,
+    /// wrapped to the terminal with the lines after the first indented under
+    /// the text, so nothing is cut mid-word by the terminal.
+    private func hanging(_ prefix: String, width: Int, _ text: String, style: Console.Style = .plain) {
+        for (index, line) in Console.wrap(text, width: console.width - width).enumerated() {
+            console.line((index == 0 ? prefix : String(repeating: " ", count: width)) + console.paint(line, style))
         }
     }
 
@@ -176,8 +193,8 @@ struct ReplayView {
         let now = result.fresh.map { "\($0.category.code) (\($0.fired.map(\.id).joined(separator: ", ")))" } ?? "no rules now"
         console.line()
         console.line(console.paint("Outcome", .heading))
-        console.paragraph("recorded: \(recorded)", indent: 2, style: .plain)
-        console.paragraph("now:      \(now)", indent: 2, style: .plain)
+        hanging("  recorded: ", width: 12, recorded)
+        hanging("  now:      ", width: 12, now)
         if result.outcomeDiffers {
             console.paragraph("The outcome differs from the one recorded.", indent: 2, style: .urgent)
         } else if result.recorded != nil, result.fresh != nil {

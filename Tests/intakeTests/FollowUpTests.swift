@@ -115,6 +115,8 @@ struct FollowUpTests {
         #expect(result.output.contains("Hash chain: intact"))
         #expect(result.output.contains("Replay: every step did what the transcript recorded."))
         #expect(result.output.contains("The outcome is the same."))
+        #expect(result.output.contains("questionnaire, rules and medicines list unchanged since"),
+                "the examples were recorded with other files: run scripts/make-example-transcripts.sh and review the diff")
     }
 
     @Test func theGoldenTranscriptsHoldACorrectionAndAnUrgentStop() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -89,5 +90,23 @@ struct TerminalTests {
         try terminal.waitFor("Stopped before the end")
         #expect(terminal.waitForExit() == 0)
         #expect(!terminal.output.contains("\u{1B}"), "no colour and no cursor movement for screen readers")
+    }
+
+    @Test func replayStepWaitsForEnterBetweenQuestions() throws {
+        let path = IntakeProcess.packageRoot.appendingPathComponent("Transcripts/examples/good-fit-neck.jsonl").path
+        let terminal = try start(["replay", path, "--step"])
+        try terminal.waitFor("Q age_band: How old are you?")
+        try terminal.waitFor("(Enter for the next question)")
+        #expect(!terminal.output.contains("Q pain_duration"), "the next question waits for Enter")
+        terminal.send("\r")
+        try terminal.waitFor("Q pain_duration: How long have you had this pain?")
+        try terminal.waitFor("(Enter for the next question)")
+        #expect(!terminal.output.contains("Q pain_frequency"))
+        #expect(!terminal.output.contains("Hash chain"), "the checks come after the last question")
+        // Ctrl-D shows the rest at once.
+        terminal.send("\u{4}")
+        try terminal.waitFor("Hash chain: intact")
+        try terminal.waitFor("Outcome")
+        #expect(terminal.waitForExit() == 0)
     }
 }

@@ -34,6 +34,22 @@ struct TranscriptCLITests {
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("Hash chain: intact"))
         #expect(result.output.contains("Replay: every step did what the transcript recorded."))
+        #expect(result.output.contains("questionnaire, rules and medicines list unchanged since"),
+                "the examples were recorded with other files: run scripts/make-example-transcripts.sh and review the diff")
+    }
+
+    @Test func replayStepFromAPipeTakesOneLinePerQuestion() throws {
+        let path = IntakeProcess.packageRoot.appendingPathComponent("Transcripts/examples/good-fit-neck.jsonl").path
+        let whole = try IntakeProcess.run(["replay", path])
+        let questions = whole.output.components(separatedBy: "\n").filter { $0.contains(" Q ") }.count
+        #expect(questions > 5)
+        // Two Enters, then the end of the pipe: the rest is shown without waiting.
+        let stepped = try IntakeProcess.run(["replay", path, "--step"], input: "\n\n")
+        #expect(stepped.status == 0, "\(stepped.output)")
+        #expect(stepped.output.components(separatedBy: "(Enter for the next question)").count - 1 == 3,
+                "one wait per Enter, and one that met the end of input")
+        #expect(stepped.output.components(separatedBy: "\n").filter { $0.contains(" Q ") }.count == questions)
+        #expect(stepped.output.contains("Hash chain: intact"))
     }
 
     @Test func theExamplesCoverEveryCategoryAResumeAndCorrections() throws {
