@@ -70,9 +70,13 @@ struct SessionRunner {
             if case .interrupted = ending { throw ExitWith(status: .interrupted) }
             console.line()
             console.paragraph("When you are ready, press Enter to clear the screen for the next client (or type :quit to finish).")
-            guard case .line(let answer) = readLine(), Command.parse(answer) == nil else { return }
+            let input = readLine()
+            // Cleared whatever comes next: finishing leaves no client on screen either.
             clearBetweenClients()
-            guard let next = askForClientReference() else { return }
+            guard case .line(let answer) = input, Command.parse(answer) == nil, let next = askForClientReference() else {
+                console.line("Reception finished.")
+                return
+            }
             client = next.isEmpty ? nil : next
         }
     }
@@ -84,20 +88,20 @@ struct SessionRunner {
             throw UserFacingError("\(path): not an intake transcript (\(document.problems.first?.description ?? "no header"))")
         }
         if let damage = document.problems.first(where: { $0.kind != .torn }) {
-            throw UserFacingError("\(path): \(damage): it cannot be resumed safely; see what changed with: intake replay \(shellQuoted(path))")
+            throw UserFacingError("\(path): \(damage): it cannot be resumed safely; see what changed with: \(Invocation.command("replay", shellQuoted(Invocation.absolute(path))))")
         }
         if let torn = document.tornLine {
             console.line(Diagnostic.printable("\(path): \(torn)"), to: .error)
         }
         if document.isCompleted {
-            throw UserFacingError("\(path): this session is already complete; look at it with: intake replay \(shellQuoted(path))")
+            throw UserFacingError("\(path): this session is already complete; look at it with: \(Invocation.command("replay", shellQuoted(Invocation.absolute(path))))")
         }
         guard header.questionnaire.id == questionnaire.id else {
             throw UserFacingError("\(path): this session used the questionnaire '\(header.questionnaire.id ?? "?")', not '\(questionnaire.id)': pass it with --questionnaire")
         }
         let changes = Self.changes(since: header, content: content)
         if !changes.isEmpty, !options.force {
-            throw UserFacingError("\(path): \(changes.joined(separator: "; ")) since this session was recorded: resume anyway with --force, or see the differences with: intake replay \(shellQuoted(path))")
+            throw UserFacingError("\(path): \(changes.joined(separator: "; ")) since this session was recorded: resume anyway with --force, or see the differences with: \(Invocation.command("replay", shellQuoted(Invocation.absolute(path))))")
         }
         let replay = TranscriptReplay(document, questionnaire: questionnaire)
         if let mismatch = replay.mismatches.first, !options.force {
@@ -212,9 +216,9 @@ struct SessionRunner {
 
     /// The command that continues a session, with the options it needs.
     private func resumeCommand(_ path: String) -> String {
-        var parts = ["intake", "run", "--resume", shellQuoted(path)]
-        if let questionnaire = options.questionnaire { parts += ["--questionnaire", shellQuoted(questionnaire)] }
-        if let rules = options.rules { parts += ["--rules", shellQuoted(rules)] }
+        var parts = [Invocation.program, "run", "--resume", shellQuoted(Invocation.absolute(path))]
+        if let questionnaire = options.questionnaire { parts += ["--questionnaire", shellQuoted(Invocation.absolute(questionnaire))] }
+        if let rules = options.rules { parts += ["--rules", shellQuoted(Invocation.absolute(rules))] }
         return parts.joined(separator: " ")
     }
 

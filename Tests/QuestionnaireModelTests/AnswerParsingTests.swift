@@ -135,6 +135,16 @@ struct AnswerParsingTests {
         #expect(Duration.describe(days: 548) == "18 months")
         #expect(Duration.describe(days: 731) == "2 years")
         #expect(Duration.describe(days: 913) == "2.5 years")
+        // Near a line that matters, never rounded onto it.
+        #expect(Duration.describe(days: 89) == "89 days")
+        #expect(Duration.describe(days: 84) == "12 weeks")
+        #expect(Duration.describe(days: 91) == "3 months")
+        #expect(Duration.describe(days: 30) == "1 month")
+        // Every answer reads back as what was typed.
+        for typed in ["89 days", "12 weeks", "2.9 months", "100 days", "1 month", "18 mo", "1.5 years", "2 years 3 months", "a decade"] {
+            guard case .success(let days) = Duration.days(in: typed) else { Issue.record("\(typed) did not parse"); continue }
+            #expect(Duration.days(in: Duration.describe(days: days)) == .success(days), "\(typed) is shown as \(Duration.describe(days: days))")
+        }
     }
 
     @Test func yesNo() {

@@ -73,8 +73,14 @@ struct PrivacyTests {
         terminal.send("\u{4}")
         try terminal.waitFor("Stopped before the end")
         try terminal.waitUntilRaw()
+        // Finishing reception clears the last client away too.
         terminal.send("\u{4}")
+        try terminal.waitFor("Reception finished.")
         #expect(terminal.waitForExit() == 0)
+        let last = terminal.screen
+        for trace in ["B-2", "I couldn't match", "Stopped before the end", "How old are you?"] {
+            #expect(!last.contains(trace), "'\(trace)' of the last client is still on screen:\n\(last)")
+        }
         let files = TranscriptCLITests.transcripts(in: sessions.path + "/s")
         #expect(files.count == 2, "each client has their own transcript")
         for file in files {

@@ -90,15 +90,19 @@ struct TranscriptCLITests {
         }
     }
 
-    @Test func quitPrintsTheExactResumeCommandAndItWorks() throws {
+    @Test func quitPrintsTheExactResumeCommandAndItWorksFromAnotherFolder() throws {
         let folder = try TemporaryFolder()
-        let first = try IntakeProcess.run(["run", "--transcripts", folder.path], input: Self.straight.prefix(5).joined(separator: "\n") + "\n:quit\n")
+        // A relative transcripts folder: the command printed must still work elsewhere.
+        let first = try IntakeProcess.run(["run", "--transcripts", "sessions"], input: Self.straight.prefix(5).joined(separator: "\n") + "\n:quit\n",
+                                          directory: folder.path)
         #expect(first.status == 0)
-        let line = try #require(first.output.split(separator: "\n").first { $0.contains("intake run --resume") })
-        let path = try #require(Self.transcripts(in: folder.path).first)
-        #expect(line.trimmingCharacters(in: .whitespaces) == "intake run --resume \(path)")
+        let line = try #require(first.output.split(separator: "\n").first { $0.contains(" run --resume ") })
+        let path = try #require(Self.transcripts(in: folder.path + "/sessions").first)
+        // Started by its full path, as make run does, intake names itself by it.
+        #expect(line.trimmingCharacters(in: .whitespaces) == "\(IntakeProcess.binary) run --resume \(path)")
         #expect(Self.events(path).last?["reason"] as? String == "quit")
-        let second = try IntakeProcess.run(["run", "--resume", path], input: Self.straight.dropFirst(5).joined(separator: "\n") + "\n")
+        let words = line.split(separator: " ").map(String.init)
+        let second = try IntakeProcess.run(Array(words.dropFirst()), input: Self.straight.dropFirst(5).joined(separator: "\n") + "\n", directory: "/")
         #expect(second.status == 0, "\(second.error)")
         #expect(second.output.contains("Welcome back. 5 answers are already saved"))
         #expect(Self.events(path).last?["type"] as? String == "completed")

@@ -147,19 +147,27 @@ public enum Duration {
         return 0.5
     }
 
-    /// A length of time in words, rounded as a person would say it:
-    /// "10 days", "3 weeks", "6 months", "2 years", "1.5 years".
+    /// A length of time in words, as a person would say it: "10 days",
+    /// "3 weeks", "6 months", "18 months", "2 years", "2.5 years". A larger
+    /// unit is used only when it is exact (it reads back as the same number
+    /// of days), so an answer near a line that matters is never shown as the
+    /// line itself: 89 days stays "89 days", not "3 months".
     public static func describe(days: Int) -> String {
         func plural(_ value: Double, _ unit: String) -> String {
             let text = value == value.rounded() ? String(Int(value)) : String(format1(value))
             return "\(text) \(unit)\(value == 1 ? "" : "s")"
         }
-        switch days {
-        case ..<14: return plural(Double(days), "day")
-        case ..<60: return plural((Double(days) / 7).rounded(), "week")
-        case ..<730: return plural((Double(days) / daysPerMonth).rounded(), "month")
-        default: return plural((Double(days) / daysPerYear * 2).rounded() / 2, "year")
+        func exact(_ count: Double, _ unitDays: Double) -> Bool {
+            count > 0 && Int((count * unitDays).rounded()) == days
         }
+        if days >= 14 {
+            let years = (Double(days) / daysPerYear * 2).rounded() / 2
+            if days >= 730, exact(years, daysPerYear) { return plural(years, "year") }
+            let months = (Double(days) / daysPerMonth).rounded()
+            if days >= 28, exact(months, daysPerMonth) { return plural(months, "month") }
+            if days % 7 == 0 { return plural(Double(days / 7), "week") }
+        }
+        return plural(Double(days), "day")
     }
 
     private static func format1(_ value: Double) -> String {
