@@ -24,21 +24,23 @@ public enum AssessmentText {
             out.append(style.heading("Why"))
             for rule in raising { describe(rule, into: &out, width: width, style: style) }
         }
-        if !assessment.information.isEmpty {
+        let worthKnowing = ReportRenderer.worthKnowing(assessment)
+        if !worthKnowing.isEmpty {
             out.append("")
             out.append(style.heading("Also worth knowing"))
-            for rule in assessment.information {
+            for rule in worthKnowing {
                 describe(rule, into: &out, width: width, style: style)
             }
         }
-        if !assessment.supporting.isEmpty {
+        let inFavour = ReportRenderer.inFavour(assessment)
+        if !inFavour.isEmpty {
             out.append("")
             out.append(style.heading("In favour of massage"))
-            for rule in assessment.supporting { describe(rule, into: &out, width: width, style: style) }
+            for rule in inFavour { describe(rule, into: &out, width: width, style: style) }
         }
         if !assessment.discussionPoints.isEmpty {
             out.append("")
-            out.append(style.heading(audience == .self ? "To discuss with your massage therapist" : "To discuss with the client's massage therapist"))
+            out.append(style.heading(ReportRenderer.discussHeading(audience, assessment)))
             for (index, point) in assessment.discussionPoints.enumerated() {
                 let number = "\(index + 1). "
                 paragraph(point, indent: "  " + number, hanging: "  " + String(repeating: " ", count: number.count))

@@ -52,7 +52,7 @@ extension ReportRenderer {
             out += "<p>\(e(data.audience == .self ? assessment.category.selfText : assessment.category.receptionText))</p>\n"
             out += "</div>\n"
             if !assessment.discussionPoints.isEmpty {
-                out += "<h3 id=\"discuss-heading\">\(e(discussHeading(data.audience)))</h3>\n"
+                out += "<h3 id=\"discuss-heading\">\(e(discussHeading(data.audience, assessment)))</h3>\n"
                 out += "<ol class=\"points\" aria-labelledby=\"discuss-heading\">\n"
                 for point in assessment.discussionPoints { out += "<li>\(e(point))</li>\n" }
                 out += "</ol>\n"
@@ -82,8 +82,8 @@ extension ReportRenderer {
         // MARK: Rules
         if let assessment = data.assessment {
             let groups: [(String, [Assessment.FiredRule])] = [
-                ("Why", assessment.precautions), ("Also worth knowing", assessment.information),
-                ("In favour of massage", assessment.supporting),
+                ("Why", assessment.precautions), ("Also worth knowing", worthKnowing(assessment)),
+                ("In favour of massage", inFavour(assessment)),
             ].filter { !$0.1.isEmpty }
             if !groups.isEmpty {
                 out += "<section class=\"rules\" aria-labelledby=\"rules-heading\">\n"

@@ -127,11 +127,11 @@ public enum ReportRenderer {
             }
         }
         rules("Why", assessment.precautions)
-        rules("Also worth knowing", assessment.information)
-        rules("In favour of massage", assessment.supporting)
+        rules("Also worth knowing", worthKnowing(assessment))
+        rules("In favour of massage", inFavour(assessment))
         if !assessment.discussionPoints.isEmpty {
             out.append("")
-            out.append("### \(md(discussHeading(data.audience)))")
+            out.append("### \(md(discussHeading(data.audience, assessment)))")
             out.append("")
             for (index, point) in assessment.discussionPoints.enumerated() {
                 out.append("\(index + 1). \(md(point))")
@@ -212,8 +212,24 @@ public enum ReportRenderer {
         audience == .self ? "Questions you skipped" : "Questions the client skipped"
     }
 
-    static func discussHeading(_ audience: Audience) -> String {
-        audience == .self ? "To discuss with your massage therapist" : "To discuss with the client's massage therapist"
+    /// The heading of the numbered points: what to do now when care is
+    /// needed now (the points then say to get medical help, not what to tell
+    /// a therapist), otherwise what to discuss with the therapist.
+    static func discussHeading(_ audience: Audience, _ assessment: Assessment) -> String {
+        if assessment.needsCareNow { return audience == .self ? "What to do now" : "What the client should do now" }
+        return audience == .self ? "To discuss with your massage therapist" : "To discuss with the client's massage therapist"
+    }
+
+    /// The rules in favour of massage, none when care is needed now.
+    static func inFavour(_ assessment: Assessment) -> [Assessment.FiredRule] {
+        assessment.needsCareNow ? [] : assessment.supporting
+    }
+
+    /// The rules that inform without changing the category (how often to
+    /// come, and the like), none when care is needed now: until a doctor has
+    /// seen the person, what matters is what to do now.
+    static func worthKnowing(_ assessment: Assessment) -> [Assessment.FiredRule] {
+        assessment.needsCareNow ? [] : assessment.information
     }
 
     static func unrecognisedNote(_ audience: Audience) -> String {

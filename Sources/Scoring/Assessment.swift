@@ -59,6 +59,10 @@ public struct Assessment: Sendable {
     /// Whether a rule that could not be checked might raise the category:
     /// the outcome is then not settled until the missing answers are given.
     public var isProvisional: Bool
+    /// Whether the category is the most urgent one (care is needed now):
+    /// then only the urgent points are given, and nothing is said in favour
+    /// of massage.
+    public var needsCareNow: Bool = false
 
     /// Fired rules that raised or set the category.
     public var precautions: [FiredRule] { fired.filter { if case .category = $0.effect { true } else { false } } }
@@ -73,6 +77,7 @@ extension Assessment: Equatable {
         lhs.category == rhs.category && lhs.fired == rhs.fired && lhs.unchecked == rhs.unchecked
             && lhs.discussionPoints == rhs.discussionPoints && lhs.medicines == rhs.medicines
             && lhs.disclaimer == rhs.disclaimer && lhs.missingAnswers == rhs.missingAnswers && lhs.isProvisional == rhs.isProvisional
+            && lhs.needsCareNow == rhs.needsCareNow
             && lhs.derived.map(\.name) == rhs.derived.map(\.name) && lhs.derived.map(\.value) == rhs.derived.map(\.value)
     }
 }
@@ -116,7 +121,8 @@ extension Assessment {
         return Assessment(
             category: category, fired: fired, unchecked: unchecked, discussionPoints: points,
             medicines: words.medicines(), derived: derived.map { (name: $0.0, label: $0.1, value: $0.2) },
-            disclaimer: rules.disclaimer, missingAnswers: missing, isProvisional: provisional)
+            disclaimer: rules.disclaimer, missingAnswers: missing, isProvisional: provisional,
+            needsCareNow: rules.rank(of: category.code) == 0 && rules.categories.count > 1)
     }
 
     /// The most urgent category an effect can set (its rank), or past the end.

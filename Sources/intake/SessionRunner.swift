@@ -165,6 +165,12 @@ struct SessionRunner {
         } else {
             console.paragraph("There are no rules beside this questionnaire, so no assessment is given.")
         }
+        // After an urgent stop, what to do now is said again last, where the
+        // screen ends up, not only above the summary that scrolled it away.
+        if interview.endedUrgently, let stop = interview.trail.last.flatMap(questionnaire.node) {
+            console.line()
+            console.paragraph(stop.text, style: .urgent)
+        }
         console.line()
         console.line(console.paint("Saved: \(transcript.path)", .dim))
     }

@@ -421,7 +421,7 @@ struct HardeningFileTests {
         #expect(HardeningText.firstRawControl(in: report.error, allowing: ["\n"]) == nil)
         let resume = try IntakeProcess.run(["run", "--resume", path], timeout: 30)
         #expect(resume.status == 2)
-        #expect(resume.error == "\(path): \(problem): it cannot be resumed safely; see what changed with: intake replay \(path)\n")
+        #expect(resume.error == "\(path): \(problem): it cannot be resumed safely; see what changed with: \(IntakeProcess.binary) replay \(path)\n")
     }
 
     // MARK: - Long numbers and impossible rules

@@ -5,6 +5,9 @@ import Testing
 /// `intake run --answers`: both must give the outcome expected from CLINICAL.md.
 @Suite("Scoring, end to end")
 struct ScoreTests {
+    /// The first category of the rules: care is needed now.
+    static let mostUrgent = "seek-care-now"
+
     struct Expected: Sendable, CustomTestStringConvertible {
         var path: String
         var category: String
@@ -56,10 +59,20 @@ struct ScoreTests {
         #expect(result.status == 0, "\(result.error)")
         var assessment = result.output.components(separatedBy: "What this suggests").last ?? ""
         if let saved = assessment.range(of: "\nSaved: ") { assessment = String(assessment[..<saved.lowerBound]) }
-        #expect(Self.ruleIDs(inText: assessment) == persona.rules)
+        // When care is needed now, the text gives only the rules that set the
+        // category: nothing in favour of massage, nothing about how often to come.
+        let json = try JSONSerialization.jsonObject(with: Data(try IntakeProcess.run(["score", persona.path, "--format", "json"]).output.utf8)) as? [String: Any]
+        let effects = Dictionary((json?["rules"] as? [[String: Any]] ?? []).map { ($0["id"] as? String ?? "", $0["effect"] as? String ?? "") }, uniquingKeysWith: { first, _ in first })
+        let careNow = effects.values.contains(json?["category"] as? String ?? "-") && persona.category == Self.mostUrgent
+        let shown = careNow ? persona.rules.filter { !["supports", "information"].contains(effects[$0]) } : persona.rules
+        #expect(Self.ruleIDs(inText: assessment) == shown)
+        #expect(assessment.contains("In favour of massage") == (!careNow && persona.rules.contains { effects[$0] == "supports" }))
+        #expect(assessment.contains("What to do now") == careNow)
         #expect(assessment.contains("not medical advice"))
         let score = try IntakeProcess.run(["score", persona.path])
-        #expect(score.output == "What this suggests" + assessment, "run and score say the same")
+        // The same, and after an urgent stop, run says what to do once more at the end.
+        #expect(("What this suggests" + assessment).hasPrefix(score.output), "run and score say the same")
+        #expect(careNow || ("What this suggests" + assessment).count == score.output.count)
     }
 
     @Test func receptionModeSpeaksAboutTheClient() throws {
