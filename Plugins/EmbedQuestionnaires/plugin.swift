@@ -12,6 +12,9 @@ struct EmbedQuestionnaires: BuildToolPlugin {
         "Questionnaires/massage-intake.json",
         "Questionnaires/medications.json",
         "Questionnaires/massage-intake.rules.json",
+        // The follow-up check-in, so its sessions replay and report anywhere.
+        "Questionnaires/follow-up.json",
+        "Questionnaires/follow-up.rules.json",
     ]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

@@ -99,3 +99,47 @@ public struct DiagnosticLog: Sendable {
         diagnostics.append(diagnostic)
     }
 }
+
+extension DiagnosticLog {
+    /// The most problems of this kind reported for one file.
+    static let controlCharacterReports = 10
+
+    /// Reports text in the file that holds a character that could change
+    /// what a terminal shows (escape sequences, other control characters
+    /// except line breaks and tabs, and text-direction overrides): whatever a
+    /// questionnaire, rules or medicines file says is printed to the people
+    /// who use intake, so such text is refused where it is read.
+    public mutating func refuseControlCharacters(in json: JSONValue) {
+        var reported = 0
+        func visit(_ value: JSONValue, _ path: JSONPath) {
+            guard reported < Self.controlCharacterReports else { return }
+            if let text = value.stringValue {
+                if let scalar = Self.firstControlCharacter(in: text) {
+                    reported += 1
+                    let code = String(scalar.value, radix: 16, uppercase: true)
+                    error("the text holds the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), which could change what a terminal shows: remove it",
+                          at: value, path: path)
+                }
+            } else if let list = value.arrayValue {
+                for (index, element) in list.enumerated() { visit(element, path.appending(index)) }
+            } else if let object = value.objectValue {
+                for member in object.members { visit(member.value, path.appending(member.key)) }
+            }
+        }
+        visit(json, .root)
+    }
+
+    /// The first character of `text` a terminal could act on, or nil.
+    static func firstControlCharacter(in text: String) -> Unicode.Scalar? {
+        // Bytes first: almost all text is plain and is passed in one scan.
+        let suspicious = text.utf8.contains { byte in
+            (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+        }
+        guard suspicious else { return nil }
+        return text.unicodeScalars.first { scalar in
+            let value = scalar.value
+            return (value < 0x20 && value != 0x0A && value != 0x09) || value == 0x7F || (0x80..<0xA0).contains(value)
+                || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+        }
+    }
+}

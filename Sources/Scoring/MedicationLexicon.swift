@@ -116,7 +116,9 @@ extension MedicationLexicon {
     public static func load(_ bytes: [UInt8], file: String) throws(DiagnosticError) -> MedicationLexicon {
         let source = SourceText(bytes)
         let json = try JSONParser.parseFile(bytes, file: file)
-        var reader = LexiconReader(log: DiagnosticLog(file: file, source: source))
+        var log = DiagnosticLog(file: file, source: source)
+        log.refuseControlCharacters(in: json)
+        var reader = LexiconReader(log: log)
         let lexicon = reader.read(json)
         guard let lexicon, !reader.log.hasErrors else { throw DiagnosticError(reader.log.diagnostics) }
         return lexicon

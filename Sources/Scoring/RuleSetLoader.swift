@@ -12,7 +12,9 @@ extension RuleSet {
     public static func load(_ bytes: [UInt8], file: String, questionnaire: Questionnaire, lexicon: MedicationLexicon) throws(DiagnosticError) -> RuleSet {
         let source = SourceText(bytes)
         let json = try JSONParser.parseFile(bytes, file: file)
-        var reader = RuleReader(log: DiagnosticLog(file: file, source: source), questionnaire: questionnaire, lexicon: lexicon)
+        var log = DiagnosticLog(file: file, source: source)
+        log.refuseControlCharacters(in: json)
+        var reader = RuleReader(log: log, questionnaire: questionnaire, lexicon: lexicon)
         let rules = reader.read(json)
         guard let rules, !reader.log.hasErrors else {
             throw DiagnosticError(reader.log.diagnostics.filter { $0.severity == .error })

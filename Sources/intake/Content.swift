@@ -78,13 +78,50 @@ struct Content {
     }
 
     /// The content for a transcript of questionnaire `id`: the one given with
-    /// --questionnaire, the built-in one, or `Questionnaires/ID.json` in the
-    /// current folder.
+    /// --questionnaire, a built-in one (the default and the follow-up), or
+    /// `Questionnaires/ID.json` in the current folder.
     static func load(forQuestionnaire id: String?, questionnaire path: String?, rules: String?) throws -> Content {
-        if path == nil, let id, id != builtInID, Files.exists("Questionnaires/\(id).json") {
-            return try load(questionnaire: "Questionnaires/\(id).json", rules: rules, requireRules: false)
+        if path == nil, let id, id != builtInID {
+            if EmbeddedFiles.contents["Questionnaires/\(id).json"] != nil { return try loadBuiltIn(id, rules: rules) }
+            if Files.exists("Questionnaires/\(id).json") {
+                return try load(questionnaire: "Questionnaires/\(id).json", rules: rules, requireRules: false)
+            }
         }
         return try load(questionnaire: path, rules: rules, requireRules: false)
+    }
+
+    /// A questionnaire compiled in besides the default one, with its rules
+    /// (or `rules`, when given) and the built-in medicines list.
+    static func loadBuiltIn(_ id: String, rules rulesPath: String?) throws -> Content {
+        let questionnaire = try QuestionnaireFile.load(nil, builtIn: "Questionnaires/\(id).json")
+        let (rulesBytes, rulesName) = try Files.bytes(of: rulesPath, orBuiltIn: "Questionnaires/\(id).rules.json")
+        let (lexicon, lexiconBytes) = try loadLexicon(rulesBytes: rulesBytes, rulesName: rulesName, builtIn: rulesPath == nil)
+        do {
+            let rules = try RuleSet.load(rulesBytes, file: rulesName, questionnaire: questionnaire.questionnaire, lexicon: lexicon)
+            return Content(questionnaire: questionnaire, rules: rules, rulesBytes: rulesBytes, rulesName: rulesName, lexicon: lexicon, lexiconBytes: lexiconBytes)
+        } catch {
+            throw DiagnosticsFound(diagnostics: error.diagnostics)
+        }
+    }
+
+    /// Contents by questionnaire id, loaded once each: a folder may hold
+    /// sessions of several questionnaires. Nil for an id no file is found for.
+    final class Cache {
+        private var loaded: [String: Content?] = [:]
+        private let fixed: Content?
+
+        /// With `fixed` (from --questionnaire), every session is read with it.
+        init(fixed: Content?) { self.fixed = fixed }
+
+        func content(for id: String?) -> Content? {
+            if let fixed { return fixed }
+            let key = id ?? builtInID
+            if let known = loaded[key] { return known }
+            let found = try? Content.load(forQuestionnaire: key, questionnaire: nil, rules: nil)
+            let usable = found.flatMap { $0.questionnaire.questionnaire.id == key ? $0 : nil }
+            loaded[key] = usable
+            return usable
+        }
     }
 
     static let builtInID = "massage-intake"
@@ -115,7 +152,7 @@ struct Content {
     static func loadLexicon(rulesBytes: [UInt8]?, rulesName: String?, builtIn: Bool) throws -> (MedicationLexicon, [UInt8]) {
         let bytes: [UInt8]
         let name: String
-        let compiledIn = builtIn && rulesName == builtInRulesName
+        let compiledIn = builtIn && (rulesName?.hasSuffix(" (built in)") ?? false)
         // Rules that do not parse, or whose "medications" is not a string, are
         // refused with a located message by RuleSet.load, which runs next; the
         // built-in list only lets that check run.

@@ -104,9 +104,10 @@ struct QuestionnaireFile {
 
     static let builtInPath = "Questionnaires/massage-intake.json"
 
-    /// Loads `path`, or the built-in default questionnaire when nil.
-    static func load(_ path: String?) throws -> QuestionnaireFile {
-        let (bytes, name) = try Files.bytes(of: path, orBuiltIn: builtInPath)
+    /// Loads `path`, or the built-in questionnaire `builtIn` (the default
+    /// one unless said) when nil.
+    static func load(_ path: String?, builtIn: String = builtInPath) throws -> QuestionnaireFile {
+        let (bytes, name) = try Files.bytes(of: path, orBuiltIn: builtIn)
         do {
             let loaded = try QuestionnaireLoader.load(bytes, file: name)
             return QuestionnaireFile(questionnaire: loaded.questionnaire, bytes: bytes, name: name, isBuiltIn: path == nil)

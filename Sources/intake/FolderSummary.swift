@@ -7,24 +7,32 @@ import Scoring
 
 /// A whole folder of transcripts in one summary. Files are read one at a
 /// time as the folder is listed, so memory does not grow with the number of
-/// sessions; only the names of files with problems are kept.
+/// sessions; only the names of files with problems are kept, and the names
+/// of the most recent unfinished sessions.
 struct FolderSummary {
     var folder: String
+    /// Files whose first line is a transcript header.
     var sessions = 0
     var completed = 0
     var unfinished = 0
+    /// The most recent unfinished sessions by name (names start with the
+    /// UTC time), at most `unfinishedShown`.
+    var unfinishedFiles: [String] = []
+    static let unfinishedShown = 20
     /// Completed sessions by the category recorded.
     var byCategory: [String: Int] = [:]
     var mismatched: [(file: String, reason: String)] = []
     var damaged: [(file: String, reason: String)] = []
     var tampered: [(file: String, reason: String)] = []
-    var otherQuestionnaire: [String] = []
+    /// Sessions of a questionnaire no file was found for: their hash chains
+    /// are checked, but they are not replayed.
+    var otherQuestionnaire: [(file: String, reason: String)] = []
     var unreadable: [(file: String, reason: String)] = []
 
     /// Files that make `--check` fail.
     var failures: Int { mismatched.count + damaged.count + tampered.count + unreadable.count }
 
-    static func scan(_ folder: String, content: Content) throws -> FolderSummary {
+    static func scan(_ folder: String, contents: Content.Cache) throws -> FolderSummary {
         guard let directory = opendir(folder) else {
             throw UserFacingError("\(folder): cannot read the folder: \(Files.reason(errno))")
         }
@@ -36,13 +44,13 @@ struct FolderSummary {
             }
             guard name.hasSuffix(".jsonl"), !name.hasPrefix(".") else { continue }
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            summary.add(name: name, path: path, content: content)
+            summary.add(name: ReplayView.visible(name), path: path, contents: contents)
         }
         summary.sortProblems()
         return summary
     }
 
-    private mutating func add(name: String, path: String, content: Content) {
+    private mutating func add(name: String, path: String, contents: Content.Cache) {
         let bytes: [UInt8]
         do {
             bytes = try Files.read(path, limit: TranscriptDocument.maxBytes)
@@ -50,19 +58,25 @@ struct FolderSummary {
             unreadable.append((name, error.message))
             return
         }
-        let result = TranscriptCheck(path: path, bytes: bytes, content: content)
-        if result.isForAnotherQuestionnaire {
-            otherQuestionnaire.append(name)
+        let id = Content.questionnaireID(ofTranscript: bytes)
+        guard let content = contents.content(for: id) else {
+            // No questionnaire to replay it with; the hash chain needs none.
+            let document = TranscriptDocument(bytes)
+            note(document.problems, file: name)
+            if document.header != nil {
+                sessions += 1
+                otherQuestionnaire.append((name, "questionnaire '\(ReplayView.visible(document.header?.questionnaire.id ?? "?"))'"))
+            }
             return
         }
+        let result = TranscriptCheck(path: path, bytes: bytes, content: content)
+        note(result.document.problems, file: name)
+        guard let header = result.document.header else { return }
         sessions += 1
-        if let problem = result.document.problems.first(where: { $0.kind == .tampered }) {
-            tampered.append((name, problem.description))
+        if result.isForAnotherQuestionnaire {
+            otherQuestionnaire.append((name, "questionnaire '\(ReplayView.visible(header.questionnaire.id ?? "?"))'"))
+            return
         }
-        if let problem = result.document.problems.first(where: { $0.kind == .damaged || $0.kind == .torn }) {
-            damaged.append((name, problem.description))
-        }
-        if result.document.header == nil { return }
         if let step = result.stepMismatches.first {
             mismatched.append((name, "line \(step.entry.line): \(step.mismatch ?? "")"))
         } else if result.outcomeDiffers, let recorded = result.recorded, let fresh = result.fresh {
@@ -73,6 +87,25 @@ struct FolderSummary {
             byCategory[result.recorded?.category ?? "none", default: 0] += 1
         } else {
             unfinished += 1
+            keepUnfinished(name)
+        }
+    }
+
+    private mutating func note(_ problems: [TranscriptDocument.Problem], file name: String) {
+        if let problem = problems.first(where: { $0.kind == .tampered }) {
+            tampered.append((name, problem.description))
+        }
+        if let problem = problems.first(where: { $0.kind == .damaged || $0.kind == .torn }) {
+            damaged.append((name, problem.description))
+        }
+    }
+
+    /// Keeps the name among the most recent unfinished sessions.
+    private mutating func keepUnfinished(_ name: String) {
+        if unfinishedFiles.count < Self.unfinishedShown {
+            unfinishedFiles.append(name)
+        } else if let oldest = unfinishedFiles.indices.min(by: { unfinishedFiles[$0] < unfinishedFiles[$1] }), unfinishedFiles[oldest] < name {
+            unfinishedFiles[oldest] = name
         }
     }
 
@@ -81,12 +114,15 @@ struct FolderSummary {
         damaged.sort { $0.file < $1.file }
         tampered.sort { $0.file < $1.file }
         unreadable.sort { $0.file < $1.file }
-        otherQuestionnaire.sort()
+        otherQuestionnaire.sort { $0.file < $1.file }
+        unfinishedFiles.sort(by: >)
     }
 
     func show(on console: Console) {
-        console.line(console.paint("Sessions in \(folder)", .heading))
-        console.line("  \(sessions) session\(sessions == 1 ? "" : "s"): \(completed) completed, \(unfinished) unfinished")
+        console.line(console.paint("Sessions in \(ReplayView.visible(folder))", .heading))
+        let replayed = sessions - otherQuestionnaire.count
+        console.line("  \(sessions) session\(sessions == 1 ? "" : "s"): \(completed) completed, \(unfinished) unfinished"
+            + (otherQuestionnaire.isEmpty ? "" : ", \(otherQuestionnaire.count) of other questionnaires"))
         for (category, count) in byCategory.sorted(by: { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }) {
             console.line("    \(category.padding(to: 26)) \(count)")
         }
@@ -100,13 +136,22 @@ struct FolderSummary {
         list("Tampered (hash chain broken)", tampered)
         list("Damaged", damaged)
         list("Unreadable", unreadable)
-        if !otherQuestionnaire.isEmpty {
+        list("Not replayed: no questionnaire found for them (their hash chains were checked; pass --questionnaire)", otherQuestionnaire)
+        if !unfinishedFiles.isEmpty {
             console.line()
-            console.line("Sessions of other questionnaires, not checked: \(otherQuestionnaire.count)")
+            let more = unfinished - unfinishedFiles.count
+            console.line(console.paint("Unfinished, most recent first (\(unfinished))", .bold))
+            for name in unfinishedFiles { console.line("  \(name)") }
+            if more > 0 { console.line("  and \(more) more") }
+            console.line("  Continue one with: \(Invocation.command("run", "--resume", shellQuoted(Invocation.absolute(folder)) + "/NAME"))")
         }
-        if failures == 0 {
-            console.line()
-            console.line("Every session replays as recorded.")
+        console.line()
+        if failures > 0 {
+            console.line("\(failures) file\(failures == 1 ? " needs" : "s need") a look.")
+        } else if replayed == 0 {
+            console.line("No session was replayed.")
+        } else {
+            console.line("Every session replayed\(otherQuestionnaire.isEmpty ? "" : " with its questionnaire") does what was recorded.")
         }
     }
 
@@ -121,12 +166,13 @@ struct FolderSummary {
             "sessions": .number(sessions),
             "completed": .number(completed),
             "unfinished": .number(unfinished),
+            "unfinishedRecent": .array(unfinishedFiles.map(JSONValue.string)),
             "categories": .object(categories),
             "mismatched": list(mismatched),
             "tampered": list(tampered),
             "damaged": list(damaged),
             "unreadable": list(unreadable),
-            "otherQuestionnaires": .array(otherQuestionnaire.map(JSONValue.string)),
+            "otherQuestionnaires": list(otherQuestionnaire),
         ])
     }
 }

@@ -50,11 +50,10 @@ struct ReplayCommand: ParsableCommand {
         let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
         // A transcript is read once, so one given as a pipe (<(...)) works too.
         let bytes = isFolder ? [] : try Files.read(path, limit: TranscriptDocument.maxBytes)
-        let content = isFolder
-            ? try Content.load(questionnaire: questionnaire, rules: rules, requireRules: false)
-            : try Content.load(forQuestionnaire: Content.questionnaireID(ofTranscript: bytes), questionnaire: questionnaire, rules: rules)
         if isFolder {
-            let summary = try FolderSummary.scan(path, content: content)
+            // Each session is replayed with its own questionnaire, unless one is given.
+            let fixed = questionnaire != nil || rules != nil ? try Content.load(questionnaire: questionnaire, rules: rules, requireRules: false) : nil
+            let summary = try FolderSummary.scan(path, contents: Content.Cache(fixed: fixed))
             if json {
                 console.write(summary.json.prettyPrinted())
             } else {
@@ -63,6 +62,8 @@ struct ReplayCommand: ParsableCommand {
             if check, summary.failures > 0 { throw ExitWith(status: .problemsFound) }
             return
         }
+        if json { throw UserFacingError("\(path): --json is for a folder of transcripts; for one session use: intake report FILE --format json") }
+        let content = try Content.load(forQuestionnaire: Content.questionnaireID(ofTranscript: bytes), questionnaire: questionnaire, rules: rules)
         let result = TranscriptCheck(path: path, bytes: bytes, content: content)
         if result.document.header == nil {
             throw UserFacingError("\(path): not an intake transcript (\(result.document.problems.first?.description ?? "no header"))")

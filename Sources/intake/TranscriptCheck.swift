@@ -26,8 +26,9 @@ struct TranscriptCheck {
 
         init?(json: JSONValue?) {
             guard let json, let category = json["category"]?.stringValue else { return nil }
-            self.category = category
-            self.rules = (json["rules"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
+            // Escaped as read: everything from the file may be shown.
+            self.category = ReplayView.visible(category)
+            self.rules = (json["rules"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue.map(ReplayView.visible) }
         }
 
         init(_ assessment: Assessment) {

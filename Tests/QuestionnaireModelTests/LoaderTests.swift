@@ -61,6 +61,22 @@ struct LoaderTests {
         #expect(diagnostics(questionnaireJSON(nodes: half)).first?.contains("$.nodes[1].max: 'max' must be a whole number, found a number") == true)
     }
 
+    /// Text is printed to whoever uses intake: a terminal control code in a
+    /// questionnaire is refused where it is, not passed to the screen.
+    @Test func terminalControlCodesInTextAreRefused() {
+        let cases: [(String, String, String)] = [
+            (#""text": "Thanks""#, #""text": "Thanks\u001b[2J""#, "$.nodes[2].text: the text holds the control character U+001B"),
+            (#""label": "Apple""#, #""label": "Apple\u202e""#, "$.nodes[0].options[0].label: the text holds the control character U+202E"),
+            (#""text": "Pick""#, #""text": "Pick\u009b31m""#, "$.nodes[0].text: the text holds the control character U+009B"),
+        ]
+        for (plain, crafted, message) in cases {
+            let found = diagnostics(questionnaireJSON(nodes: validNodes.replacingOccurrences(of: plain, with: crafted)))
+            #expect(found.contains { $0.contains(message) && $0.hasPrefix("t.json:") }, "\(found)")
+        }
+        // Line breaks and tabs are text.
+        #expect(diagnostics(questionnaireJSON(nodes: validNodes.replacingOccurrences(of: #""text": "Thanks""#, with: #""text": "Thanks\n\tmore""#))).isEmpty)
+    }
+
     @Test func syntaxErrorNamesFileLineAndColumn() {
         let found = diagnostics("{\n  \"id\": \"x\",\n  \"title\" \"T\"\n}")
         #expect(found == ["t.json:3:11: unexpected '\"': expected ':' after the key \"title\""])

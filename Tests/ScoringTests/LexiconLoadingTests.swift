@@ -21,6 +21,11 @@ struct LexiconLoadingTests {
         try MedicationLexicon.load(Array(#"{"version": "1", "classes": \#(classes)}"#.utf8), file: "meds.json")
     }
 
+    @Test func terminalControlCodesInNamesAreRefused() {
+        let text = #"{"version": "1", "classes": [{"code": "nsaid", "label": "NSAID", "medicines": [{"generic": "ibu\u001b[8mprofen"}]}]}"#
+        #expect(problems(text).contains { $0.hasSuffix("$.classes[0].medicines[0].generic: the text holds the control character U+001B, which could change what a terminal shows: remove it") }, "\(problems(text))")
+    }
+
     @Test func aMisspeltBrandsKeyIsRefusedWithTheKeyToUse() {
         let text = """
             {"version": "1", "classes": [

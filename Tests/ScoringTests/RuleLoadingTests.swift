@@ -31,6 +31,12 @@ struct RuleLoadingTests {
         #expect(problems(rules(#" "$schema": "schema/rules.schema.json", "description": "notes", "medications": "medications.json","#, rule: #", "evidence": "NICE NG59""#)) == [])
     }
 
+    @Test func terminalControlCodesInTextAreRefused() {
+        #expect(problems(rules(rule: #", "evidence": "see \u001b]8;;http://x\u0007here""#)).contains {
+            $0.hasSuffix("$.rules[0].evidence: the text holds the control character U+001B, which could change what a terminal shows: remove it")
+        })
+    }
+
     @Test func notesAndFileNamesMustBeText() {
         #expect(problems(rules(#" "description": {"note": "x"},"#)) == [
             "r.json:1:126: $.description: 'description' must be a string, found an object",

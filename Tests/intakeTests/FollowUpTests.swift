@@ -141,15 +141,54 @@ struct FollowUpTests {
         #expect(!urgent.contains { $0["type"] as? String == "asked" && $0["node"] as? String == "today_unwell" })
     }
 
-    /// A transcript names its questionnaire: `Questionnaires/ID.json` in the
-    /// current folder is found without --questionnaire; elsewhere it must be named.
-    @Test func aFollowUpTranscriptFindsItsQuestionnaireByID() throws {
-        let root = IntakeProcess.packageRoot.path
-        let found = try IntakeProcess.run(["replay", Self.golden("seek-care-now-urgent-stop"), "--check"], directory: root)
-        #expect(found.status == 0, "\(found.error)")
-        let elsewhere = try IntakeProcess.run(["replay", Self.golden("seek-care-now-urgent-stop"), "--check"], directory: "/")
+    /// A transcript names its questionnaire: the follow-up is built in, so its
+    /// sessions replay from any folder; a clinic's own questionnaire is found
+    /// as `Questionnaires/ID.json` in the current folder, and elsewhere must be named.
+    @Test func aTranscriptFindsItsQuestionnaireByID() throws {
+        let anywhere = try IntakeProcess.run(["replay", Self.golden("seek-care-now-urgent-stop"), "--check"], directory: "/")
+        #expect(anywhere.status == 0, "\(anywhere.error)")
+        #expect(anywhere.output.contains("Hash chain: intact"))
+
+        // The follow-up under another id, as a clinic's own questionnaire.
+        let clinic = try TemporaryFolder()
+        let source = IntakeProcess.packageRoot.appendingPathComponent("Questionnaires")
+        try FileManager.default.createDirectory(atPath: clinic.path + "/Questionnaires", withIntermediateDirectories: true)
+        let questionnaire = try String(contentsOfFile: Self.questionnaire, encoding: .utf8)
+            .replacingOccurrences(of: #""id": "follow-up""#, with: #""id": "check-in""#)
+        #expect(questionnaire.contains(#""id": "check-in""#))
+        _ = try clinic.file("Questionnaires/check-in.json", questionnaire)
+        let rules = try String(contentsOfFile: Self.rulesFile, encoding: .utf8)
+            .replacingOccurrences(of: #""questionnaire": "follow-up""#, with: #""questionnaire": "check-in""#)
+        #expect(rules.contains(#""questionnaire": "check-in""#))
+        _ = try clinic.file("Questionnaires/check-in.rules.json", rules)
+        _ = try clinic.file("Questionnaires/medications.json", try String(contentsOf: source.appendingPathComponent("medications.json"), encoding: .utf8))
+        let typed = try String(contentsOfFile: IntakeProcess.fixture("follow-up-typed-session.txt"), encoding: .utf8)
+        let run = try IntakeProcess.run(["run", "--questionnaire", "Questionnaires/check-in.json", "--transcripts", "sessions"], input: typed, directory: clinic.path)
+        #expect(run.status == 0, "\(run.error)")
+        let transcript = try #require(Self.transcripts(in: clinic.path + "/sessions").first)
+        let found = try IntakeProcess.run(["replay", transcript, "--check"], directory: clinic.path)
+        #expect(found.status == 0, "\(found.output)\(found.error)")
+        let elsewhere = try IntakeProcess.run(["replay", transcript, "--check"], directory: "/")
         #expect(elsewhere.status == 2)
-        #expect(elsewhere.error.contains("this session used the questionnaire 'follow-up', not 'massage-intake': pass it with --questionnaire"))
+        #expect(elsewhere.error.contains("this session used the questionnaire 'check-in', not 'massage-intake': pass it with --questionnaire"))
+
+        // In a folder, each session is replayed with its own questionnaire;
+        // one whose questionnaire is not found still has its hash chain checked.
+        let mixed = try TemporaryFolder()
+        let examples = IntakeProcess.packageRoot.appendingPathComponent("Transcripts/examples")
+        try FileManager.default.copyItem(atPath: examples.appendingPathComponent("good-fit-neck.jsonl").path, toPath: mixed.path + "/main.jsonl")
+        try FileManager.default.copyItem(atPath: Self.golden("seek-care-now-urgent-stop"), toPath: mixed.path + "/follow-up.jsonl")
+        let both = try IntakeProcess.run(["replay", mixed.path, "--check"], directory: "/")
+        #expect(both.status == 0, "\(both.output)")
+        #expect(both.output.contains("2 sessions: 2 completed, 0 unfinished"))
+        #expect(both.output.contains("seek-care-now") && both.output.contains("good-fit"))
+        var lines = try String(contentsOfFile: transcript, encoding: .utf8).components(separatedBy: "\n")
+        lines[3] = lines[3].replacingOccurrences(of: "\"ms\":", with: "\"ms\": ")
+        _ = try mixed.file("clinic-edited.jsonl", lines.joined(separator: "\n"))
+        let edited = try IntakeProcess.run(["replay", mixed.path, "--check"], directory: "/")
+        #expect(edited.status == 1, "\(edited.output)")
+        #expect(edited.output.contains("clinic-edited.jsonl: line 5: this line does not follow line 4"))
+        #expect(edited.output.contains("clinic-edited.jsonl: questionnaire 'check-in'"))
     }
 
     @Test func aTypedSessionCompletesAndItsReportRenders() throws {

@@ -392,6 +392,22 @@ struct HardeningFileTests {
         }
     }
 
+    /// A recorded outcome is text from the file too: a crafted category is
+    /// shown escaped by replay, of one file or of a folder.
+    @Test func aCraftedRecordedOutcomeIsShownEscaped() throws {
+        let folder = try TemporaryFolder()
+        let source = IntakeProcess.packageRoot.appendingPathComponent("Transcripts/examples/good-fit-neck.jsonl")
+        var lines = try String(contentsOf: source, encoding: .utf8).components(separatedBy: "\n").filter { !$0.isEmpty }
+        lines[lines.count - 1] = lines[lines.count - 1].replacingOccurrences(of: #""category":"good-fit""#, with: #""category":"good-\u001b[31mfit""#)
+        #expect(lines.last?.contains("u001b") == true)
+        let path = try folder.file("crafted.jsonl", lines.joined(separator: "\n") + "\n")
+        for arguments in [["replay", path], ["replay", folder.path]] {
+            let result = try IntakeProcess.run(arguments)
+            #expect(HardeningText.firstRawControl(in: result.output, allowing: ["\n"]) == nil, "\(arguments)")
+            #expect(result.output.contains("good-\\u{1b}[31mfit"), "\(result.output)")
+        }
+    }
+
     /// An event type intake does not know is damage, named by its line and
     /// quoted escaped and cut to 60 characters: replay shows it (and
     /// `--check` fails), report warns, resume refuses.

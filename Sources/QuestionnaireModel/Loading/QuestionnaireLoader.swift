@@ -32,9 +32,11 @@ public enum QuestionnaireLoader {
     public static func load(_ bytes: [UInt8], file: String, limits: JSONLimits = .default) throws(DiagnosticError) -> Loaded {
         let source = SourceText(bytes)
         let json = try JSONParser.parseFile(bytes, file: file, limits: limits)
-        var decoder = QuestionnaireDecoder(reader: FieldReader(log: DiagnosticLog(file: file, source: source)))
+        var log = DiagnosticLog(file: file, source: source)
+        log.refuseControlCharacters(in: json)
+        var decoder = QuestionnaireDecoder(reader: FieldReader(log: log))
         let result = decoder.decode(json)
-        var log = decoder.reader.log
+        log = decoder.reader.log
         guard let questionnaire = result, !log.hasErrors else {
             throw DiagnosticError(log.diagnostics.filter { $0.severity == .error })
         }
