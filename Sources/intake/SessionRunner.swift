@@ -109,7 +109,7 @@ struct SessionRunner {
         }
         let transcript: TranscriptFile
         do {
-            transcript = try TranscriptFile(continuing: path, document: document, clock: SystemClock.milliseconds)
+            transcript = try TranscriptFile(continuing: path, document: document, size: bytes.count, clock: SystemClock.milliseconds)
             try transcript.recordNow(.resumed(tool: "intake \(IntakeVersion.current)", at: Timestamp.iso8601(milliseconds: SystemClock.milliseconds())))
         } catch {
             throw UserFacingError("\(error): the session cannot be continued")

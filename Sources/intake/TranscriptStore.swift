@@ -91,6 +91,8 @@ final class TranscriptFile {
             throw TranscriptWriteError(path: path, reason: "cannot create the transcript: \(Files.reason(errno))")
         }
         fchmod(descriptor, 0o600)
+        // Held while the session runs, so it cannot be resumed elsewhere at the same time.
+        _ = flock(descriptor, LOCK_EX | LOCK_NB)
         self.path = path
         self.descriptor = descriptor
         self.encoder = TranscriptEncoder()
@@ -107,7 +109,12 @@ final class TranscriptFile {
 
     /// Opens an existing transcript to continue it after `document`'s last
     /// good line, cutting off a torn line first.
-    init(continuing path: String, document: TranscriptDocument, clock: @escaping () -> Int64) throws(TranscriptWriteError) {
+    ///
+    /// Refused while another intake has the session open (a lock on the
+    /// file), when the file changed after `size` bytes were read, and when
+    /// the file or its folder can be opened by other people: the rules for
+    /// where a new session may be saved hold for a continued one too.
+    init(continuing path: String, document: TranscriptDocument, size: Int, clock: @escaping () -> Int64) throws(TranscriptWriteError) {
         guard let header = document.header else { throw TranscriptWriteError(path: path, reason: "has no header") }
         var info = stat()
         if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
@@ -116,6 +123,27 @@ final class TranscriptFile {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else {
             throw TranscriptWriteError(path: path, reason: "cannot open the transcript to continue it: \(Files.reason(errno))")
+        }
+        func refuse(_ reason: String) -> TranscriptWriteError {
+            close(descriptor)
+            return TranscriptWriteError(path: path, reason: reason)
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            throw refuse(errno == EWOULDBLOCK
+                ? "this session is open in another intake right now; finish or stop it there, then resume it"
+                : "cannot lock the transcript: \(Files.reason(errno))")
+        }
+        guard fstat(descriptor, &info) == 0 else { throw refuse(Files.reason(errno)) }
+        guard Int(info.st_size) == size else {
+            throw refuse("the transcript changed while it was being read; try again")
+        }
+        if info.st_mode & 0o077 != 0 {
+            throw refuse("other people on this machine can read this transcript (health information), so it is not continued; make it private with: chmod 600 \(shellQuoted(path))")
+        }
+        let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        var folderInfo = stat()
+        if stat(folder.isEmpty ? "." : folder, &folderInfo) == 0, folderInfo.st_mode & 0o077 != 0 {
+            throw refuse("other people on this machine can open the folder it is in, so the session is not continued there; make the folder private (chmod 700) or move the file to a private folder")
         }
         self.path = path
         self.descriptor = descriptor

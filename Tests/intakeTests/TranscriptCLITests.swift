@@ -113,6 +113,45 @@ struct TranscriptCLITests {
         #expect(resumedAgain.error.contains("this session is already complete"))
     }
 
+    /// Two desks must not write one session: while it is open, resuming it
+    /// elsewhere is refused and the file is left as it was.
+    @Test func aSessionOpenInAnotherIntakeIsNotResumed() throws {
+        let folder = try TemporaryFolder()
+        let live = try LiveProcess(["run", "--transcripts", folder.path])
+        live.send(Self.straight.prefix(2))
+        #expect(live.wait { $0.components(separatedBy: "  Answer: ").count - 1 >= 2 })
+        let path = try #require(Self.transcripts(in: folder.path).first)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let second = try IntakeProcess.run(["run", "--resume", path], input: "18-50\n")
+        #expect(second.status == 2)
+        #expect(second.error.contains("this session is open in another intake right now"), "\(second.error)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "nothing was written to it")
+        live.send(Self.straight.dropFirst(2))
+        live.closeInput()
+        #expect(live.waitForExit() == 0)
+        #expect(try IntakeProcess.run(["replay", path, "--check"]).status == 0)
+    }
+
+    /// A transcript or folder others can open is not written to on resume,
+    /// as a new session is not saved there.
+    @Test func aSessionOthersCanReadIsNotResumed() throws {
+        let folder = try TemporaryFolder()
+        _ = try IntakeProcess.run(["run", "--transcripts", folder.path + "/s"], input: Self.straight.prefix(3).joined(separator: "\n") + "\n")
+        let path = try #require(Self.transcripts(in: folder.path + "/s").first)
+        chmod(path, 0o644)
+        let open = try IntakeProcess.run(["run", "--resume", path])
+        #expect(open.status == 2)
+        #expect(open.error.contains("other people on this machine can read this transcript"), "\(open.error)")
+        chmod(path, 0o600)
+        chmod(folder.path + "/s", 0o755)
+        let openFolder = try IntakeProcess.run(["run", "--resume", path])
+        #expect(openFolder.status == 2)
+        #expect(openFolder.error.contains("other people on this machine can open the folder it is in"), "\(openFolder.error)")
+        chmod(folder.path + "/s", 0o700)
+        let resumed = try IntakeProcess.run(["run", "--resume", path], input: Self.straight.dropFirst(3).joined(separator: "\n") + "\n")
+        #expect(resumed.status == 0, "\(resumed.error)")
+    }
+
     @Test func aTornLastLineIsReportedDroppedAndTheSessionGoesOn() throws {
         let folder = try TemporaryFolder()
         _ = try IntakeProcess.run(["run", "--transcripts", folder.path], input: Self.straight.prefix(4).joined(separator: "\n") + "\n")
