@@ -153,6 +153,8 @@ struct ReplayView {
             console.line("\(time) " + console.paint("-- resumed at \(Self.visible(at)) with \(Self.visible(tool)) --", .dim))
         case .completed(let urgent, _):
             console.line("\(time) " + console.paint("-- completed\(urgent ? " at an urgent stop" : "") --", .dim))
+        case .sealed:
+            break
         }
         if let mismatch {
             console.paragraph("✗ line \(entry.line): \(mismatch)", indent: stamp.count + 3, style: .urgent)
@@ -175,6 +177,9 @@ struct ReplayView {
         }
         if result.document.problems.isEmpty {
             console.line("Hash chain: intact (\(result.document.entries.count) lines).")
+        }
+        if let line = result.document.unsealedLastLine {
+            console.paragraph("Line \(line), the last, is not sealed (the session was cut off, or recorded before endings were sealed): a change to that line alone could not be detected.", style: .dim)
         }
         if let line = result.replay?.divergedAt {
             let rest = result.replay?.steps.filter { !$0.replayed }.count ?? 0

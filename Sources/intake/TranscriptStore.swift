@@ -172,9 +172,15 @@ final class TranscriptFile {
         pendingEncoder = candidate
     }
 
-    /// Records `event` and waits until it is on disk.
+    /// Records `event` and waits until it is on disk. An ending (`completed`,
+    /// `paused`) is sealed in the same write, so its line is covered by a
+    /// hash like every other.
     func recordNow(_ event: TranscriptEvent) throws(TranscriptWriteError) {
         try record(event)
+        switch event {
+        case .completed, .paused: try record(.sealed)
+        default: break
+        }
         try commit()
     }
 

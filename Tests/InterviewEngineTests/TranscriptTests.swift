@@ -35,6 +35,7 @@ func recordedTranscript(inputs: [String]) throws -> (text: String, interview: In
         if !moved { break }
     }
     if interview.isFinished { record(.completed(urgent: interview.endedUrgently, assessment: nil)) } else { record(.paused(reason: "quit")) }
+    record(.sealed)
     return (lines.joined(separator: "\n") + "\n", interview)
 }
 
@@ -45,7 +46,7 @@ struct TranscriptTests {
     @Test func eachLineCarriesTheHashOfTheLineBefore() throws {
         let (text, _) = try recordedTranscript(inputs: corrections)
         let lines = text.split(separator: "\n").map(String.init)
-        #expect(lines[0].hasPrefix(#"{"type":"header","ms":0,"format":1,"tool":"intake test","session":"0123456789abcdef","started":"2026-11-18T11:06:40.000Z","mode":"self""#))
+        #expect(lines[0].hasPrefix(#"{"type":"header","ms":0,"format":2,"tool":"intake test","session":"0123456789abcdef","started":"2026-11-18T11:06:40.000Z","mode":"self""#))
         #expect(!lines[0].contains("prev"))
         for index in 1..<lines.count {
             #expect(lines[index].hasSuffix(#","prev":"\#(SHA256Hex.of(Array(lines[index - 1].utf8)))"}"#))
@@ -116,6 +117,52 @@ struct TranscriptTests {
         let document = TranscriptDocument(Array((lines.joined(separator: "\n") + "\n").utf8))
         #expect(document.problems.map(\.line) == [7])
         #expect(document.problems.first?.kind == .tampered)
+    }
+
+    /// The last line is covered by the seal written with it: an edit to the
+    /// end of a session is found like any other, and so is a removed seal.
+    @Test func anEditedOrUnsealedEndingIsFound() throws {
+        let (text, _) = try recordedTranscript(inputs: corrections)
+        var lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.last?.hasPrefix(#"{"type":"sealed","ms":"#) == true)
+        #expect(TranscriptDocument(Array(text.utf8)).unsealedLastLine == nil)
+        let ending = lines.count - 2
+        #expect(lines[ending].hasPrefix(#"{"type":"completed""#))
+
+        var edited = lines
+        edited[ending] = edited[ending].replacingOccurrences(of: #""urgent":false"#, with: #""urgent":true"#)
+        #expect(edited[ending] != lines[ending])
+        let changed = TranscriptDocument(Array((edited.joined(separator: "\n") + "\n").utf8))
+        #expect(changed.problems == [.init(kind: .tampered, line: lines.count, message: "this line does not follow line \(lines.count - 1): line \(lines.count - 1) was changed, or a line was removed between them")])
+
+        lines.removeLast()
+        let unsealed = TranscriptDocument(Array((lines.joined(separator: "\n") + "\n").utf8))
+        #expect(unsealed.problems == [.init(kind: .tampered, line: lines.count, message: "the end of the session is not sealed: the line after it was removed, or this line was not written by intake")])
+    }
+
+    /// A session cut off by a crash ends on an unsealed line: nothing is
+    /// wrong, but that one line cannot be checked, and the reader says so.
+    @Test func aCutOffSessionEndsOnAnUnsealedLine() throws {
+        let (text, _) = try recordedTranscript(inputs: corrections)
+        let lines = text.split(separator: "\n").map(String.init)
+        let cut = Array(lines.prefix(8))
+        let document = TranscriptDocument(Array((cut.joined(separator: "\n") + "\n").utf8))
+        #expect(document.problems.isEmpty)
+        #expect(document.unsealedLastLine == 8)
+        // A seal anywhere but right after an ending is not intake's.
+        var stray = cut
+        stray.append(#"{"type":"sealed","ms":9000,"prev":"\#(SHA256Hex.of(Array(cut[7].utf8)))"}"#)
+        #expect(TranscriptDocument(Array((stray.joined(separator: "\n") + "\n").utf8)).problems.map(\.kind) == [.tampered])
+        // Transcripts written before endings were sealed (format 1) read clean.
+        let formatOne = cut.map { $0.replacingOccurrences(of: #""format":2"#, with: #""format":1"#) }
+        var rechained = [formatOne[0]]
+        for line in formatOne.dropFirst() {
+            let body = line[..<line.range(of: #","prev":""#)!.lowerBound]
+            rechained.append(body + #","prev":"\#(SHA256Hex.of(Array(rechained.last!.utf8)))"}"#)
+        }
+        let old = TranscriptDocument(Array((rechained.joined(separator: "\n") + "\n").utf8))
+        #expect(old.problems.isEmpty)
+        #expect(old.header?.format == 1)
     }
 
     @Test func aTornLastLineIsReportedAndEverythingBeforeItKept() throws {

@@ -398,8 +398,9 @@ struct HardeningFileTests {
         let folder = try TemporaryFolder()
         let source = IntakeProcess.packageRoot.appendingPathComponent("Transcripts/examples/good-fit-neck.jsonl")
         var lines = try String(contentsOf: source, encoding: .utf8).components(separatedBy: "\n").filter { !$0.isEmpty }
-        lines[lines.count - 1] = lines[lines.count - 1].replacingOccurrences(of: #""category":"good-fit""#, with: #""category":"good-\u001b[31mfit""#)
-        #expect(lines.last?.contains("u001b") == true)
+        let ending = try #require(lines.lastIndex { $0.contains(#""type":"completed""#) })
+        lines[ending] = lines[ending].replacingOccurrences(of: #""category":"good-fit""#, with: #""category":"good-\u001b[31mfit""#)
+        #expect(lines[ending].contains("u001b"))
         let path = try folder.file("crafted.jsonl", lines.joined(separator: "\n") + "\n")
         for arguments in [["replay", path], ["replay", folder.path]] {
             let result = try IntakeProcess.run(arguments)

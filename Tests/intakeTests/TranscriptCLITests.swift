@@ -12,9 +12,39 @@ struct TranscriptCLITests {
             .map { (folder as NSString).appendingPathComponent($0) }
     }
 
+    /// The events of a transcript, without the `sealed` lines that close
+    /// its endings (checked once, in `everyEndingIsSealed`).
     static func events(_ path: String) -> [[String: Any]] {
+        allLines(path).filter { $0["type"] as? String != "sealed" }
+    }
+
+    static func allLines(_ path: String) -> [[String: Any]] {
         let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         return text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    }
+
+    /// Each ending a real session writes (quit, then completed) is followed
+    /// by its seal, and an edit to the last line is then caught by replay.
+    @Test func everyEndingIsSealed() throws {
+        let folder = try TemporaryFolder()
+        _ = try IntakeProcess.run(["run", "--transcripts", folder.path], input: Self.straight.prefix(3).joined(separator: "\n") + "\n:quit\n")
+        let path = try #require(Self.transcripts(in: folder.path).first)
+        #expect(Self.allLines(path).suffix(2).map { $0["type"] as? String } == ["paused", "sealed"])
+        _ = try IntakeProcess.run(["run", "--resume", path], input: Self.straight.dropFirst(3).joined(separator: "\n") + "\n")
+        let types = Self.allLines(path).map { $0["type"] as? String ?? "" }
+        #expect(types.suffix(2) == ["completed", "sealed"])
+        #expect(types.contains("resumed") && types[types.firstIndex(of: "resumed")! - 1] == "sealed")
+        let clean = try IntakeProcess.run(["replay", path, "--check"])
+        #expect(clean.status == 0, "\(clean.output)")
+        #expect(!clean.output.contains("is not sealed"))
+
+        var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n").filter { !$0.isEmpty }
+        let ending = lines.count - 2
+        lines[ending] = lines[ending].replacingOccurrences(of: #""ms":"#, with: #""ms": "#)
+        let edited = try folder.file("edited.jsonl", lines.joined(separator: "\n") + "\n")
+        let check = try IntakeProcess.run(["replay", edited, "--check"])
+        #expect(check.status == 1)
+        #expect(HardeningText.words(check.output).contains("line \(lines.count): this line does not follow line \(lines.count - 1)"), "\(check.output)")
     }
 
     /// The answers and outcome of a session, as its JSON report gives them.

@@ -95,6 +95,8 @@ public enum TranscriptCodec {
         case .completed(let urgent, let assessment):
             object.set("urgent", .bool(urgent))
             object.set("assessment", assessment ?? .null)
+        case .sealed:
+            break
         }
         if let previous { object.set("prev", .string(previous)) }
         return .object(object)
@@ -153,6 +155,11 @@ public enum TranscriptCodec {
             guard let urgent = object["urgent"]?.boolValue else { throw TranscriptFormatError(message: "'urgent' must be true or false") }
             let assessment = object["assessment"]
             event = .completed(urgent: urgent, assessment: assessment?.isNull == false ? assessment : nil)
+        case "sealed":
+            guard object.members.allSatisfy({ ["type", "ms", "prev"].contains($0.key) }) else {
+                throw TranscriptFormatError(message: "a 'sealed' line holds only 'type', 'ms' and 'prev'")
+            }
+            event = .sealed
         default:
             throw TranscriptFormatError(message: "unknown event type \(TextInput.quoted(Diagnostic.printable(type)))")
         }

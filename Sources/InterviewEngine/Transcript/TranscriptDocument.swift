@@ -131,11 +131,49 @@ public struct TranscriptDocument: Sendable {
         if lineNumber == 0 {
             problems.append(Problem(kind: .damaged, line: 1, message: "the file is empty: a transcript starts with a header line"))
         }
+        checkSeals()
     }
 
-    /// Whether the transcript ends with `completed`.
+    /// The last line when no later line carries its hash, so an edit to it
+    /// cannot be detected: a session cut off by a crash or power cut (or
+    /// written before endings were sealed) ends on such a line.
+    public private(set) var unsealedLastLine: Int?
+
+    /// Every `completed` and `paused` line must be followed at once by its
+    /// `sealed` line (they are written together), and a seal follows nothing
+    /// else; a session that ends on any other line was cut off.
+    private mutating func checkSeals() {
+        guard let header, header.format >= TranscriptHeader.sealedFormat else {
+            if let last = entries.last, entries.count > 1 { unsealedLastLine = last.line }
+            return
+        }
+        for (index, entry) in entries.enumerated() {
+            let next: Entry? = index + 1 < entries.count ? entries[index + 1] : nil
+            switch entry.event {
+            case .completed, .paused:
+                if let next, next.event == .sealed, next.line == entry.line + 1 { continue }
+                // Cut off while the ending was written: the seal is the torn line.
+                if next == nil, tornLine?.line == entry.line + 1 { continue }
+                problems.append(Problem(kind: .tampered, line: entry.line, message: "the end of the session is not sealed: the line after it was removed, or this line was not written by intake"))
+            case .sealed:
+                let previous: Entry? = index > 0 ? entries[index - 1] : nil
+                switch previous?.event {
+                case .completed?, .paused?:
+                    if previous?.line == entry.line - 1 { continue }
+                default:
+                    break
+                }
+                problems.append(Problem(kind: .tampered, line: entry.line, message: "a seal where the session did not end: it belongs right after a 'completed' or 'paused' line"))
+            default:
+                continue
+            }
+        }
+        if let last = entries.last, entries.count > 1, last.event != .sealed { unsealedLastLine = last.line }
+    }
+
+    /// Whether the transcript ends with `completed` (and its seal).
     public var isCompleted: Bool {
-        if case .completed? = entries.last?.event { return true }
+        if case .completed? = entries.last(where: { $0.event != .sealed })?.event { return true }
         return false
     }
 }

@@ -21,6 +21,10 @@ public enum TranscriptEvent: Sendable, Equatable {
     case resumed(tool: String, at: String)
     /// The interview reached its end, with the assessment given then.
     case completed(urgent: Bool, assessment: JSONValue?)
+    /// Written right after `completed` or `paused`, in the same write: it
+    /// carries that line's hash, so an edit to the last line of a session is
+    /// detected like an edit to any other (format 2 on).
+    case sealed
 
     /// The `type` field.
     public var type: String {
@@ -34,6 +38,7 @@ public enum TranscriptEvent: Sendable, Equatable {
         case .paused: "paused"
         case .resumed: "resumed"
         case .completed: "completed"
+        case .sealed: "sealed"
         }
     }
 
@@ -94,7 +99,10 @@ public struct TranscriptHeader: Sendable, Equatable {
         self.medications = medications
     }
 
-    public static let currentFormat = 1
+    /// 2: `completed` and `paused` are followed by a `sealed` line.
+    public static let currentFormat = 2
+    /// The first format whose session endings are sealed.
+    public static let sealedFormat = 2
 }
 
 /// A file a session depended on: its id and version where it has them, and

@@ -105,6 +105,8 @@ public struct TranscriptReplay: Sendable {
         case .resumed:
             resumes += 1
             return nil
+        case .sealed:
+            return nil
         case .completed(_, let assessment):
             completed = true
             recordedAssessment = assessment
