@@ -109,9 +109,9 @@ extension Assessment {
         }
         let category = categoryOf(fired, rules: rules)
         let currentRank = rules.rank(of: category.code) ?? rules.categories.count
-        let provisional = unchecked.contains { item in
-            guard let rule = rules.rules.first(where: { $0.id == item.id }) else { return false }
-            return highestRank(of: rule.effect, rules: rules) < currentRank
+        let uncheckedIDs = Set(unchecked.map(\.id))
+        let provisional = rules.rules.contains { rule in
+            uncheckedIDs.contains(rule.id) && highestRank(of: rule.effect, rules: rules) < currentRank
         }
         let points = discussionPoints(fired, category: category, context: context, words: words)
         let derived = rules.derived.compactMap { value -> (String, String, String)? in
@@ -208,20 +208,28 @@ extension Assessment {
               let preferredRank = scale.order.firstIndex(of: preferred),
               let node = context.answers.questionnaire.node(scale.question)
         else { return nil }
+        // Each rule's limit, looked up once: a rules file may hold thousands.
+        var limits: [String: String] = [:]
+        for rule in context.rules.rules { if let limit = rule.maxPressure, limits[rule.id] == nil { limits[rule.id] = limit } }
         var limiting: [(rule: FiredRule, allowed: Int)] = []
         for rule in fired {
-            guard let limit = context.rules.rules.first(where: { $0.id == rule.id })?.maxPressure,
-                  let allowed = scale.order.firstIndex(of: limit), allowed < preferredRank
-            else { continue }
+            guard let limit = limits[rule.id], let allowed = scale.order.firstIndex(of: limit), allowed < preferredRank else { continue }
             limiting.append((rule, allowed))
         }
         guard let strictest = limiting.map(\.allowed).min() else { return nil }
         let questionnaire = context.answers.questionnaire
-        let preferredWords = questionnaire.label(of: preferred, at: node).lowercased()
-        let allowedWords = questionnaire.label(of: scale.order[strictest], at: node).lowercased()
-        let titles = limiting.map { lowercasedStart($0.rule.title) }
-        let named = titles.count == 1 ? titles[0] + " calls" : titles.dropLast().joined(separator: ", ") + " and " + titles.last! + " call"
-        let text = "Pressure: \(preferredWords) pressure was asked for, but \(named) for no more than \(allowedWords) pressure. Agree on \(allowedWords) pressure with the therapist."
+        func words(_ rank: Int) -> String { questionnaire.label(of: scale.order[rank], at: node).lowercased() }
+        func list(_ items: [String]) -> String {
+            items.count == 1 ? items[0] : items.dropLast().joined(separator: ", ") + " and " + items.last!
+        }
+        // Each limit said with the rules that set it, strictest first: two
+        // rules may allow different pressures.
+        let levels = Set(limiting.map(\.allowed)).sorted()
+        let clauses = levels.map { level -> String in
+            let titles = limiting.filter { $0.allowed == level }.map { lowercasedStart($0.rule.title) }
+            return "\(list(titles)) \(titles.count == 1 ? "calls" : "call") for no more than \(words(level)) pressure"
+        }
+        let text = "Pressure: \(words(preferredRank)) pressure was asked for, but \(list(clauses)). Agree on \(words(strictest)) pressure with the therapist."
         return (text, Set(limiting.map(\.rule.id)))
     }
 

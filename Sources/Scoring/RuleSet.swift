@@ -11,19 +11,37 @@ public struct RuleSet: Sendable {
     public var disclaimer: String
     /// Categories from the highest precedence to the lowest; the last is the
     /// outcome when no rule raises it.
-    public var categories: [Category]
-    public var derived: [DerivedValue]
+    public let categories: [Category]
+    public let derived: [DerivedValue]
     public var pressure: PressureScale?
     public var rules: [Rule]
+    /// Positions in `derived` and `categories` by name, for lookups made for
+    /// every condition: a rules file may hold thousands.
+    private let derivedIndex: [String: Int]
+    private let categoryIndex: [String: Int]
+
+    init(questionnaire: String, version: String, medicationsFile: String?, disclaimer: String, categories: [Category],
+         derived: [DerivedValue], pressure: PressureScale?, rules: [Rule]) {
+        self.questionnaire = questionnaire
+        self.version = version
+        self.medicationsFile = medicationsFile
+        self.disclaimer = disclaimer
+        self.categories = categories
+        self.derived = derived
+        self.pressure = pressure
+        self.rules = rules
+        derivedIndex = Dictionary(derived.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        categoryIndex = Dictionary(categories.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// The category with `code`.
     public func category(_ code: String) -> Category? {
-        categories.first { $0.code == code }
+        categoryIndex[code].map { categories[$0] }
     }
 
     /// The position of a category in precedence order (0 is the highest).
     public func rank(of code: String) -> Int? {
-        categories.firstIndex { $0.code == code }
+        categoryIndex[code]
     }
 
     /// The questions a subject is read or computed from.
@@ -45,7 +63,7 @@ public struct RuleSet: Sendable {
 
     /// The derived value called `name`.
     public func derivedValue(_ name: String) -> DerivedValue? {
-        derived.first { $0.name == name }
+        derivedIndex[name].map { derived[$0] }
     }
 }
 

@@ -29,6 +29,8 @@ struct RuleReader {
     let questionnaire: Questionnaire
     let lexicon: MedicationLexicon
     var derived: [DerivedValue] = []
+    /// The types of `derived` by name, looked up for every condition.
+    var derivedTypes: [String: ValueType] = [:]
 
     init(log: DiagnosticLog, questionnaire: Questionnaire, lexicon: MedicationLexicon) {
         self.log = log
@@ -96,6 +98,7 @@ struct RuleReader {
             return []
         }
         var categories: [Category] = []
+        var categoryCodes: Set<String> = []
         for (index, element) in list.enumerated() {
             let itemPath = path.appending(index)
             guard let object = object(element, at: itemPath, what: "a category", allowed: ["code", "title", "self", "reception"]),
@@ -104,7 +107,7 @@ struct RuleReader {
                   let selfText = string(object, "self", at: itemPath, owner: element),
                   let receptionText = string(object, "reception", at: itemPath, owner: element)
             else { continue }
-            if categories.contains(where: { $0.code == code }) || RuleSet.nonCategoryEffects.contains(code) {
+            if !categoryCodes.insert(code).inserted || RuleSet.nonCategoryEffects.contains(code) {
                 log.error("the category '\(code)' is used twice or is a reserved effect name", at: object["code"], path: itemPath.appending("code"))
                 continue
             }
@@ -118,18 +121,18 @@ struct RuleReader {
     func typeOf(_ subject: Subject) -> ValueType? {
         switch subject {
         case .question(let id): questionnaire.valueType(of: id)
-        case .value(let name): derived.first { $0.name == name }?.type
+        case .value(let name): derivedTypes[name]
         }
     }
 
     var conditionDecoder: ConditionDecoder {
         let questionnaire = questionnaire
-        let derived = derived
+        let derivedTypes = derivedTypes
         return ConditionDecoder(
             typeOf: { subject in
                 switch subject {
                 case .question(let id): questionnaire.valueType(of: id)
-                case .value(let name): derived.first { $0.name == name }?.type
+                case .value(let name): derivedTypes[name]
                 }
             },
             knownNames: { subject in
@@ -152,7 +155,7 @@ struct RuleReader {
                   let name = string(object, "name", at: itemPath, owner: element),
                   let label = string(object, "label", at: itemPath, owner: element)
             else { continue }
-            if derived.contains(where: { $0.name == name }) || questionnaire.node(name) != nil {
+            if derivedTypes[name] != nil || questionnaire.node(name) != nil {
                 log.error("the name '\(name)' is already used by a question or another derived value", at: object["name"], path: itemPath.appending("name"))
                 continue
             }
@@ -163,6 +166,7 @@ struct RuleReader {
             }
             if let (formula, type) = readFormula(key, argument, at: itemPath.appending(key)) {
                 derived.append(DerivedValue(name: name, label: label, formula: formula, type: type))
+                derivedTypes[name] = type
             }
         }
     }
@@ -273,7 +277,7 @@ struct RuleReader {
                 return nil
             }
             guard let node = question(questionValue, at: path.appending("question"), kinds: [.multi]) else { return nil }
-            let subject: Subject = derived.contains { $0.name == valueName } ? .value(valueName) : .question(valueName)
+            let subject: Subject = derivedTypes[valueName] != nil ? .value(valueName) : .question(valueName)
             guard case .choice? = typeOf(subject) else {
                 log.error("'\(valueName)' must be a derived value or question holding one option code", at: object["value"], path: path.appending("value"))
                 return nil
@@ -337,6 +341,7 @@ struct RuleReader {
         }
         let raising = categories.dropLast().map(\.code)
         var rules: [Rule] = []
+        var ruleIDs: Set<String> = []
         for (index, element) in list.enumerated() {
             let rulePath = path.appending(index)
             guard let object = object(element, at: rulePath, what: "a rule", allowed: RuleSet.ruleKeys),
@@ -345,7 +350,7 @@ struct RuleReader {
             let title = string(object, "title", at: rulePath, owner: element)
             let discuss = string(object, "discuss", at: rulePath, owner: element)
             let evidence = object["evidence"] == nil ? "" : string(object, "evidence", at: rulePath, owner: element)
-            if rules.contains(where: { $0.id == id }) {
+            if !ruleIDs.insert(id).inserted {
                 log.error("the rule id '\(id)' is used twice", at: object["id"], path: rulePath.appending("id"))
             }
             var condition: Condition?

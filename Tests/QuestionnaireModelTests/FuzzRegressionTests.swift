@@ -52,6 +52,23 @@ struct FuzzRegressionTests {
         let parsed = try #require(Self.finishes(within: 10) { try? Self.frequency.parse(text, options: Self.options).get() }, "still parsing after 10 seconds")
         #expect(parsed == .choice(code))
     }
+
+    /// A question with 40,000 options took over a minute to load: each code
+    /// was checked against every option before it (found in review, not by
+    /// a fuzzer). It loads in well under a second now; the deadline only
+    /// catches a return to quadratic time.
+    @Test func aQuestionWithFortyThousandOptionsLoadsQuickly() throws {
+        let options = (0..<40_000).map { #"{"code": "o\#($0)", "label": "Option \#($0)"}"# }.joined(separator: ",")
+        let nodes = #"{"id": "q1", "kind": "single", "text": "Pick", "options": [\#(options)]}"#
+        let text = questionnaireJSON(nodes: nodes)
+        let count = try #require(Self.finishes(within: 20) {
+            (try? QuestionnaireLoader.load(Array(text.utf8), file: "t.json"))?.questionnaire.node("q1").map { node -> Int in
+                if case .single(.fixed(let list)) = node.spec { return list.count }
+                return -1
+            }
+        }, "still loading after 20 seconds")
+        #expect(count == 40_000)
+    }
 }
 
 /// The result of work done on another thread.

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Testing
 import QuestionnaireModel
 @testable import Scoring
@@ -136,6 +138,36 @@ struct RuleTests {
         #expect(!assess(["pressure_preference": "firm"]).discussionPoints.contains { $0.hasPrefix("Pressure:") })
     }
 
+    /// Two precautions with different limits: each is named with its own
+    /// limit, never both with the strictest.
+    @Test func eachPressureLimitIsNamedWithItsOwnLevel() {
+        let both = assess(["medications": "Eliquis", "conditions": "osteoporosis", "pressure_preference": "firm"])
+        #expect(both.firedIDs.isSuperset(of: ["bleeding-risk", "fragile-bone"]))
+        let note = both.discussionPoints.first { $0.hasPrefix("Pressure:") }
+        #expect(note == "Pressure: firm pressure was asked for, but bleeding risk calls for no more than light pressure and fragile-bone risk calls for no more than medium pressure. Agree on light pressure with the therapist.")
+        // Medium is within the fragile-bone limit: only the bleeding risk is named.
+        let medium = assess(["medications": "Eliquis", "conditions": "osteoporosis", "pressure_preference": "medium"])
+        #expect(medium.discussionPoints.first { $0.hasPrefix("Pressure:") } == "Pressure: medium pressure was asked for, but bleeding risk calls for no more than light pressure. Agree on light pressure with the therapist.")
+    }
+
+    /// A rules file of 30,000 rules that all fire took half a minute to
+    /// score (each fired rule's pressure limit was looked up by scanning
+    /// every rule). The deadline only catches a return to quadratic time.
+    @Test func thirtyThousandRulesAreScoredQuickly() throws {
+        let many = (0..<30_000).map { #"{"id": "r\#($0)", "title": "R", "when": {"question": "pain_intensity", "gte": 0}, "effect": "fit", "maxPressure": "light", "discuss": "d"}"# }
+        let text = #"{"questionnaire": "massage-intake", "version": "1", "disclaimer": "General information, not medical advice.", "pressure": {"question": "pressure_preference", "order": ["light", "medium", "firm"]}, "categories": [{"code": "fit", "title": "Fit", "self": "s", "reception": "r"}, {"code": "good-fit", "title": "Good fit", "self": "s", "reception": "r"}], "rules": [\#(many.joined(separator: ","))]}"#
+        let rules = try RuleSet.load(Array(text.utf8), file: "many.json", questionnaire: Shipped.questionnaire, lexicon: Shipped.lexicon)
+        let answers = AnswerSet(questionnaire: Shipped.questionnaire, answers: answers(["pressure_preference": "firm"]))
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            box.set(Assessment.assess(answers, rules: rules, lexicon: Shipped.lexicon).fired.count)
+            done.signal()
+        }
+        #expect(done.wait(timeout: .now() + 20) == .success, "still scoring after 20 seconds")
+        #expect(box.get() == 30_000)
+    }
+
     @Test func unknownMedicinesAreKeptAsTyped() {
         let result = assess(["medications": "Zyrtec 10 mg, warfrin"])
         #expect(result.medicines.unrecognised == ["Zyrtec 10 mg", "warfrin"])
@@ -161,4 +193,12 @@ struct RuleTests {
         let fragile = result.fired.first { $0.id == "fragile-bone" }
         #expect(fragile?.reasons.map(\.label) == ["Health conditions"])
     }
+}
+
+/// A value handed from the scoring thread to the test.
+private final class Box: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Int?
+    func set(_ new: Int) { lock.lock(); value = new; lock.unlock() }
+    func get() -> Int? { lock.lock(); defer { lock.unlock() }; return value }
 }

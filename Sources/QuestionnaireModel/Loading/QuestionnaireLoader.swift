@@ -53,6 +53,8 @@ struct QuestionnaireDecoder {
     var reader: FieldReader
     /// Ids of nodes that could not be read; their problems are already reported.
     var brokenIDs: Set<String> = []
+    /// The ids of the sections, looked up for every node.
+    var sectionIDs: Set<String> = []
 
     mutating func decode(_ json: JSONValue) -> Questionnaire? {
         let root = JSONPath.root
@@ -67,6 +69,7 @@ struct QuestionnaireDecoder {
         let schema = reader.string(object, "$schema", at: root, in: json, required: false, what: "the JSON Schema the file follows")
         let start = reader.string(object, "start", at: root, in: json, required: true, what: "the id of the first node")
         let sections = decodeSections(object["sections"], at: root.appending("sections"))
+        sectionIDs = Set(sections.map(\.id))
 
         guard let nodesValue = object["nodes"] else {
             reader.log.error("'nodes' is missing: the list of questions", at: json, path: root)
@@ -130,13 +133,14 @@ struct QuestionnaireDecoder {
             return []
         }
         var sections: [Section] = []
+        var seen: Set<String> = []
         for (index, element) in list.enumerated() {
             let elementPath = path.appending(index)
             guard let object = reader.object(element, at: elementPath, what: "a section", allowed: ["id", "title"]) else { continue }
             guard let id = reader.string(object, "id", at: elementPath, in: element, required: true, what: "the section's id"),
                   let title = reader.string(object, "title", at: elementPath, in: element, required: true, what: "the section's title")
             else { continue }
-            if sections.contains(where: { $0.id == id }) {
+            guard seen.insert(id).inserted else {
                 reader.log.error("the section id '\(id)' is used twice", at: object["id"], path: elementPath.appending("id"))
                 continue
             }
@@ -171,7 +175,7 @@ struct QuestionnaireDecoder {
         let help = reader.string(object, "help", at: path, in: value, required: false, what: "help shown on :help")
         let why = reader.string(object, "why", at: path, in: value, required: false, what: "why the question is asked, shown on :why")
         let section = reader.string(object, "section", at: path, in: value, required: false, what: "the id of a section")
-        if let section, !sections.contains(where: { $0.id == section }) {
+        if let section, !sectionIDs.contains(section) {
             reader.log.error("there is no section '\(section)'\(Suggestion.hint(for: section, among: sections.map(\.id)))", at: object["section"], path: path.appending("section"))
         }
         let required = reader.bool(object, "required", at: path) ?? true
@@ -277,6 +281,7 @@ struct QuestionnaireDecoder {
             return nil
         }
         var options: [Option] = []
+        var codes: Set<String> = []
         for (index, element) in list.enumerated() {
             let optionPath = path.appending(index)
             guard let object = reader.object(element, at: optionPath, what: "an option", allowed: ["code", "label", "aliases", "exclusive"]) else { continue }
@@ -287,7 +292,7 @@ struct QuestionnaireDecoder {
                 reader.log.error("the code '\(code)' must hold only lower-case letters, digits and '-' (such as \"lower-back\")", at: object["code"], path: optionPath.appending("code"))
                 continue
             }
-            if options.contains(where: { $0.code == code }) {
+            guard codes.insert(code).inserted else {
                 reader.log.error("the code '\(code)' is used by two options of this node", at: object["code"], path: optionPath.appending("code"))
                 continue
             }
