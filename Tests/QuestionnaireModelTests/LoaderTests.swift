@@ -209,6 +209,42 @@ struct LoaderTests {
         #expect(found.contains { $0.contains("'optionsFrom' names 'q2', which is never asked before 'q1'") })
     }
 
+    /// Asked before on one route is not enough: on the other the question
+    /// would be passed over without a word.
+    /// "-5 days" in a condition read as 5 days; a typed answer refuses it.
+    @Test func aNegativeDurationInAConditionIsRefused() {
+        let nodes = """
+            {"id": "q1", "kind": "duration", "text": "How long?", "next": [{"when": {"question": "q1", "gte": "-5 days"}, "goto": "q2"}, {"goto": "q2"}]},
+            {"id": "q2", "kind": "info", "text": "Thanks"}
+            """
+        #expect(diagnostics(questionnaireJSON(nodes: nodes)).contains { $0.contains("$.nodes[0].next[0].when.gte: 'q1' is a duration") })
+        #expect(diagnostics(questionnaireJSON(nodes: nodes.replacingOccurrences(of: "-5 days", with: "5 days"))) == [])
+    }
+
+    /// An urgent stop is an information step that ends the interview.
+    @Test func urgentMarksOnlyAnInformationStepWithoutNext() {
+        let onQuestion = validNodes.replacingOccurrences(of: #""kind": "scale", "min": 0"#, with: #""kind": "scale", "urgent": true, "min": 0"#)
+        #expect(diagnostics(questionnaireJSON(nodes: onQuestion)).contains { $0.contains("$.nodes[1].urgent: only an information step can be an urgent stop") })
+        let withNext = validNodes.replacingOccurrences(of: #"{"id": "q3", "kind": "info", "text": "Thanks"}"#, with: #"{"id": "q3", "kind": "info", "text": "Thanks", "urgent": true}"#)
+        #expect(diagnostics(questionnaireJSON(nodes: withNext)) == [])
+        let carriesOn = validNodes
+            .replacingOccurrences(of: #""next": "q3"}"#, with: #""next": "q4"}, {"id": "q4", "kind": "info", "text": "Stop", "urgent": true, "next": "q3"}"#)
+        #expect(diagnostics(questionnaireJSON(nodes: carriesOn)).contains { $0.contains("$.nodes[2].next: an urgent stop ends the interview, so it has no 'next'") })
+    }
+
+    @Test func optionsFromMustBeAskedOnEveryRoute() {
+        let nodes = """
+            {"id": "q1", "kind": "yesno", "text": "Any pain?", "next": [{"when": {"question": "q1", "equals": true}, "goto": "q2"}, {"goto": "q3"}]},
+            {"id": "q2", "kind": "multi", "text": "Where?", "options": [{"code": "a", "label": "A"}, {"code": "b", "label": "B"}], "next": "q3"},
+            {"id": "q3", "kind": "single", "optionsFrom": "q2", "text": "Main?"}
+            """
+        let found = diagnostics(questionnaireJSON(nodes: nodes))
+        #expect(found == ["t.json:7:1: $.nodes[2].optionsFrom: 'optionsFrom' names 'q2', which some routes to 'q3' do not ask: the options must come from a question asked on every route here"])
+        // Through q2 on every route, it loads.
+        let always = nodes.replacingOccurrences(of: #"{"goto": "q3"}]"#, with: #"{"goto": "q2"}]"#)
+        #expect(diagnostics(questionnaireJSON(nodes: always)) == [])
+    }
+
     @Test func reportsEveryProblemNotJustTheFirst() {
         let nodes = """
             {"id": "q1", "kind": "singel", "text": "A"},

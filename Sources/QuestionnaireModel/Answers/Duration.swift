@@ -178,7 +178,8 @@ public enum Duration {
     /// Reads a bound written in a file: a number of days, or text such as "80 years".
     public static func days(fromBound value: JSONValue) -> Int? {
         if let number = value.numberValue?.integer { return number }
-        if let text = value.stringValue, case .success(let days) = Duration.days(in: text) { return days }
+        // A negative length is no length: "-5 days" must not read as 5 days.
+        if let text = value.stringValue, !hasNegativeNumber(text), case .success(let days) = Duration.days(in: text) { return days }
         return nil
     }
 }

@@ -16,10 +16,15 @@ enum GraphCheck {
         for (index, node) in questionnaire.nodes.enumerated() where !reachable[index] {
             log.report(.error, "the node '\(node.id)' can never be reached from the start ('\(questionnaire.start)'): point a 'next' at it, or remove it", offset: node.offset, path: nodesPath.appending(index))
         }
-        for (index, node) in questionnaire.nodes.enumerated() {
+        // Options drawn from an earlier answer need that question on every
+        // route here; on a route without it the question would be passed over.
+        let dominators = graph.dominators()
+        for (index, node) in questionnaire.nodes.enumerated() where reachable[index] {
             guard case .answerOf(let sourceID)? = node.spec.choiceSource, let source = questionnaire.index(of: sourceID) else { continue }
-            if source == index || !graph.reachable(from: source)[index] {
-                log.report(.error, "'optionsFrom' names '\(sourceID)', which is never asked before '\(node.id)'", offset: node.offset, path: nodesPath.appending(index).appending("optionsFrom"))
+            if source == index || dominators?.dominates(source, index) != true {
+                let never = source == index || !graph.reachable(from: source)[index]
+                let reason = never ? "which is never asked before '\(node.id)'" : "which some routes to '\(node.id)' do not ask: the options must come from a question asked on every route here"
+                log.report(.error, "'optionsFrom' names '\(sourceID)', \(reason)", offset: node.offset, path: nodesPath.appending(index).appending("optionsFrom"))
             }
         }
     }

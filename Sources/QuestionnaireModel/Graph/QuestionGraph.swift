@@ -98,4 +98,72 @@ public struct QuestionGraph: Sendable {
         }
         return order.count == count ? order : nil
     }
+
+    /// Which nodes every route from the start passes through, answering
+    /// "is `a` asked on every route to `b`?" in constant time. Built once in
+    /// linear time (the graph has no loops): immediate dominators in
+    /// topological order (Cooper, Harvey and Kennedy's intersection), then
+    /// the dominator tree numbered by a depth-first walk.
+    public func dominators() -> Dominators? {
+        guard let start, let order = topologicalOrder() else { return nil }
+        let reachable = reachable(from: start)
+        var position = [Int](repeating: -1, count: count)
+        for (rank, node) in order.enumerated() { position[node] = rank }
+        var predecessors = [[Int]](repeating: [], count: count)
+        for node in 0..<count where reachable[node] {
+            for next in successors(of: node) { predecessors[next].append(node) }
+        }
+        var idom = [Int](repeating: -1, count: count)
+        idom[start] = start
+        func intersect(_ first: Int, _ second: Int) -> Int {
+            var a = first, b = second
+            while a != b {
+                while position[a] > position[b] { a = idom[a] }
+                while position[b] > position[a] { b = idom[b] }
+            }
+            return a
+        }
+        for node in order where reachable[node] && node != start {
+            var found = -1
+            for pred in predecessors[node] where idom[pred] != -1 {
+                found = found == -1 ? pred : intersect(pred, found)
+            }
+            idom[node] = found
+        }
+        var children = [[Int]](repeating: [], count: count)
+        for node in 0..<count where idom[node] >= 0 && node != start { children[idom[node]].append(node) }
+        var enter = [Int](repeating: -1, count: count)
+        var leave = [Int](repeating: -1, count: count)
+        var clock = 0
+        var stack: [(node: Int, child: Int)] = [(start, 0)]
+        enter[start] = clock
+        clock += 1
+        while let (node, child) = stack.last {
+            if child < children[node].count {
+                stack[stack.count - 1].child += 1
+                let next = children[node][child]
+                enter[next] = clock
+                clock += 1
+                stack.append((next, 0))
+            } else {
+                leave[node] = clock
+                clock += 1
+                stack.removeLast()
+            }
+        }
+        return Dominators(enter: enter, leave: leave)
+    }
+}
+
+/// The dominator tree of a question graph, numbered for ancestor checks.
+public struct Dominators: Sendable {
+    let enter: [Int]
+    let leave: [Int]
+
+    /// Whether every route from the start to `node` passes through `ancestor`
+    /// (a node dominates itself); false for nodes the start never reaches.
+    public func dominates(_ ancestor: Int, _ node: Int) -> Bool {
+        guard enter[ancestor] >= 0, enter[node] >= 0 else { return false }
+        return enter[ancestor] <= enter[node] && leave[node] <= leave[ancestor]
+    }
 }

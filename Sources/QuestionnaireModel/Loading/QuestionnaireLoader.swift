@@ -184,6 +184,11 @@ struct QuestionnaireDecoder {
         if kind == .info, object["default"] != nil || object["required"] != nil {
             reader.log.error("an info node takes no answer: remove 'required' and 'default'", at: value, path: path)
         }
+        if urgent, kind != .info {
+            reader.log.error("only an information step can be an urgent stop (it ends the interview with urgent advice): remove 'urgent', or make this an info node the urgent branch leads to", at: object["urgent"], path: path.appending("urgent"))
+        } else if urgent, let next = object["next"] {
+            reader.log.error("an urgent stop ends the interview, so it has no 'next': remove it", at: next, path: path.appending("next"))
+        }
         guard let spec = decodeSpec(kind, object, at: path, in: value), let text else { return nil }
         let node = Node(
             id: id, spec: spec, text: text, label: label, hint: hint, help: help, why: why, section: section,
