@@ -28,6 +28,11 @@ public struct ReportData: Sendable {
     public var rules: RuleSet?
     /// The pain areas for the body outline.
     public var body: BodyAreas
+    /// What is wrong with the record the report was made from (a broken hash
+    /// chain, a damaged line, answers that no longer replay, an outcome
+    /// that differs today), shown at the top of every format: a therapist
+    /// must not take an altered record at face value.
+    public var recordProblems: [String] = []
 
     public enum Status: String, Sendable {
         case completed

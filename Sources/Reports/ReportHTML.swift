@@ -34,8 +34,9 @@ extension ReportRenderer {
         }
         out += "</dl>\n"
         out += "</header>\n"
-        if let notice = notice(data) {
-            out += "<div class=\"notice notice-\(data.status.rawValue)\" role=\"note\"><p><strong>\(e(notice.title)).</strong> \(e(notice.text))</p></div>\n"
+        for (index, notice) in notices(data).enumerated() {
+            let kind = index == 0 && !data.recordProblems.isEmpty ? "record" : data.status.rawValue
+            out += "<div class=\"notice notice-\(kind)\" role=\"note\"><p><strong>\(e(notice.title)).</strong> \(e(notice.text))</p></div>\n"
         }
 
         // MARK: Outcome and body outline
@@ -261,7 +262,7 @@ extension ReportRenderer {
       background: #fff4d6; break-inside: avoid;
     }
     .notice p { margin: 0; }
-    .notice-ended-urgently { background: #fbe3e1; border-color: var(--urgent); }
+    .notice-ended-urgently, .notice-record { background: #fbe3e1; border-color: var(--urgent); }
 
     /* Outcome beside the body outline */
     .summary { display: grid; grid-template-columns: minmax(0, 1fr) 56mm; column-gap: 6mm; align-items: start; }

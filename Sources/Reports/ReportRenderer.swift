@@ -19,7 +19,7 @@ public enum ReportRenderer {
         for item in metadata(data) {
             wrap("\(item.label): \(item.value)", hanging: "  ")
         }
-        if let notice = notice(data) {
+        for notice in notices(data) {
             out.append("")
             let banner = String(repeating: "*", count: max(20, min(width, 72)))
             out.append(banner)
@@ -72,7 +72,7 @@ public enum ReportRenderer {
         for item in metadata(data) {
             out.append("- **\(md(item.label)):** \(md(item.value))")
         }
-        if let notice = notice(data) {
+        for notice in notices(data) {
             out.append("")
             out.append("> **\(md(notice.title)):** \(md(notice.text))")
         }
@@ -173,6 +173,7 @@ public enum ReportRenderer {
         object.set("started", data.started.map(JSONValue.string) ?? .null)
         if let client = data.client { object.set("client", .string(client)) }
         object.set("status", .string(data.status.rawValue))
+        object.set("recordProblems", .array(data.recordProblems.map(JSONValue.string)))
         object.set("audience", .string(data.audience.rawValue))
         var answers: [JSONValue] = []
         var sections: [JSONValue] = []
@@ -245,16 +246,23 @@ public enum ReportRenderer {
     }
 
     /// A prominent note for sessions that did not run to the end.
-    static func notice(_ data: ReportData) -> (title: String, text: String)? {
+    static func notices(_ data: ReportData) -> [(title: String, text: String)] {
+        var notices: [(title: String, text: String)] = []
+        if !data.recordProblems.isEmpty {
+            notices.append(("Check this record", "The transcript this report was made from does not check out: "
+                + data.recordProblems.joined(separator: "; ")
+                + ". What follows may not be what was recorded; see the whole session with intake replay before relying on it."))
+        }
         switch data.status {
         case .completed:
-            return nil
+            break
         case .unfinished:
-            return ("Not finished", "This session was not finished: the assessment covers the answers given so far.")
+            notices.append(("Not finished", "This session was not finished: the assessment covers the answers given so far."))
         case .endedUrgently:
             let who = data.audience == .self ? "you" : "the client"
-            return ("Ended early", "The interview stopped at an urgent warning, so the remaining questions were not asked. Medical care comes first; the answers below are what \(who) gave before it stopped.")
+            notices.append(("Ended early", "The interview stopped at an urgent warning, so the remaining questions were not asked. Medical care comes first; the answers below are what \(who) gave before it stopped."))
         }
+        return notices
     }
 
     /// The header lines: date, client, questionnaire, status.

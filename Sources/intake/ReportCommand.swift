@@ -52,18 +52,22 @@ struct ReportCommand: ParsableCommand {
         guard let replay = result.replay else {
             throw UserFacingError("\(transcript): this session used the questionnaire '\(header.questionnaire.id ?? "?")', not '\(content.questionnaire.questionnaire.id)': pass it with --questionnaire")
         }
+        var problems = result.document.problems.filter { $0.kind != .torn }.map { Diagnostic.printable($0.description) }
         for problem in result.document.problems {
             Intake.printError(Diagnostic.printable("\(transcript): warning: \(problem)"))
         }
         if let line = replay.divergedAt {
             Intake.printError("\(transcript): warning: line \(line) no longer replays as recorded; the report shows the answers up to there")
+            problems.append("line \(line) no longer replays as recorded, so the answers stop there")
         }
         if result.outcomeDiffers {
             Intake.printError("\(transcript): warning: today's rules give a different outcome from the one recorded; the report shows today's")
+            problems.append("today's rules give a different outcome from the one recorded; this report shows today's")
         }
-        let data = ReportBuilding.data(
+        var data = ReportBuilding.data(
             for: replay.interview, content: content, audience: Audience(rawValue: header.mode) ?? .self,
             started: header.started, client: header.client, completed: replay.completed)
+        data.recordProblems = problems
         let text: String = switch format {
         case .text: ReportRenderer.text(data, width: output == nil ? console.width : 80)
         case .markdown: ReportRenderer.markdown(data)

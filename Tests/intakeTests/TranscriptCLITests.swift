@@ -237,6 +237,33 @@ struct TranscriptCLITests {
         #expect(!result.output.contains("How old are you?"))
     }
 
+    /// A report made from an altered transcript says so at the top, in every
+    /// format, not only on standard error: the therapist reads the report.
+    @Test func aReportOfAnAlteredRecordSaysSoAtTheTop() throws {
+        let golden = IntakeProcess.packageRoot.appendingPathComponent("Transcripts/examples/good-fit-neck.jsonl").path
+        var lines = try String(contentsOfFile: golden, encoding: .utf8).split(separator: "\n").map(String.init)
+        let folder = try TemporaryFolder()
+        let clean = try IntakeProcess.run(["report", golden])
+        #expect(!clean.output.contains("CHECK THIS RECORD"))
+        lines[9] = lines[9].replacingOccurrences(of: "\"ms\":", with: "\"ms\": ")
+        let path = try folder.file("altered.jsonl", lines.joined(separator: "\n") + "\n")
+        let text = try IntakeProcess.run(["report", path])
+        #expect(text.status == 0)
+        let words = HardeningText.words(text.output)
+        #expect(words.contains("*** CHECK THIS RECORD ***"))
+        #expect(words.contains("line 11: this line does not follow line 10"))
+        #expect(text.output.range(of: "CHECK THIS RECORD")!.lowerBound < text.output.range(of: "What this suggests")!.lowerBound)
+        let markdown = try IntakeProcess.run(["report", path, "--format", "markdown"])
+        #expect(markdown.output.contains("> **Check this record:**"))
+        let html = try IntakeProcess.run(["report", path, "--format", "html"])
+        #expect(html.output.contains(#"<div class="notice notice-record" role="note"><p><strong>Check this record.</strong>"#))
+        let json = try IntakeProcess.run(["report", path, "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+        #expect((object?["recordProblems"] as? [String])?.first?.hasPrefix("line 11: this line does not follow line 10") == true)
+        let cleanJSON = try JSONSerialization.jsonObject(with: Data(try IntakeProcess.run(["report", golden, "--format", "json"]).output.utf8)) as? [String: Any]
+        #expect((cleanJSON?["recordProblems"] as? [String]) == [])
+    }
+
     @Test func tamperingIsReportedByLineNumber() throws {
         let golden = IntakeProcess.packageRoot.appendingPathComponent("Transcripts/examples/good-fit-neck.jsonl").path
         let lines = try String(contentsOfFile: golden, encoding: .utf8).split(separator: "\n").map(String.init)
