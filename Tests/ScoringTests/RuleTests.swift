@@ -174,6 +174,17 @@ struct RuleTests {
         #expect(!result.firedIDs.contains("bleeding-risk"), "a misspelling is never guessed")
     }
 
+    /// One answer missing late in the interview: questions the answers
+    /// given already routed past (the main area, with one area) or ruled out
+    /// (pregnancy follow-ups, with no conditions) are not "missing", and rules
+    /// reading them are checked as in a whole interview.
+    @Test func aLateMissingAnswerLeavesOnlyWhatItCouldChangeUnknown() {
+        let result = assess(["recent_events": "surgery-last-3-months", "pain_locations": "neck"])
+        #expect(result.firedIDs.contains("evidence-site"), "the only area is the main one")
+        #expect(result.unchecked.isEmpty, "\(result.unchecked.map(\.id)): nothing else depends on where the surgery was")
+        #expect(result.fired.first { $0.id == "recent-surgery-fracture" }?.cautiousBecauseUnknown == true)
+    }
+
     @Test func partialAnswersLeaveRulesUncheckedAndSaySo() {
         let set = AnswerSet(questionnaire: Shipped.questionnaire, answers: answers([:], from: ["medications": "warfarin"]))
         let result = Assessment.assess(set, rules: Shipped.rules, lexicon: Shipped.lexicon)
