@@ -62,6 +62,10 @@ extension Node {
             if indices.isEmpty { return .failure(Rejection(emptyMessage)) }
             let labels = indices.map { options[$0].label }
             return .failure(Rejection("Please choose just one, not \(Node.list(labels, conjunction: "and"))."))
+        case .failure(.noMatch):
+            // One choice is wanted: quote what was typed, not its first word
+            // ("upper back", not "upper").
+            return .failure(rejection(for: .noMatch(text.trimmingSpaces()), options: options))
         case .failure(let failure):
             return .failure(rejection(for: failure, options: options))
         }
