@@ -85,8 +85,12 @@ public struct AnswerFile: Sendable {
 
     /// Every answer in the file, parsed on its own without walking the
     /// questionnaire, for scoring partial answers. Null answers are left out.
+    /// An answer that does not parse is an error, unless the other answers
+    /// route past its question (as `run` ignores it): "lower-back" as the
+    /// main area of someone who chose only the neck is never asked.
     public func parsedAnswers() -> Result<[String: Answer], Diagnostic> {
         var answers: [String: Answer] = [:]
+        var refused: [(node: Node, diagnostic: Diagnostic)] = []
         // Node order puts a question before any question drawing options from it.
         for node in questionnaire.nodes where node.kind != .info {
             guard let typed = typedText(for: node) else { continue }
@@ -99,8 +103,15 @@ public struct AnswerFile: Sendable {
                 case .success(let value):
                     answers[node.id] = Answer(value: value, raw: text)
                 case .failure(let rejection):
-                    return .failure(diagnostic("\(TextInput.quoted(text)) was not accepted for '\(node.id)': \(rejection.message)", for: node))
+                    refused.append((node, diagnostic("\(TextInput.quoted(text)) was not accepted for '\(node.id)': \(rejection.message)", for: node)))
                 }
+            }
+        }
+        if !refused.isEmpty {
+            let walk = AnswerSet(questionnaire: questionnaire, answers: answers)
+            for (node, diagnostic) in refused {
+                if case .absent = walk.lookup(question: node.id) { continue }
+                return .failure(diagnostic)
             }
         }
         return .success(answers)

@@ -33,6 +33,26 @@ struct AnswerFileTests {
         #expect(interview.skipped == ["notes"])
     }
 
+    /// Scoring reads the same file the same way: an answer the path never
+    /// reaches does not stop it, even one that would not parse there ("knee"
+    /// as the main area of someone who chose only the neck).
+    @Test func scoringIgnoresAnUnparseableAnswerOffThePath() throws {
+        let questionnaire = try flow()
+        let offPath = #"{"age": "young", "where": "neck", "main": "knee", "severity": "2", "pregnant": "no", "weeks": 99}"#
+        let file = try AnswerFile(Array(offPath.utf8), file: "a.json", questionnaire: questionnaire)
+        let answers = try file.parsedAnswers().get()
+        #expect(answers["main"] == nil)
+        #expect(answers["severity"]?.value == .integer(2))
+        // On the path, the same kind of answer is still an error.
+        let onPath = #"{"age": "young", "where": ["neck", "back"], "main": "knee", "severity": "2"}"#
+        let refused = try AnswerFile(Array(onPath.utf8), file: "a.json", questionnaire: questionnaire).parsedAnswers()
+        guard case .failure(let diagnostic) = refused else {
+            Issue.record("'knee' is not among the areas chosen")
+            return
+        }
+        #expect(diagnostic.description.contains("'knee' was not accepted for 'main'"))
+    }
+
     @Test func aMissingRequiredAnswerNamesTheQuestion() throws {
         let (_, problem) = try runAnswers(#"{"age": "old", "where": ["neck"]}"#)
         #expect(problem?.description == "a.json: $.severity: the required question 'severity' has no answer (How bad?)")
