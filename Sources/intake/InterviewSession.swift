@@ -1,6 +1,7 @@
 import InterviewEngine
 import LineEditing
 import QuestionnaireModel
+import Reports
 
 /// The REPL: shows each node, reads a line, hands it to the interview, and
 /// shows what happened. All terminal input and output of an interview is here.
@@ -24,6 +25,8 @@ final class InterviewSession {
     /// Whether to print each line read, so output from piped input reads like
     /// the session it was (a terminal echoes typing itself).
     var echoInput = false
+    /// Who is at the keyboard: the person themselves, or staff at reception.
+    var audience: Audience = .self
     /// Called with every step the interview takes.
     var record: (TranscriptEvent) throws -> Void = { _ in }
     /// Called before anything about a step is shown: the events recorded so
@@ -149,7 +152,7 @@ final class InterviewSession {
             if answered.isEmpty {
                 console.line("  No answers yet.")
             } else {
-                console.line("  Your answers so far:")
+                console.line(audience == .reception ? "  The client's answers so far:" : "  Your answers so far:")
                 for (answeredNode, answer) in answered {
                     let words = interview.questionnaire.describe(answer.value, at: answeredNode)
                     console.paragraph("- \(Summary.label(for: answeredNode)): \(words)", indent: 4)

@@ -131,6 +131,7 @@ struct SessionRunner {
             interview: interview, console: console, reader: reader, interactive: interactive,
             medicationNames: content.lexicon.names)
         session.echoInput = !Terminal.isTerminal(0)
+        session.audience = audience
         session.record = transcript.record
         session.commit = transcript.commit
         if interactive || !Terminal.isTerminal(0) {
@@ -143,12 +144,12 @@ struct SessionRunner {
         case .stopped(let reason):
             try saving(transcript) { try transcript.recordNow(.paused(reason: reason)) }
             console.line()
-            console.paragraph("Stopped before the end. Your answers so far are saved. To carry on later:")
+            console.paragraph("Stopped before the end. \(audience == .reception ? "The client's" : "Your") answers so far are saved. To carry on later:")
             console.line("  " + resumeCommand(transcript.path))
         case .interrupted(let signal):
             try saving(transcript) { try transcript.recordNow(.paused(reason: Signals.name(of: signal))) }
             console.line()
-            console.paragraph("Interrupted (\(Signals.name(of: signal))). Your answers so far are saved. To carry on later:", to: .error)
+            console.paragraph("Interrupted (\(Signals.name(of: signal))). \(audience == .reception ? "The client's" : "Your") answers so far are saved. To carry on later:", to: .error)
             console.line("  " + resumeCommand(transcript.path), to: .error)
         }
         return ending
@@ -158,7 +159,7 @@ struct SessionRunner {
     private func finish(_ interview: Interview, transcript: TranscriptFile, audience: Audience) throws {
         let assessment = content.assess(interview)
         try saving(transcript) { try transcript.recordNow(.completed(urgent: interview.endedUrgently, assessment: assessment?.json)) }
-        Summary.show(interview, on: console)
+        Summary.show(interview, audience: audience, on: console)
         console.line()
         if let assessment, let rules = content.rules {
             console.write(AssessmentText.render(assessment, rules: rules, audience: audience, style: console.textStyle, width: console.width))

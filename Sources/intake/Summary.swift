@@ -1,16 +1,18 @@
 import InterviewEngine
 import QuestionnaireModel
+import Reports
 
 /// The answers of an interview in words, grouped by section, as shown at the
 /// end of a run.
 enum Summary {
     static func label(for node: Node) -> String { node.summaryLabel }
 
-    static func show(_ interview: Interview, on console: Console) {
+    /// "Your answers" to the person themselves, "The client's answers" at reception.
+    static func show(_ interview: Interview, audience: Audience, on console: Console) {
         let questionnaire = interview.questionnaire
         let answered = interview.answeredInOrder
         console.line()
-        console.line(console.paint("Your answers", .heading))
+        console.line(console.paint(audience == .reception ? "The client's answers" : "Your answers", .heading))
         if answered.isEmpty {
             console.line("  No questions were answered.")
             return

@@ -87,6 +87,11 @@ struct ScoreTests {
         #expect(reception.contains("Pressure: firm pressure was asked for, but bleeding risk calls for no more than light pressure."))
         let run = try IntakeProcess.run(["run", "--mode", "reception", "--answers", persona])
         #expect(run.output.contains("To discuss with the client's massage therapist"))
+        #expect(run.output.contains("The client's answers\n") && !run.output.contains("Your answers\n"))
+        let typed = try IntakeProcess.run(["run", "--mode", "reception"], input: "18-50\n:review\n:quit\n")
+        #expect(typed.output.contains("The client's answers so far:"))
+        #expect(typed.output.contains("Stopped before the end. The client's answers so far are saved."))
+        #expect(try IntakeProcess.run(["run", "--answers", persona]).output.contains("Your answers\n"))
     }
 
     @Test func partialAnswersAreScoredAndTheMissingOnesNamed() throws {
