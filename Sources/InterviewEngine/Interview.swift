@@ -137,13 +137,30 @@ public struct Interview: Sendable {
     }
 
     private mutating func answer(_ raw: String, at node: Node) -> Response {
+        let command = Self.commandMeant(by: raw)
+        // No medicine is called "help": a command word there is a slip.
+        if let command, node.kind == .medications {
+            return .rejected(node: node.id, raw: raw, reason: Rejection("Did you mean :\(command.rawValue)? Commands start with a colon. Otherwise list your medicines separated by commas, or type 'none'."))
+        }
         switch node.parse(raw, options: currentOptions) {
         case .success(let value):
             let answer = Answer(value: value, raw: raw)
             accept(answer, at: node)
             return .accepted(node: node.id, answer: answer)
         case .failure(let rejection):
-            return .rejected(node: node.id, raw: raw, reason: rejection)
+            guard let command else { return .rejected(node: node.id, raw: raw, reason: rejection) }
+            return .rejected(node: node.id, raw: raw, reason: Rejection(rejection.message + " To \(command.summary), type :\(command.rawValue)."))
+        }
+    }
+
+    /// The command a word typed without its colon most likely means ("help",
+    /// "quit", "exit", "back", "?"), or nil.
+    static func commandMeant(by raw: String) -> Command? {
+        let word = raw.trimmingSpaces().lowercased()
+        switch word {
+        case "?", "help", "h": return .help
+        case "quit", "exit", "stop", "q": return .quit
+        default: return Command(rawValue: word)
         }
     }
 

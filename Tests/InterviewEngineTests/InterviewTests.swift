@@ -64,7 +64,7 @@ struct InterviewTests {
         _ = interview.handle("knee, neck")
         #expect(interview.current == "main")
         #expect(interview.currentOptions.map(\.code) == ["neck", "knee"])
-        #expect(interview.handle("back") == .rejected(node: "main", raw: "back", reason: Rejection("I couldn't match 'back' to a choice: type a number from 1 to 2, or one of: Neck, Knee.")))
+        #expect(interview.handle("back") == .rejected(node: "main", raw: "back", reason: Rejection("I couldn't match 'back' to a choice: type a number from 1 to 2, or one of: Neck, Knee. To go back to the previous question, type :back.")))
         #expect(interview.handle("2") == .accepted(node: "main", answer: Answer(value: .choice("knee"), raw: "2")))
     }
 
