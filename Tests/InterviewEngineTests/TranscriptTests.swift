@@ -165,6 +165,18 @@ struct TranscriptTests {
         #expect(old.header?.format == 1)
     }
 
+    /// A file converted to Windows line endings is said to be changed once,
+    /// not once per line, and its content is still checked and read.
+    @Test func windowsLineEndingsAreOneProblemNotOnePerLine() throws {
+        let (text, _) = try recordedTranscript(inputs: corrections)
+        let converted = text.replacingOccurrences(of: "\n", with: "\r\n")
+        let document = TranscriptDocument(Array(converted.utf8))
+        let lines = text.split(separator: "\n").count
+        #expect(document.problems == [.init(kind: .damaged, line: 1, message: "\(lines) lines end with a carriage return (Windows line endings): an editor or a copy converted the file; its lines were checked without them")])
+        #expect(document.entries.count == lines)
+        #expect(TranscriptReplay(document, questionnaire: try flow()).mismatches.isEmpty)
+    }
+
     @Test func aTornLastLineIsReportedAndEverythingBeforeItKept() throws {
         let (text, _) = try recordedTranscript(inputs: Array(corrections.prefix(4)))
         let torn = text + #"{"type":"answered","ms":9,"node":"sev"#

@@ -62,12 +62,22 @@ public struct TranscriptDocument: Sendable {
         var lineNumber = 0
         var previousHash: String?
         var hashBeforePrevious: String?
+        // Lines ending in CR LF: an editor or a copy converted the file. The
+        // lines are read and checked without the CR, and it is said once.
+        var carriageReturns = 0
+        var firstCarriageReturn = 0
         while start < bytes.count {
             lineNumber += 1
             var end = start
             while end < bytes.count, bytes[end] != 0x0A { end += 1 }
             let hasNewline = end < bytes.count
-            let lineBytes = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            var contentEnd = end
+            if hasNewline, contentEnd > start, bytes[contentEnd - 1] == 0x0D {
+                contentEnd -= 1
+                carriageReturns += 1
+                if firstCarriageReturn == 0 { firstCarriageReturn = lineNumber }
+            }
+            let lineBytes = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<contentEnd]))
             let isLast = !hasNewline || end + 1 >= bytes.count
             let hash = SHA256Hex.of(lineBytes)
             defer {
@@ -130,6 +140,10 @@ public struct TranscriptDocument: Sendable {
         }
         if lineNumber == 0 {
             problems.append(Problem(kind: .damaged, line: 1, message: "the file is empty: a transcript starts with a header line"))
+        }
+        if carriageReturns > 0 {
+            let lines = carriageReturns == 1 ? "1 line ends" : "\(carriageReturns) lines end"
+            problems.append(Problem(kind: .damaged, line: firstCarriageReturn, message: "\(lines) with a carriage return (Windows line endings): an editor or a copy converted the file; its lines were checked without them"))
         }
         checkSeals()
     }

@@ -65,7 +65,7 @@ public struct TranscriptReplay: Sendable {
             }
             switch interview.handle(raw) {
             case .accepted(_, let answer):
-                return answer.value.json == value ? nil : "\(shown(raw)) now reads as \(shown(answer.value.json.serialized())), not \(shown(value.serialized())) as recorded"
+                return answer.value.json == value ? nil : "the value recorded for \(shown(raw)) is \(shown(value.serialized())), but that text gives \(shown(answer.value.json.serialized())) today (the value was changed, or the reading of answers has)"
             case .rejected(_, _, let reason), .refused(_, _, let reason):
                 return "\(shown(raw)) was accepted when recorded, but is now refused: \(reason.message)"
             case .skipped:
