@@ -35,7 +35,11 @@ extension Questionnaire {
         case .choice(let code): return label(of: code, at: node)
         case .choices(let codes): return codes.map { label(of: $0, at: node) }.joined(separator: ", ")
         case .integer(let number):
-            if case .scale(_, let max, _, _) = node.spec { return "\(number) out of \(max)" }
+            if case .scale(let min, let max, _, _) = node.spec {
+                let index = number - min
+                let words = node.points.indices.contains(index) ? " (\(node.points[index]))" : ""
+                return "\(number) out of \(max)\(words)"
+            }
             return String(number)
         case .number(let number):
             let text = Node.show(number)

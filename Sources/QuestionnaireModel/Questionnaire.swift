@@ -81,6 +81,9 @@ public struct Node: Sendable {
     public var next: Next
     /// Byte offset of the node in its file, for diagnostics.
     public var offset: Int
+    /// For a scale: the words for each number from `min` to `max` ("never",
+    /// "almost never", ...), which are accepted as answers too.
+    public var points: [String] = []
 
     public init(
         id: String, spec: AnswerSpec, text: String, label: String? = nil, hint: String? = nil, help: String? = nil, why: String? = nil,

@@ -232,6 +232,30 @@ struct LoaderTests {
         #expect(diagnostics(questionnaireJSON(nodes: carriesOn)).contains { $0.contains("$.nodes[2].next: an urgent stop ends the interview, so it has no 'next'") })
     }
 
+    /// A scale's words: one per number, all different, none a number; a
+    /// person may type them (or their start) instead of the number.
+    @Test func scalePointsAreCheckedAndAccepted() throws {
+        let words = #""min": 0, "max": 2, "points": ["never", "sometimes", "very often"]"#
+        let nodes = validNodes.replacingOccurrences(of: #""min": 0, "max": 10"#, with: words)
+        let loaded = try QuestionnaireLoader.load(Array(questionnaireJSON(nodes: nodes).utf8), file: "t.json")
+        let node = try #require(loaded.questionnaire.node("q2"))
+        #expect(node.parse("sometimes", options: []) == .success(.integer(1)))
+        #expect(node.parse("Very", options: []) == .success(.integer(2)))
+        #expect(node.parse("2", options: []) == .success(.integer(2)))
+        #expect(loaded.questionnaire.describe(.integer(1), at: node) == "1 out of 2 (sometimes)")
+        guard case .failure(let refused) = node.parse("often", options: []) else {
+            Issue.record("'often' is no point's start")
+            return
+        }
+        #expect(refused.message == "I couldn't read 'often' as a number or as the words of one: enter a whole number from 0 to 2, or its words ('never', 'sometimes', 'very often').")
+        let short = validNodes.replacingOccurrences(of: #""min": 0, "max": 10"#, with: #""min": 0, "max": 2, "points": ["never", "always"]"#)
+        #expect(diagnostics(questionnaireJSON(nodes: short)).contains { $0.contains("$.nodes[1].points: 'points' needs one word for each number from 0 to 2 (3), found 2") })
+        let twice = validNodes.replacingOccurrences(of: #""min": 0, "max": 10"#, with: #""min": 0, "max": 1, "points": ["Never", "never"]"#)
+        #expect(diagnostics(questionnaireJSON(nodes: twice)).contains { $0.contains("$.nodes[1].points[1]: the words 'never' are given for two numbers") })
+        let onChoice = validNodes.replacingOccurrences(of: #""text": "Pick", "options""#, with: #""text": "Pick", "points": ["a"], "options""#)
+        #expect(!diagnostics(questionnaireJSON(nodes: onChoice)).isEmpty)
+    }
+
     @Test func optionsFromMustBeAskedOnEveryRoute() {
         let nodes = """
             {"id": "q1", "kind": "yesno", "text": "Any pain?", "next": [{"when": {"question": "q1", "equals": true}, "goto": "q2"}, {"goto": "q3"}]},

@@ -18,7 +18,7 @@ extension Node {
         case .multi:
             return parseMulti(text, options: options)
         case .scale(let min, let max, _, _):
-            return parseScale(text, min: min, max: max)
+            return parseScale(text, min: min, max: max, points: points)
         case .number(let min, let max, let integer, let unit):
             return parseNumber(text, min: min, max: max, integer: integer, unit: unit)
         case .duration(let minDays, let maxDays):
@@ -112,8 +112,8 @@ extension Node {
 
     // MARK: - Numbers
 
-    private func parseScale(_ text: String, min: Int, max: Int) -> Result<AnswerValue, Rejection> {
-        let range = "enter a whole number from \(min) to \(max)"
+    private func parseScale(_ text: String, min: Int, max: Int, points: [String]) -> Result<AnswerValue, Rejection> {
+        let range = "enter a whole number from \(min) to \(max)" + (points.isEmpty ? "" : ", or its words (\(points.map { "'\($0)'" }.joined(separator: ", ")))")
         var candidate = TextInput.numericForm(text)
         // "7/10" and "7 out of 10" mean 7 on a 0 to 10 scale.
         for suffix in [" out of \(max)", " of \(max)", "/\(max)", " / \(max)"] where candidate.hasSuffix(suffix) && candidate.count > suffix.count {
@@ -121,6 +121,7 @@ extension Node {
             break
         }
         guard let value = TextInput.numberWord(candidate).map(Double.init) ?? TextInput.decimal(candidate) else {
+            if !points.isEmpty { return parsePoint(text, min: min, points: points, range: range) }
             return .failure(Rejection("I couldn't read \(TextInput.quoted(text)) as a number: \(range)."))
         }
         guard value == value.rounded() else {
@@ -129,6 +130,21 @@ extension Node {
         if value > Double(max) { return .failure(Rejection("\(Node.show(value)) is above \(max): \(range).")) }
         if value < Double(min) { return .failure(Rejection("\(Node.show(value)) is below \(min): \(range).")) }
         return .success(.integer(Int(value)))
+    }
+
+    /// A scale answered with its words ("sometimes", "very often"): the
+    /// whole words, or the start of one point's words only.
+    private func parsePoint(_ text: String, min: Int, points: [String], range: String) -> Result<AnswerValue, Rejection> {
+        let typed = TextInput.folded(text).trimmingSpaces()
+        let folded = points.map { TextInput.folded($0).trimmingSpaces() }
+        if let exact = folded.firstIndex(of: typed) { return .success(.integer(min + exact)) }
+        let starting = folded.indices.filter { folded[$0].hasPrefix(typed) }
+        if starting.count == 1 { return .success(.integer(min + starting[0])) }
+        if starting.count > 1 {
+            let choices = starting.map { "'\(points[$0])' (\(min + $0))" }
+            return .failure(Rejection("\(TextInput.quoted(text)) could be \(Node.list(choices, conjunction: "or")): type more of the words, or the number."))
+        }
+        return .failure(Rejection("I couldn't read \(TextInput.quoted(text)) as a number or as the words of one: \(range)."))
     }
 
     private func parseNumber(_ text: String, min: Double, max: Double, integer: Bool, unit: String?) -> Result<AnswerValue, Rejection> {

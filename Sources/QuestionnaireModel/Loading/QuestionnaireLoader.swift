@@ -14,12 +14,12 @@ public enum QuestionnaireLoader {
     static let topLevelKeys = ["$schema", "id", "version", "title", "description", "sections", "start", "nodes"]
     static let nodeKeys = [
         "id", "kind", "text", "label", "hint", "help", "why", "section", "required", "default", "urgent", "next",
-        "options", "optionsFrom", "min", "max", "minLabel", "maxLabel", "integer", "unit", "maxLength",
+        "options", "optionsFrom", "min", "max", "minLabel", "maxLabel", "points", "integer", "unit", "maxLength",
     ]
     static let kindKeys: [NodeKind: Set<String>] = [
         .single: ["options", "optionsFrom"],
         .multi: ["options", "optionsFrom"],
-        .scale: ["min", "max", "minLabel", "maxLabel"],
+        .scale: ["min", "max", "minLabel", "maxLabel", "points"],
         .number: ["min", "max", "integer", "unit"],
         .duration: ["min", "max"],
         .text: ["maxLength"],
@@ -190,11 +190,37 @@ struct QuestionnaireDecoder {
             reader.log.error("an urgent stop ends the interview, so it has no 'next': remove it", at: next, path: path.appending("next"))
         }
         guard let spec = decodeSpec(kind, object, at: path, in: value), let text else { return nil }
-        let node = Node(
+        var node = Node(
             id: id, spec: spec, text: text, label: label, hint: hint, help: help, why: why, section: section,
             required: kind == .info ? false : required, defaultAnswer: defaultAnswer, urgent: urgent,
             next: .end, offset: value.offset)
+        if case .scale(let min, let max, _, _) = spec, object["points"] != nil {
+            node.points = decodePoints(object, min: min, max: max, at: path)
+        }
         return (node, object["next"])
+    }
+
+    /// A scale's words, one for each number: all different, none a number.
+    mutating func decodePoints(_ object: JSONObject, min: Int, max: Int, at path: JSONPath) -> [String] {
+        let points = reader.strings(object, "points", at: path)
+        let pointsPath = path.appending("points")
+        guard points.count == max - min + 1 else {
+            reader.log.error("'points' needs one word for each number from \(min) to \(max) (\(max - min + 1)), found \(points.count)", at: object["points"], path: pointsPath)
+            return []
+        }
+        var seen: Set<String> = []
+        for (index, point) in points.enumerated() {
+            let folded = TextInput.folded(point).trimmingSpaces()
+            if folded.isEmpty || TextInput.decimal(point) != nil {
+                reader.log.error("a point must be words such as \"sometimes\", not empty or a number", at: object["points"]?.arrayValue?[index], path: pointsPath.appending(index))
+                return []
+            }
+            if !seen.insert(folded).inserted {
+                reader.log.error("the words '\(point)' are given for two numbers", at: object["points"]?.arrayValue?[index], path: pointsPath.appending(index))
+                return []
+            }
+        }
+        return points
     }
 
     mutating func decodeSpec(_ kind: NodeKind, _ object: JSONObject, at path: JSONPath, in value: JSONValue) -> AnswerSpec? {
