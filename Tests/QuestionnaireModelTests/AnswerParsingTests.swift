@@ -130,6 +130,15 @@ struct AnswerParsingTests {
         #expect(rejected(soreness, "4") == "'4' needs a unit: try '4 days' or '4 weeks'.")
     }
 
+    /// Terminal columns, not characters: what the 80-column check counts.
+    @Test func textWidthIsCountedInTerminalColumns() {
+        #expect(TextInput.columns("Neck") == 4)
+        #expect(TextInput.columns("한국어") == 6)
+        #expect(TextInput.columns("腰痛はありますか") == 16)
+        #expect(TextInput.columns("e\u{301}paule") == 6, "a combining accent takes no column")
+        #expect(TextInput.columns("ｙｅｓ") == 6)
+    }
+
     @Test func durationsDescribedAsPeopleSayThem() {
         #expect(Duration.describe(days: 10) == "10 days")
         #expect(Duration.describe(days: 21) == "3 weeks")

@@ -256,6 +256,15 @@ struct LoaderTests {
         #expect(!diagnostics(questionnaireJSON(nodes: onChoice)).isEmpty)
     }
 
+    /// 45 Korean syllables are 90 columns: too wide, though 45 characters.
+    @Test func wideTextIsMeasuredInColumns() throws {
+        let wide = String(repeating: "통", count: 45)
+        let nodes = validNodes.replacingOccurrences(of: #""text": "How much?""#, with: #""text": "\#(wide)""#)
+        let loaded = try QuestionnaireLoader.load(Array(questionnaireJSON(nodes: nodes).utf8), file: "t.json")
+        let review = FlowReview(loaded.questionnaire, log: DiagnosticLog(file: "t.json", source: SourceText(Array(questionnaireJSON(nodes: nodes).utf8))))
+        #expect(review.warnings.contains { $0.message.hasPrefix("the question is 90 columns wide") }, "\(review.warnings)")
+    }
+
     @Test func optionsFromMustBeAskedOnEveryRoute() {
         let nodes = """
             {"id": "q1", "kind": "yesno", "text": "Any pain?", "next": [{"when": {"question": "q1", "equals": true}, "goto": "q2"}, {"goto": "q3"}]},

@@ -53,7 +53,7 @@ struct AuthoringTests {
             "warning: $.nodes[1].next[0].when: the condition reads 'later', which no route to 'area' asks before it",
             "warning: $.nodes[1].options[1]: the name 'top' is used by both 'Neck' and 'Back'",
             "warning: $.nodes[1].options[1]: '1' (of 'Back') is also the number of option 1 ('Neck')",
-            "warning: $.nodes[1].text: the question is 91 characters wide: it does not fit an 80-column terminal line",
+            "warning: $.nodes[1].text: the question is 91 columns wide: it does not fit an 80-column terminal line",
             "warning: $.nodes[3]: 'extra' can only be reached through branches that are never taken",
             "w.rules.json:3:12: warning: $.rules[0].when: rule 'r1' reads 'extra', which no route of w asks",
         ] {

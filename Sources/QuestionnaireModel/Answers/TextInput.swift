@@ -70,6 +70,28 @@ public enum TextInput {
         return result
     }
 
+    /// How many terminal columns `text` takes: wide characters (Chinese,
+    /// Japanese, Korean, full-width forms, most emoji) two, combining marks
+    /// and format characters none, everything else one.
+    public static func columns(_ text: some StringProtocol) -> Int {
+        var total = 0
+        for scalar in text.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark, .format, .control:
+                continue
+            default:
+                break
+            }
+            let value = scalar.value
+            let wide = (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) && value != 0x303F
+                || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value)
+                || (0xFF00...0xFF60).contains(value) || (0xFFE0...0xFFE6).contains(value)
+                || (0x1F300...0x1F64F).contains(value) || (0x1F900...0x1F9FF).contains(value) || (0x20000...0x3FFFD).contains(value)
+            total += wide ? 2 : 1
+        }
+        return total
+    }
+
     /// Lower case, accents removed, full-width letters and digits as ASCII,
     /// and marks and format characters (combining accents, variation
     /// selectors, zero-width spaces) dropped: "Épaule" → "epaule", "ｙｅｓ" →

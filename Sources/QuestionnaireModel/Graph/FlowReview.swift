@@ -210,12 +210,13 @@ public struct FlowReview: Sendable {
 
     private func checkWidth(_ node: Node, at path: JSONPath, in questionnaire: Questionnaire, log: inout DiagnosticLog) {
         guard node.kind != .info else { return }
-        if let line = node.text.split(separator: "\n").first(where: { $0.count > Self.terminalWidth }) {
-            log.report(.warning, "the question is \(line.count) characters wide: it does not fit an \(Self.terminalWidth)-column terminal line (shorten it, or move detail to 'hint' or 'help')", offset: node.offset, path: path.appending("text"))
+        // Columns, not characters: a Korean or Chinese character takes two.
+        if let line = node.text.split(separator: "\n").first(where: { TextInput.columns($0) > Self.terminalWidth }) {
+            log.report(.warning, "the question is \(TextInput.columns(line)) columns wide: it does not fit an \(Self.terminalWidth)-column terminal line (shorten it, or move detail to 'hint' or 'help')", offset: node.offset, path: path.appending("text"))
         }
         if case .fixed(let options)? = node.spec.choiceSource {
             let numberWidth = String(options.count).count
-            for (index, option) in options.enumerated() where 2 + numberWidth + 2 + option.label.count > Self.terminalWidth {
+            for (index, option) in options.enumerated() where 2 + numberWidth + 2 + TextInput.columns(option.label) > Self.terminalWidth {
                 log.report(.warning, "the option '\(option.label)' does not fit an \(Self.terminalWidth)-column terminal line with its number", offset: node.offset, path: path.appending("options").appending(index).appending("label"))
             }
         }
