@@ -77,6 +77,10 @@ struct ValidateCommand: ParsableCommand {
         if object["nodes"] != nil { return .questionnaire }
         if object["rules"] != nil || object["categories"] != nil { return .rules }
         if object["classes"] != nil { return .medications }
+        // A slip in the key that says what the file is ("node" for "nodes"):
+        // the other keys still tell, and the loader then names the slip.
+        if object["start"] != nil || object["title"] != nil || object["sections"] != nil { return .questionnaire }
+        if object["questionnaire"] != nil || object["disclaimer"] != nil || object["derived"] != nil { return .rules }
         return .unknown
     }
 

@@ -81,6 +81,16 @@ struct AuthoringTests {
         #expect(result.output.contains("massage-intake.json: questionnaire, ok"), "a bad file does not stop the others")
     }
 
+    /// A slip in the key that names the file's kind ("node" for "nodes") is
+    /// named as the slip it is, as run names it, not "not a questionnaire".
+    @Test func aMisspeltNodesKeyIsNamed() throws {
+        let folder = try TemporaryFolder()
+        let file = try folder.file("typo.json", #"{"id": "t", "version": "1", "title": "T", "start": "a", "node": [{"id": "a", "kind": "info", "text": "Hi"}]}"#)
+        let result = try IntakeProcess.run(["validate", file])
+        #expect(result.status == 2)
+        #expect(result.output.contains("$.node: unknown key 'node' in a questionnaire (did you mean 'nodes'?)"), "\(result.output)\(result.error)")
+    }
+
     @Test func graphDrawsEveryNodeWithConditionsAndUrgentExits() throws {
         let dot = try IntakeProcess.run(["graph", "--format", "dot"])
         #expect(dot.status == 0)
