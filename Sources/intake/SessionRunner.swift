@@ -116,6 +116,7 @@ struct SessionRunner {
         }
         let audience = Audience(rawValue: header.mode) ?? options.mode
         console.line(console.paint(questionnaire.title, .heading))
+        if let client = header.client { console.line(console.paint("Client: \(ReplayView.visible(client))", .dim)) }
         let answered = replay.interview.answers.count
         console.paragraph("Welcome back. \(answered) answer\(answered == 1 ? " is" : "s are") already saved; carrying on from where the session stopped.")
         let ending = try interview(replay.interview, transcript: transcript, audience: audience)

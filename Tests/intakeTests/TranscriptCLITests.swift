@@ -182,6 +182,20 @@ struct TranscriptCLITests {
         #expect(resumed.status == 0, "\(resumed.error)")
     }
 
+    /// Resuming a reception session says whose it is, from the transcript.
+    @Test func aResumedReceptionSessionNamesTheClient() throws {
+        let folder = try TemporaryFolder()
+        let sessions = folder.path + "/s"
+        try FileManager.default.createDirectory(atPath: sessions, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        let path = sessions + "/reception.jsonl"
+        try FileManager.default.copyItem(atPath: IntakeProcess.packageRoot.appendingPathComponent("Transcripts/examples/reception-unfinished.jsonl").path, toPath: path)
+        chmod(path, 0o600)
+        let resumed = try IntakeProcess.run(["run", "--resume", path], input: ":quit\n")
+        #expect(resumed.status == 0, "\(resumed.error)")
+        #expect(resumed.output.contains("Client: R-2041"))
+        #expect(resumed.output.contains("The client's answers so far are saved"))
+    }
+
     @Test func aTornLastLineIsReportedDroppedAndTheSessionGoesOn() throws {
         let folder = try TemporaryFolder()
         _ = try IntakeProcess.run(["run", "--transcripts", folder.path], input: Self.straight.prefix(4).joined(separator: "\n") + "\n")
