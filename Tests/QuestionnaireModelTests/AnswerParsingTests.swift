@@ -43,8 +43,8 @@ struct AnswerParsingTests {
 
     @Test func singleRejectionsSayWhatWouldWork() {
         #expect(rejected(single, "knee") == "'knee' could be Left knee or Right knee: type more of the name, or its number.")
-        #expect(rejected(single, "9") == "There is no choice 9: type a number from 1 to 7.")
-        #expect(rejected(single, "0") == "There is no choice 0: type a number from 1 to 7.")
+        #expect(rejected(single, "9") == "There is no choice 9: type the number of a choice, from 1 to 7, or one of: Neck, Upper back, Lower back, Left knee, Right knee, Left shoulder, None of these.")
+        #expect(rejected(single, "0") == "There is no choice 0: type the number of a choice, from 1 to 7, or one of: Neck, Upper back, Lower back, Left knee, Right knee, Left shoulder, None of these.")
         #expect(rejected(single, "elbow") == "I couldn't match 'elbow' to a choice: type a number from 1 to 7, or one of: Neck, Upper back, Lower back, Left knee, Right knee, Left shoulder, None of these.")
         // One choice is wanted: the whole answer is quoted, not its first word.
         #expect(rejected(single, "my elbow")?.hasPrefix("I couldn't match 'my elbow' to a choice") == true)

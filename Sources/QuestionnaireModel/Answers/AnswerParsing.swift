@@ -106,7 +106,9 @@ extension Node {
         case .badRange(let range):
             return Rejection("\(TextInput.quoted(range)) is not a range of choices: the numbers go from 1 to \(options.count), such as 1-3.")
         case .noSuchNumber(let number):
-            return Rejection("There is no choice \(number): type a number from 1 to \(options.count).")
+            // "60" at an age question is an age: the names say what to choose.
+            let names = options.count <= 8 ? ", or one of: \(options.map(\.label).joined(separator: ", "))" : ", or a name from the list"
+            return Rejection("There is no choice \(number): type the number of a choice, from 1 to \(options.count)\(names).")
         }
     }
 
