@@ -9,6 +9,7 @@ usage: Benchmarks/run.py [--quick] [--runs N] [--output FILE]
             its numbers mean nothing
 """
 import argparse
+import hashlib
 import json
 import os
 import pty
@@ -129,11 +130,31 @@ def make_questionnaires(sizes):
     return paths
 
 
+def made_with():
+    """What the transcripts depend on: the shipped files and the version of
+    the binary's reading of answers. Data made with other files would not
+    replay clean (a parser change shows up as a mismatch, as it should)."""
+    digest = hashlib.sha256()
+    for name in ["massage-intake.json", "massage-intake.rules.json", "medications.json"]:
+        with open(os.path.join(ROOT, "Questionnaires", name), "rb") as source:
+            digest.update(source.read())
+    for folder in ["QuestionnaireModel", "InterviewEngine", "Scoring"]:
+        for base, _, files in sorted(os.walk(os.path.join(ROOT, "Sources", folder))):
+            for name in sorted(files):
+                with open(os.path.join(base, name), "rb") as source:
+                    digest.update(source.read())
+    return digest.hexdigest()
+
+
 def make_transcripts(count):
     """A folder of `count` transcripts made by `intake run --mode reception`
-    from varied scripted clients, in two processes at once."""
+    from varied scripted clients, in two processes at once; made again when
+    the questionnaire or the code reading answers has changed since."""
     folder = os.path.join(DATA, f"transcripts-{count}")
-    if os.path.isdir(folder) and len([n for n in os.listdir(folder) if n.endswith(".jsonl")]) == count:
+    stamp = os.path.join(folder, ".made-with")
+    current = made_with()
+    if os.path.isdir(folder) and len([n for n in os.listdir(folder) if n.endswith(".jsonl")]) == count \
+            and os.path.exists(stamp) and open(stamp).read().strip() == current:
         return folder
     shutil.rmtree(folder, ignore_errors=True)
     # fsync is nearly free on tmpfs, so the data is made there and then copied.
@@ -167,6 +188,8 @@ def make_transcripts(count):
     made = len(os.listdir(folder))
     if made != count:
         sys.exit(f"expected {count} transcripts, made {made}")
+    with open(stamp, "w") as out:
+        out.write(current + "\n")
     return folder
 
 
