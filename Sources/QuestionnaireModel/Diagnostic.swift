@@ -110,6 +110,10 @@ extension DiagnosticLog {
     /// questionnaire, rules or medicines file says is printed to the people
     /// who use intake, so such text is refused where it is read.
     public mutating func refuseControlCharacters(in json: JSONValue) {
+        // Almost every file is clean, and a raw scan of its bytes says so:
+        // inside a JSON string a control character can only be written as a
+        // \u escape, or (C1 controls, direction overrides) as their UTF-8.
+        guard Self.mightHoldControlCharacters(source.bytes) else { return }
         var reported = 0
         func visit(_ value: JSONValue, _ path: JSONPath) {
             guard reported < Self.controlCharacterReports else { return }
@@ -129,12 +133,45 @@ extension DiagnosticLog {
         visit(json, .root)
     }
 
+    /// Whether JSON text could hold a control character in a string: a
+    /// `\u` escape, or the UTF-8 of a C1 control or a direction override.
+    static func mightHoldControlCharacters(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { bytes in
+            var index = 0
+            let end = bytes.count
+            while index < end {
+                let byte = bytes[index]
+                if byte == 0x5C, index + 1 < end, bytes[index + 1] == 0x75 { return true }
+                if byte == 0xC2, index + 1 < end, (0x80...0x9F).contains(bytes[index + 1]) { return true }
+                if byte == 0xE2, index + 2 < end {
+                    let second = bytes[index + 1], third = bytes[index + 2]
+                    if second == 0x80 && (0xAA...0xAE).contains(third) || second == 0x81 && (0xA6...0xA9).contains(third) { return true }
+                }
+                // An escaped backslash is not the start of an escape.
+                index += byte == 0x5C ? 2 : 1
+            }
+            return false
+        }
+    }
+
     /// The first character of `text` a terminal could act on, or nil.
     static func firstControlCharacter(in text: String) -> Unicode.Scalar? {
-        // Bytes first: almost all text is plain and is passed in one scan.
-        let suspicious = text.utf8.contains { byte in
-            (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F || byte == 0xC2 || byte == 0xE2
-        }
+        // Bytes first: almost all text is plain, and is passed in one scan
+        // that stops only at the UTF-8 forms of the characters looked for.
+        let suspicious = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 && byte != 0x0A && byte != 0x09 || byte == 0x7F { return true }
+                if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
+                if byte == 0xE2, index + 2 < bytes.count {
+                    let second = bytes[index + 1], third = bytes[index + 2]
+                    if second == 0x80 && (0xAA...0xAE).contains(third) || second == 0x81 && (0xA6...0xA9).contains(third) { return true }
+                }
+                index += 1
+            }
+            return false
+        } ?? true
         guard suspicious else { return nil }
         return text.unicodeScalars.first { scalar in
             let value = scalar.value

@@ -74,6 +74,11 @@ public enum TextInput {
     /// Japanese, Korean, full-width forms, most emoji) two, combining marks
     /// and format characters none, everything else one.
     public static func columns(_ text: some StringProtocol) -> Int {
+        // Plain ASCII, nearly all text: a column per printable byte, found
+        // without looking up each character's Unicode properties.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.reduce(0) { $0 + ($1 >= 0x20 && $1 != 0x7F ? 1 : 0) }
+        }
         var total = 0
         for scalar in text.unicodeScalars {
             switch scalar.properties.generalCategory {

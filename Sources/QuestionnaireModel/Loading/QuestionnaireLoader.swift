@@ -210,8 +210,11 @@ struct QuestionnaireDecoder {
         }
         var seen: Set<String> = []
         for (index, point) in points.enumerated() {
-            let folded = TextInput.folded(point).trimmingSpaces()
-            if folded.isEmpty || TextInput.decimal(point) != nil {
+            // Plain ASCII (nearly always) needs no Unicode folding.
+            let ascii = point.utf8.allSatisfy { $0 < 0x80 }
+            let folded = (ascii ? point.lowercased() : TextInput.folded(point)).trimmingSpaces()
+            let hasDigit = ascii ? point.utf8.contains { (0x30...0x39).contains($0) } : true
+            if folded.isEmpty || hasDigit && TextInput.decimal(point) != nil {
                 reader.log.error("a point must be words such as \"sometimes\", not empty or a number", at: object["points"]?.arrayValue?[index], path: pointsPath.appending(index))
                 return []
             }
