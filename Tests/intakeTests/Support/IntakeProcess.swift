@@ -34,11 +34,12 @@ struct IntakeProcess {
 
     static func run(
         _ arguments: [String], input: String = "", environment: [String: String] = [:],
-        directory: String? = nil, timeout: TimeInterval = 30
+        directory: String? = nil, timeout: TimeInterval = 30, launcher: [String] = []
     ) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        // A launcher (such as setpriv, to run as another user) starts intake.
+        process.executableURL = URL(fileURLWithPath: launcher.first ?? binary)
+        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [binary] + arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = nil
         // Sessions of tests go to a scratch folder, never into the repository.
