@@ -241,8 +241,16 @@ struct HardeningFileTests {
         let path = (folder.path as NSString).appendingPathComponent("locked.json")
         try Data(Self.base(role)).write(to: URL(fileURLWithPath: path))
         #expect(chmod(path, 0) == 0)
-        let launcher = getuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"] : []
-        if getuid() == 0 { #expect(chmod(folder.path, 0o755) == 0, "nobody must reach the file to be refused reading it") }
+        var launcher: [String] = []
+        if getuid() == 0 {
+            // nobody must reach the file (and a copy of intake: the build
+            // folder may be private) to be refused reading it.
+            #expect(chmod(folder.path, 0o755) == 0)
+            let copy = (folder.path as NSString).appendingPathComponent("intake")
+            try FileManager.default.copyItem(atPath: IntakeProcess.binary, toPath: copy)
+            #expect(chmod(copy, 0o755) == 0)
+            launcher = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", copy]
+        }
         for arguments in Self.commands(role, path) {
             let result = try IntakeProcess.run(arguments, environment: ["INTAKE_TRANSCRIPTS": "/nonexistent/sessions"], timeout: 30, launcher: launcher)
             #expect(result.status == 2)

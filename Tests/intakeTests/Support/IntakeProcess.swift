@@ -37,9 +37,10 @@ struct IntakeProcess {
         directory: String? = nil, timeout: TimeInterval = 30, launcher: [String] = []
     ) throws -> Result {
         let process = Process()
-        // A launcher (such as setpriv, to run as another user) starts intake.
+        // A launcher (such as setpriv running a copy of intake as another
+        // user) is the whole command before intake's arguments.
         process.executableURL = URL(fileURLWithPath: launcher.first ?? binary)
-        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [binary] + arguments
+        process.arguments = Array(launcher.dropFirst()) + arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = nil
         // Sessions of tests go to a scratch folder, never into the repository.
