@@ -243,35 +243,42 @@ public struct Interview: Sendable {
 
     /// Progress at the current node, from the graph and the answers so far.
     public var progress: Progress {
-        let asked = trail.filter { questionnaire.node($0)?.kind != .info }.count
-        guard let node = currentNode else { return Progress(number: asked, fewestMore: 0, mostMore: 0) }
-        let isQuestion = node.kind != .info
+        let asked = trail.count { questionnaire.kind(of: $0) != .info }
+        guard let current, let position = questionnaire.index(of: current) else {
+            return Progress(number: asked, fewestMore: 0, mostMore: 0)
+        }
+        let isQuestion = questionnaire.nodes[position].kind != .info
         var walk = RemainingWalk(interview: self)
         var fewest: Int?
         var most = 0
-        for target in possibleNext(node) {
-            guard let index = questionnaire.index(of: target) else { continue }
-            let (low, high) = walk.remaining(from: index)
+        for target in possibleNext(at: position) {
+            let (low, high) = walk.remaining(from: target)
             if let low { fewest = min(fewest ?? low, low) }
             most = max(most, high)
         }
         return Progress(number: asked + (isQuestion ? 1 : 0), fewestMore: fewest ?? 0, mostMore: most)
     }
 
-    /// The nodes that can follow `node`, given what is known now.
-    private func possibleNext(_ node: Node) -> [String] {
-        switch node.next {
-        case .end: return []
-        case .node(let id): return [id]
+    /// The positions of the nodes that can follow the node at `position`,
+    /// given what is known now: each branch whose condition is not false,
+    /// up to the first that is surely true.
+    private func possibleNext(at position: Int) -> [Int] {
+        let targets = questionnaire.nextIndices(ofNodeAt: position)
+        var result: [Int] = []
+        switch questionnaire.nodes[position].next {
+        case .end:
+            break
+        case .node:
+            if let target = targets.first, target >= 0 { result.append(target) }
         case .branches(let branches):
-            var targets: [String] = []
-            for branch in branches {
+            for (offset, branch) in branches.enumerated() {
                 let truth = branch.condition?.evaluate(lookup) ?? .yes
-                if truth != .no, !targets.contains(branch.target) { targets.append(branch.target) }
+                let target = targets[targets.startIndex + offset]
+                if truth != .no, target >= 0, !result.contains(target) { result.append(target) }
                 if truth == .yes { break }
             }
-            return targets
         }
+        return result
     }
 
     /// The fewest (nil when every route ends urgently) and most questions
@@ -293,20 +300,19 @@ public struct Interview: Sendable {
         }
 
         mutating func remaining(from origin: Int) -> (Int?, Int) {
-            let questionnaire = interview.questionnaire
+            let nodes = interview.questionnaire.nodes
             var stack: [(node: Int, next: [Int]?)] = [(origin, nil)]
             while let (index, expanded) = stack.popLast() {
                 if done[index] { continue }
-                let node = questionnaire.nodes[index]
                 guard let next = expanded else {
-                    let successors = interview.possibleNext(node).compactMap { questionnaire.index(of: $0) }
+                    let successors = interview.possibleNext(at: index)
                     stack.append((index, successors))
                     for target in successors where !done[target] { stack.append((target, nil)) }
                     continue
                 }
-                let own = node.kind == .info ? 0 : 1
+                let own = nodes[index].kind == .info ? 0 : 1
                 if next.isEmpty {
-                    fewest[index] = node.urgent ? nil : own
+                    fewest[index] = nodes[index].urgent ? nil : own
                     most[index] = own
                 } else {
                     var low: Int?

@@ -8,8 +8,16 @@ public struct Questionnaire: Sendable {
     public var schema: String?
     public var sections: [Section]
     public var start: String
-    public var nodes: [Node]
+    /// The nodes in file order. Set only through `init` and `setNexts`,
+    /// which keep the lookup tables below in step.
+    public private(set) var nodes: [Node]
     private var indexByID: [String: Int]
+    /// Where each node's `next` leads, by index: node `i`'s targets are
+    /// `nextIndices[nextOffsets[i]..<nextOffsets[i + 1]]`, one per branch
+    /// in order (one for a plain `next`, none for the end), -1 for an id no
+    /// node has. Worked out once, so walking the flow looks no ids up.
+    private var nextOffsets: [Int]
+    private var nextIndices: [Int]
 
     public init(id: String, version: String, title: String, schema: String? = nil, sections: [Section] = [], start: String, nodes: [Node]) {
         self.id = id
@@ -24,6 +32,48 @@ public struct Questionnaire: Sendable {
             index[node.id] = position
         }
         self.indexByID = index
+        self.nextOffsets = []
+        self.nextIndices = []
+        indexTheFlow()
+    }
+
+    /// Gives each node the `next` at its position (nil keeps the node's
+    /// own), as the loader does once every node is known and conditions can
+    /// be read.
+    public mutating func setNexts(_ nexts: [Next?]) {
+        for (position, next) in zip(nodes.indices, nexts) {
+            if let next { nodes[position].next = next }
+        }
+        indexTheFlow()
+    }
+
+    private mutating func indexTheFlow() {
+        var offsets = [0]
+        var targets: [Int] = []
+        offsets.reserveCapacity(nodes.count + 1)
+        for node in nodes {
+            switch node.next {
+            case .end: break
+            case .node(let id): targets.append(indexByID[id] ?? -1)
+            case .branches(let branches):
+                for branch in branches { targets.append(indexByID[branch.target] ?? -1) }
+            }
+            offsets.append(targets.count)
+        }
+        nextOffsets = offsets
+        nextIndices = targets
+    }
+
+    /// The indices of the nodes the node at `position` leads to: one per
+    /// branch of its `next`, in order (one for a plain `next`, none at the
+    /// end), -1 where the id names no node.
+    public func nextIndices(ofNodeAt position: Int) -> ArraySlice<Int> {
+        nextIndices[nextOffsets[position]..<nextOffsets[position + 1]]
+    }
+
+    /// The kind of the node with `id`, without copying the node.
+    public func kind(of id: String) -> NodeKind? {
+        indexByID[id].map { nodes[$0].kind }
     }
 
     /// The node with `id`, if there is one.

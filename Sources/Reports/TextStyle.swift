@@ -1,3 +1,5 @@
+import QuestionnaireModel
+
 /// How headings and emphasis look in text output: plain for files, pipes and
 /// screen readers; the terminal passes escape codes.
 public struct TextStyle: Sendable {
@@ -30,30 +32,81 @@ public enum Audience: String, Sendable, CaseIterable {
 }
 
 /// Wraps text to a width at spaces, keeping line breaks and indentation.
+/// Width is counted in terminal columns (`TextInput.columns`), so a Korean
+/// syllable takes two, as it does on screen.
 public enum TextWrap {
     public static func wrap(_ text: String, width: Int, indent: String = "", hanging: String? = nil) -> String {
         let width = max(20, width)
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var current = indent
-            var first = true
-            var empty = true
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                let prefix = first ? indent : (hanging ?? indent)
-                if empty {
-                    current = prefix + word
-                    empty = false
-                } else if current.count + 1 + word.count <= width {
-                    current += " " + word
-                } else {
-                    lines.append(current)
-                    first = false
-                    current = (hanging ?? indent) + word
-                }
-            }
-            lines.append(empty ? "" : current)
-            first = true
+        for paragraph in paragraphs(text) {
+            let wrapped = split(paragraph, width: width, indent: indent, hanging: hanging ?? indent)
+            if wrapped.isEmpty { lines.append("") } else { lines.append(contentsOf: wrapped) }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The text between line breaks ("\n"), empty ones included. Split on
+    /// the bytes: a line break is one byte in UTF-8, and walking the text by
+    /// characters costs far more than the wrapping itself.
+    public static func paragraphs(_ text: String) -> [Substring] {
+        var copy = text
+        let breaks = copy.withUTF8 { bytes in bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") } }
+        guard !breaks.isEmpty else { return [text[...]] }
+        var result: [Substring] = []
+        var start = text.startIndex
+        for offset in breaks {
+            let newline = text.utf8.index(text.startIndex, offsetBy: offset)
+            result.append(text[start..<newline])
+            start = text.utf8.index(after: newline)
+        }
+        result.append(text[start...])
+        return result
+    }
+
+    /// One paragraph (no line breaks) as lines of at most `width` columns,
+    /// split at spaces: the first line starts with `indent`, the others with
+    /// `hanging`, and runs of spaces between words become one. A word wider
+    /// than the width gets a line of its own. No lines for a paragraph with
+    /// no words. One pass over the paragraph's bytes, each word measured
+    /// once.
+    public static func split(_ paragraph: Substring, width: Int, indent: String, hanging: String) -> [String] {
+        var paragraph = paragraph
+        let hangingColumns = TextInput.columns(hanging)
+        return paragraph.withUTF8 { bytes in
+            var lines: [String] = []
+            var current: [UInt8] = []
+            var currentColumns = 0
+            var empty = true
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: " ") {
+                    index += 1
+                    continue
+                }
+                var end = index
+                while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
+                let word = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                let wordColumns = TextInput.columns(utf8: word)
+                if empty {
+                    current.append(contentsOf: indent.utf8)
+                    current.append(contentsOf: word)
+                    currentColumns = TextInput.columns(indent) + wordColumns
+                    empty = false
+                } else if currentColumns + 1 + wordColumns <= width {
+                    current.append(UInt8(ascii: " "))
+                    current.append(contentsOf: word)
+                    currentColumns += 1 + wordColumns
+                } else {
+                    lines.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                    current.append(contentsOf: hanging.utf8)
+                    current.append(contentsOf: word)
+                    currentColumns = hangingColumns + wordColumns
+                }
+                index = end
+            }
+            if !empty { lines.append(String(decoding: current, as: UTF8.self)) }
+            return lines
+        }
     }
 }

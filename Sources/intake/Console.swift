@@ -4,6 +4,7 @@
 import Darwin
 #endif
 import LineEditing
+import QuestionnaireModel
 import Reports
 
 /// The one owner of the terminal's output: writes text to stdout or stderr,
@@ -37,11 +38,39 @@ final class Console {
         outputIsTerminal ? max(40, min(Terminal.width, 100)) : 80
     }
 
+    /// Output to stdout held back by `batch`, to be written in one call.
+    private var held: [UInt8]?
+
+    /// Runs `body`, holding what it writes to stdout until it returns and
+    /// then writing it in one system call: a question with its options
+    /// appears whole, for one write instead of one per line. Anything
+    /// written to stderr meanwhile first sends what is held, so the order
+    /// on a shared screen stays as written.
+    func batch(_ body: () -> Void) {
+        guard held == nil else { return body() }
+        held = []
+        body()
+        let bytes = held ?? []
+        held = nil
+        send(bytes, to: .output)
+    }
+
     func write(_ text: String, to stream: Stream = .output) {
-        var bytes = Array(text.utf8)
+        if held != nil {
+            if stream == .output {
+                held?.append(contentsOf: text.utf8)
+                return
+            }
+            send(held ?? [], to: .output)
+            held = []
+        }
+        send(Array(text.utf8), to: stream)
+    }
+
+    private func send(_ bytes: [UInt8], to stream: Stream) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { buffer in
+            let written = bytes.withUnsafeBytes { buffer in
                 Glibc.write(stream.descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             }
             if written < 0 {
@@ -50,7 +79,6 @@ final class Console {
             }
             offset += written
         }
-        bytes.removeAll()
     }
 
     func line(_ text: String = "", to stream: Stream = .output) {
@@ -105,24 +133,14 @@ final class Console {
     static func wrap(_ text: String, width: Int) -> [String] {
         let width = max(20, width)
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if paragraph.count <= width {
+        for paragraph in TextWrap.paragraphs(text) {
+            if TextInput.columns(paragraph) <= width {
                 lines.append(String(paragraph))
                 continue
             }
             let indent = String(paragraph.prefix { $0 == " " })
-            var current = indent
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                if current.count == indent.count {
-                    current += word
-                } else if current.count + 1 + word.count <= width {
-                    current += " " + word
-                } else {
-                    lines.append(current)
-                    current = indent + word
-                }
-            }
-            lines.append(current)
+            let wrapped = TextWrap.split(paragraph, width: width, indent: indent, hanging: indent)
+            if wrapped.isEmpty { lines.append("") } else { lines.append(contentsOf: wrapped) }
         }
         return lines
     }

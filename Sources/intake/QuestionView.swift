@@ -8,6 +8,10 @@ struct QuestionView {
     let console: Console
 
     func show(_ node: Node, in interview: Interview) {
+        console.batch { lines(node, in: interview) }
+    }
+
+    private func lines(_ node: Node, in interview: Interview) {
         let progress = interview.progress
         console.line()
         console.line(console.paint(progressText(progress), .dim))
@@ -68,7 +72,7 @@ struct QuestionView {
             let number = String(index + 1)
             return String(repeating: " ", count: numberWidth - number.count) + number + "  " + option.label
         }
-        let cellWidth = (cells.map(\.count).max() ?? 0) + 3
+        let cellWidth = (cells.map { TextInput.columns($0) }.max() ?? 0) + 3
         let columns = options.count > 8 ? max(1, min(3, (console.width - 2) / max(1, cellWidth))) : 1
         let rows = (cells.count + columns - 1) / columns
         for row in 0..<rows {
@@ -85,8 +89,10 @@ struct QuestionView {
 }
 
 extension String {
+    /// The text with spaces after it to fill `width` terminal columns.
     func padding(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
+        let columns = TextInput.columns(self)
+        return columns >= width ? self : self + String(repeating: " ", count: width - columns)
     }
 
     func trimmingTrailingSpaces() -> String {

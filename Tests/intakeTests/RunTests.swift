@@ -148,4 +148,42 @@ struct RunTests {
         #expect(result.output.contains("A small check-in"))
         #expect(result.output.contains("How are you today?: 4 out of 5"))
     }
+
+    /// Korean takes two columns a syllable on screen: text and option
+    /// columns are laid out by columns, not characters, so a Korean
+    /// question neither runs off an 80-column screen nor misaligns its
+    /// options.
+    @Test func wideTextIsWrappedAndAlignedByScreenColumns() throws {
+        let folder = try TemporaryFolder()
+        let labels = ["목", "어깨 위쪽", "허리 아래쪽", "무릎", "발목", "손목", "머리", "턱", "등 가운데", "엉덩이"]
+        let options = labels.enumerated().map { #"{"code": "a\#($0.offset)", "label": "\#($0.element)"}"# }.joined(separator: ", ")
+        let question = "오늘 통증이 어느 정도인지 알려 주세요. 가장 심한 곳과 가장 오래된 곳을 함께 생각해 보시고, 마사지를 받기 전에 치료사와 이야기하고 싶은 점이 있다면 골라 주세요."
+        let file = try folder.file("korean.json", """
+            {"id": "korean", "version": "1", "title": "Korean", "start": "area", "nodes": [
+              {"id": "area", "kind": "single", "text": "\(question)", "options": [\(options)]}
+            ]}
+            """)
+        let result = try IntakeProcess.run(["run", "--questionnaire", file], input: "")
+        #expect(result.status == 0)
+        // Hangul syllables take two columns; everything here else one.
+        func columns(_ line: Substring) -> Int {
+            line.unicodeScalars.reduce(0) { $0 + ((0xAC00...0xD7A3).contains($1.value) ? 2 : 1) }
+        }
+        // The lines of the question and its options (paths in the save
+        // and resume lines may be longer than any screen).
+        let lines = result.output.split(separator: "\n").filter { $0.unicodeScalars.contains { (0xAC00...0xD7A3).contains($0.value) } }
+        #expect(lines.count >= 6)
+        #expect(lines.allSatisfy { columns($0) <= 80 }, "\(lines.filter { columns($0) > 80 })")
+        #expect(lines.contains { $0.hasPrefix("오늘 통증이") }, "the question is shown, wrapped")
+        // Ten options go in columns; each row's second column starts at
+        // the same screen column.
+        let rows = lines.filter { $0.hasPrefix("   1 ") || $0.hasPrefix("   2 ") || $0.hasPrefix("   3 ") }
+        #expect(rows.count == 3)
+        let secondColumn = rows.map { row -> Int? in
+            guard let start = row.range(of: "  ", options: [], range: row.index(row.startIndex, offsetBy: 6)..<row.endIndex),
+                  let number = row[start.upperBound...].firstIndex(where: { $0 != " " }) else { return nil }
+            return columns(row[..<number])
+        }
+        #expect(secondColumn.allSatisfy { $0 != nil } && Set(secondColumn).count == 1, "\(rows)")
+    }
 }

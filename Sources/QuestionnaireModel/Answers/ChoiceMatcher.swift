@@ -18,15 +18,19 @@ struct ChoiceMatcher: Sendable {
         self.allowsRanges = allowsRanges
         // A list, not a dictionary: a few dozen names are searched faster
         // than they are hashed, and a matcher is made for every answer.
-        var names: [(String, Int)] = []
+        // The labels match the property's, so the list is not copied again
+        // to convert it (an unlabelled list cost a copy per answer).
+        var names: [(form: String, option: Int)] = []
+        var longestName = 1
         names.reserveCapacity(options.count * 3)
         for (index, option) in options.enumerated() {
             for form in option.matchingForms where !form.isEmpty {
                 names.append((form, index))
+                longestName = max(longestName, form.utf8.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 })
             }
         }
         self.names = names
-        self.longestName = self.names.map { name in name.form.utf8.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 } }.max() ?? 1
+        self.longestName = longestName
     }
 
     enum Failure: Error {

@@ -74,25 +74,59 @@ public enum TextInput {
     /// Japanese, Korean, full-width forms, most emoji) two, combining marks
     /// and format characters none, everything else one.
     public static func columns(_ text: some StringProtocol) -> Int {
+        // The work is done on the bytes in place, by code written for them:
+        // walking a generic string's scalars cost more than the wrapping
+        // that asks.
+        if let counted = text.utf8.withContiguousStorageIfAvailable(columns(utf8:)) {
+            return counted
+        }
+        return Array(text.utf8).withUnsafeBufferPointer(columns(utf8:))
+    }
+
+    /// How many terminal columns the UTF-8 text in `bytes` takes, as
+    /// `columns(_:)` counts them (a byte that is not UTF-8 takes one, as
+    /// its replacement character does).
+    public static func columns(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
         // Plain ASCII, nearly all text: a column per printable byte, found
         // without looking up each character's Unicode properties.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return text.utf8.reduce(0) { $0 + ($1 >= 0x20 && $1 != 0x7F ? 1 : 0) }
-        }
+        if let ascii = asciiColumns(bytes) { return ascii }
         var total = 0
-        for scalar in text.unicodeScalars {
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .enclosingMark, .format, .control:
-                continue
-            default:
-                break
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): total += columns(of: scalar)
+            case .error: total += 1
+            case .emptyInput: return total
             }
-            let value = scalar.value
-            let wide = (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) && value != 0x303F
-                || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value)
-                || (0xFF00...0xFF60).contains(value) || (0xFFE0...0xFFE6).contains(value)
-                || (0x1F300...0x1F64F).contains(value) || (0x1F900...0x1F9FF).contains(value) || (0x20000...0x3FFFD).contains(value)
-            total += wide ? 2 : 1
+        }
+    }
+
+    /// Columns one scalar takes: two for a wide one, none for a combining
+    /// mark, a format or control character, one for the rest.
+    private static func columns(of scalar: Unicode.Scalar) -> Int {
+        if scalar.isASCII { return scalar.value >= 0x20 && scalar.value != 0x7F ? 1 : 0 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format, .control:
+            return 0
+        default:
+            break
+        }
+        let value = scalar.value
+        let wide = (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) && value != 0x303F
+            || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value)
+            || (0xFF00...0xFF60).contains(value) || (0xFFE0...0xFFE6).contains(value)
+            || (0x1F300...0x1F64F).contains(value) || (0x1F900...0x1F9FF).contains(value) || (0x20000...0x3FFFD).contains(value)
+        return wide ? 2 : 1
+    }
+
+    /// Columns of text that is all ASCII: one per printable byte; nil when
+    /// a byte is not ASCII.
+    private static func asciiColumns(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var total = 0
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            if byte >= 0x20, byte != 0x7F { total += 1 }
         }
         return total
     }

@@ -11,9 +11,11 @@ public struct QuestionGraph: Sendable {
         var offsets: [Int] = [0]
         var targets: [Int] = []
         offsets.reserveCapacity(questionnaire.nodes.count + 1)
-        for node in questionnaire.nodes {
-            for id in node.next.targets {
-                if let index = questionnaire.index(of: id) { targets.append(index) }
+        for position in questionnaire.nodes.indices {
+            // Each target once, in the order of the branches.
+            let first = targets.count
+            for index in questionnaire.nextIndices(ofNodeAt: position) where index >= 0 && !targets[first...].contains(index) {
+                targets.append(index)
             }
             offsets.append(targets.count)
         }

@@ -111,11 +111,12 @@ struct QuestionnaireDecoder {
         // Conditions are read once every node is known, so each test can be
         // checked against the type of the answer it reads.
         let conditions = ConditionDecoder(questionnaire: questionnaire)
-        for index in questionnaire.nodes.indices {
-            guard let nextValue = nextValues[index] else { continue }
+        let nexts: [Next?] = questionnaire.nodes.indices.map { index in
+            guard let nextValue = nextValues[index] else { return nil }
             let path = firstPath[questionnaire.nodes[index].id]!.appending("next")
-            questionnaire.nodes[index].next = decodeNext(nextValue, at: path, nodeIDs: firstPath, conditions: conditions)
+            return decodeNext(nextValue, at: path, nodeIDs: firstPath, conditions: conditions)
         }
+        questionnaire.setNexts(nexts)
         checkOptionSources(questionnaire, paths: firstPath)
         checkDefaults(questionnaire, paths: firstPath, values: nodeList)
         if firstPath[start] == nil, !brokenIDs.contains(start) {
