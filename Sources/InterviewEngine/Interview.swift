@@ -263,33 +263,42 @@ public struct Interview: Sendable {
     /// given what is known now: each branch whose condition is not false,
     /// up to the first that is surely true.
     private func possibleNext(at position: Int) -> [Int] {
-        let targets = questionnaire.nextIndices(ofNodeAt: position)
         var result: [Int] = []
+        appendPossibleNext(at: position, to: &result)
+        return result
+    }
+
+    /// Appends `possibleNext(at:)` to `list`, each target once.
+    private func appendPossibleNext(at position: Int, to list: inout [Int]) {
+        let targets = questionnaire.nextIndices(ofNodeAt: position)
+        let first = list.count
         switch questionnaire.nodes[position].next {
         case .end:
             break
         case .node:
-            if let target = targets.first, target >= 0 { result.append(target) }
+            if let target = targets.first, target >= 0 { list.append(target) }
         case .branches(let branches):
             for (offset, branch) in branches.enumerated() {
                 let truth = branch.condition?.evaluate(lookup) ?? .yes
                 let target = targets[targets.startIndex + offset]
-                if truth != .no, target >= 0, !result.contains(target) { result.append(target) }
+                if truth != .no, target >= 0, !list[first...].contains(target) { list.append(target) }
                 if truth == .yes { break }
             }
         }
-        return result
     }
 
     /// The fewest (nil when every route ends urgently) and most questions
     /// from a node to an end, by node index, shared by the several
     /// successors of the current node. Iterative, so deep questionnaires
-    /// cannot overflow the stack; each node's successors are worked out once.
+    /// cannot overflow the stack; each node's successors are worked out once,
+    /// into one list shared by the whole walk.
     private struct RemainingWalk {
         let interview: Interview
         var fewest: [Int?]
         var most: [Int]
         var done: [Bool]
+        /// The successors of every node expanded so far, end to end.
+        var successors: [Int] = []
 
         init(interview: Interview) {
             self.interview = interview
@@ -301,13 +310,16 @@ public struct Interview: Sendable {
 
         mutating func remaining(from origin: Int) -> (Int?, Int) {
             let nodes = interview.questionnaire.nodes
-            var stack: [(node: Int, next: [Int]?)] = [(origin, nil)]
+            // A node is pushed once to expand it, then again, with where its
+            // successors lie in `successors`, to be worked out after them.
+            var stack: [(node: Int, next: Range<Int>?)] = [(origin, nil)]
             while let (index, expanded) = stack.popLast() {
                 if done[index] { continue }
                 guard let next = expanded else {
-                    let successors = interview.possibleNext(at: index)
-                    stack.append((index, successors))
-                    for target in successors where !done[target] { stack.append((target, nil)) }
+                    let start = successors.count
+                    interview.appendPossibleNext(at: index, to: &successors)
+                    stack.append((index, start..<successors.count))
+                    for target in successors[start...] where !done[target] { stack.append((target, nil)) }
                     continue
                 }
                 let own = nodes[index].kind == .info ? 0 : 1
@@ -317,7 +329,7 @@ public struct Interview: Sendable {
                 } else {
                     var low: Int?
                     var high = 0
-                    for target in next {
+                    for target in successors[next] {
                         if let value = fewest[target] { low = min(low ?? value, value) }
                         high = max(high, most[target])
                     }

@@ -223,6 +223,8 @@ public struct Option: Sendable, Equatable {
     public var exclusive: Bool
     /// The code, label and aliases in matching form, worked out once.
     public let matchingForms: [String]
+    /// The most words in any of `matchingForms`.
+    public let mostWordsInAName: Int
 
     public init(code: String, label: String, aliases: [String] = [], exclusive: Bool = false) {
         self.code = code
@@ -230,6 +232,13 @@ public struct Option: Sendable, Equatable {
         self.aliases = aliases
         self.exclusive = exclusive || code == "none"
         self.matchingForms = ([code, label] + aliases).map(TextInput.matchingForm)
+        var most = 1
+        for form in matchingForms {
+            var words = 1
+            for byte in form.utf8 where byte == 0x20 { words += 1 }
+            most = max(most, words)
+        }
+        self.mostWordsInAName = most
     }
 }
 

@@ -45,6 +45,11 @@ struct JSONParserTests {
     @Test func escapesLineSeparatorsSoTranscriptLinesStayOneLine() {
         let value = JSONValue.string("a\u{2028}b\u{7F}")
         #expect(value.serialized() == #""a\u2028b\u007f""#)
+        // Other text is written as it is, whichever way it is copied: plain,
+        // with quotes, or with a dash that shares U+2028's first byte.
+        #expect(JSONValue.string("Épaule, 한국어").serialized() == "\"Épaule, 한국어\"")
+        #expect(JSONValue.string("say \"no\" \\ ok").serialized() == #""say \"no\" \\ ok""#)
+        #expect(JSONValue.string("back — it’s sore").serialized() == "\"back — it’s sore\"")
     }
 
     @Test func reportsLineAndColumnOfSyntaxErrors() {

@@ -3,8 +3,6 @@
 /// that fits one option only.
 struct ChoiceMatcher: Sendable {
     let options: [Option]
-    /// Every name of every option in matching form, with the option's index.
-    private let names: [(form: String, option: Int)]
     /// Whether "1-3" means options 1 to 3 (multiple choice only).
     private let allowsRanges: Bool
     /// The most words in any name: no longer run of words can name an option.
@@ -16,20 +14,11 @@ struct ChoiceMatcher: Sendable {
     init(options: [Option], allowsRanges: Bool = false) {
         self.options = options
         self.allowsRanges = allowsRanges
-        // A list, not a dictionary: a few dozen names are searched faster
-        // than they are hashed, and a matcher is made for every answer.
-        // The labels match the property's, so the list is not copied again
-        // to convert it (an unlabelled list cost a copy per answer).
-        var names: [(form: String, option: Int)] = []
+        // The options keep their names in matching form; a matcher is made
+        // for every answer, so it reads them there instead of copying them
+        // into a list (or a dictionary) of its own.
         var longestName = 1
-        names.reserveCapacity(options.count * 3)
-        for (index, option) in options.enumerated() {
-            for form in option.matchingForms where !form.isEmpty {
-                names.append((form, index))
-                longestName = max(longestName, form.utf8.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 })
-            }
-        }
-        self.names = names
+        for option in options { longestName = max(longestName, option.mostWordsInAName) }
         self.longestName = longestName
     }
 
@@ -90,7 +79,13 @@ struct ChoiceMatcher: Sendable {
             // long answer (4,000 characters of "2 2 2 ...") take minutes.
             var end = min(words.count, start + longestName)
             while end > start {
-                let phrase = words[start..<end].joined(separator: " ")
+                // Joined by hand: the generic `joined` cost more than the
+                // rest of matching.
+                var phrase = words[start]
+                for word in words[(start + 1)..<end] {
+                    phrase += " "
+                    phrase += word
+                }
                 if let index = exact(phrase) {
                     result.append(index)
                     start = end
@@ -132,7 +127,8 @@ struct ChoiceMatcher: Sendable {
 
     /// The first option with a name exactly `form`.
     private func exactName(_ form: String) -> Int? {
-        names.first { $0.form == form }?.option
+        guard !form.isEmpty else { return nil }
+        return options.firstIndex { $0.matchingForms.contains(form) }
     }
 
     /// "1-3" or "2 - 5" as a range of option numbers.
@@ -146,12 +142,21 @@ struct ChoiceMatcher: Sendable {
     /// The one option that a name starts with `word`, or failing that, the one
     /// option with a word in its name that starts with `word`.
     private func partial(_ word: String) -> Result<Int, Failure> {
-        let prefixed = Set(names.filter { $0.form.hasPrefix(word) }.map(\.option))
+        let prefixed = optionsWithAName { $0.hasPrefix(word) }
         if prefixed.count == 1 { return .success(prefixed.first!) }
         if prefixed.count > 1 { return .failure(.ambiguous(word, prefixed.sorted())) }
-        let inner = Set(names.filter { $0.form.split(separator: " ").contains { $0.hasPrefix(word) } }.map(\.option))
+        let inner = optionsWithAName { $0.split(separator: " ").contains { $0.hasPrefix(word) } }
         if inner.count == 1 { return .success(inner.first!) }
         if inner.count > 1 { return .failure(.ambiguous(word, inner.sorted())) }
         return .failure(.noMatch(word))
+    }
+
+    /// The options with a name (in matching form, not empty) that passes `test`.
+    private func optionsWithAName(_ test: (String) -> Bool) -> Set<Int> {
+        var found: Set<Int> = []
+        for (index, option) in options.enumerated() where option.matchingForms.contains(where: { !$0.isEmpty && test($0) }) {
+            found.insert(index)
+        }
+        return found
     }
 }

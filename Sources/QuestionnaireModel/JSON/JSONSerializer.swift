@@ -71,6 +71,17 @@ extension JSONValue {
     /// one line.
     static func writeString(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
+        // Most strings need no escape: their bytes are copied at once. A
+        // 0xE2 byte may start U+2028 or U+2029, so it takes the careful way.
+        let copied = value.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) else { return false }
+            output.append(contentsOf: bytes)
+            return true
+        }
+        if copied == true {
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         var utf8 = Array(value.utf8)
         let count = utf8.count
         utf8.withUnsafeMutableBufferPointer { bytes in
