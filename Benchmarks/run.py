@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import pty
+import re
 import select
 import shutil
 import statistics
@@ -233,46 +234,84 @@ def reference(command, runs, name):
     return figure
 
 
+QUESTION_HEADER = re.compile(rb"Question (\d+) - ")
+
+
+def answer_times(typed, folder):
+    """One piped session given every answer at once: when each question's
+    header reached us, by question number, and the transcript it wrote."""
+    before = set(os.listdir(folder)) if os.path.isdir(folder) else set()
+    process = subprocess.Popen(with_rss([INTAKE, "run", "--transcripts", folder]), stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    process.stdin.write(typed)
+    process.stdin.close()
+    # Only read and stamp while the session runs; headers are found after.
+    chunks = []
+    while True:
+        chunk = os.read(process.stdout.fileno(), 65536)
+        if not chunk:
+            break
+        chunks.append((time.perf_counter(), chunk))
+    process.wait()
+    arrived = {}
+    offset = 0
+    output = b"".join(chunk for _, chunk in chunks)
+    ends = []
+    for stamp, chunk in chunks:
+        offset += len(chunk)
+        ends.append((offset, stamp))
+    for match in QUESTION_HEADER.finditer(output):
+        number = int(match.group(1))
+        if number not in arrived:
+            arrived[number] = next(stamp for end, stamp in ends if end >= match.end())
+    transcript = [os.path.join(folder, name) for name in set(os.listdir(folder)) - before if name.endswith(".jsonl")]
+    return arrived, read_rss(), transcript[0]
+
+
 def answer_step(runs):
-    """The cost of one answer: a scripted session stopped after 30 answers
-    minus one stopped before the first (both end the same way, paused, so
-    start-up and ending cancel out), divided by 30; beside it, a bare
-    write+fsync of the same transcript bytes in the same groups."""
+    """What a person waits for after each answer: in one piped session,
+    the time from question 2 appearing to question 31 appearing, over the
+    29 answers between (reading the answer, the engine's step, the
+    transcript written and fsync'ed, the next question shown). Start-up
+    and the ending are outside the span. Beside it, a bare write+fsync of
+    the transcript bytes those answers wrote, in the same groups. The two
+    are taken in turn, run by run, so a disk that slows down for a while
+    slows both."""
     folder = os.path.join(DATA, "answer-step")
     shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder, mode=0o700)
     answers = 30
     typed = b"".join(line + b"\n" for line in open(STRAIGHT, "rb").read().split(b"\n")[:answers])
-    full = Figure("answer: engine step + durable write")
-    empty = []
-    for _ in range(runs):
-        seconds, rss, _ = timed([INTAKE, "run", "--transcripts", folder], stdin_bytes=typed)
-        start, _, _ = timed([INTAKE, "run", "--transcripts", folder], stdin_bytes=b"")
-        full.add(seconds, rss)
-        empty.append(start)
-    per_answer = Figure(full.name)
-    for seconds, start, rss in zip(full.times, empty, full.rss):
-        per_answer.add(max(0.0, seconds - start) / answers, rss)
-    # The floor: the same bytes, written and fsync'ed in the same groups intake
-    # makes durable before each prompt (an answer with the question after it).
-    sample = max((os.path.join(folder, n) for n in os.listdir(folder)), key=os.path.getsize)
+    arrived, _, sample = answer_times(typed, folder)
+    first, last = 2, max(arrived)
+    # The floor: the transcript lines written while questions first..last
+    # were shown, grouped as intake makes them durable before each prompt
+    # (an answer with the question after it; an information page alone).
     lines = [line for line in open(sample, "rb").read().split(b"\n") if line]
-    chunks, current = [], b""
+    chunks, current, answered = [], b"", 0
     for line in lines:
         current += line + b"\n"
+        if b'"type":"answered"' in line:
+            answered += 1
         if b'"type":"asked"' in line or line is lines[-1]:
-            chunks.append(current)
+            if first <= answered < last:
+                chunks.append(current)
             current = b""
+    span = last - first
+    per_answer = Figure("answer: engine step + durable write")
     floor = Figure("bare write+fsync of the same bytes")
     target = os.path.join(folder, "floor.bin")
     for _ in range(runs):
+        arrived, rss, _ = answer_times(typed, folder)
+        per_answer.add((arrived[last] - arrived[first]) / span, rss)
         started = time.perf_counter()
         descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND, 0o600)
         for chunk in chunks:
             os.write(descriptor, chunk)
             os.fsync(descriptor)
         os.close(descriptor)
-        floor.add((time.perf_counter() - started) / answers, 0)
-    return per_answer, floor, len(lines), answers
+        floor.add((time.perf_counter() - started) / span, 0)
+    return per_answer, floor, sum(chunk.count(b"\n") for chunk in chunks), span
 
 
 def validate(paths, runs):

@@ -115,14 +115,19 @@ extension Node {
     // MARK: - Numbers
 
     private func parseScale(_ text: String, min: Int, max: Int, points: [String]) -> Result<AnswerValue, Rejection> {
-        let range = "enter a whole number from \(min) to \(max)" + (points.isEmpty ? "" : ", or its words (\(points.map { "'\($0)'" }.joined(separator: ", ")))")
+        // Worked out only for a message: most answers are plain numbers.
+        var range: String {
+            "enter a whole number from \(min) to \(max)" + (points.isEmpty ? "" : ", or its words (\(points.map { "'\($0)'" }.joined(separator: ", ")))")
+        }
         var candidate = TextInput.numericForm(text)
         // "7/10" and "7 out of 10" mean 7 on a 0 to 10 scale.
-        for suffix in [" out of \(max)", " of \(max)", "/\(max)", " / \(max)"] where candidate.hasSuffix(suffix) && candidate.count > suffix.count {
-            candidate = String(candidate.dropLast(suffix.count)).trimmingTrailingSpaces()
-            break
+        if candidate.utf8.contains(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "/") }) {
+            for suffix in [" out of \(max)", " of \(max)", "/\(max)", " / \(max)"] where candidate.hasSuffix(suffix) && candidate.count > suffix.count {
+                candidate = String(candidate.dropLast(suffix.count)).trimmingTrailingSpaces()
+                break
+            }
         }
-        guard let value = TextInput.numberWord(candidate).map(Double.init) ?? TextInput.decimal(candidate) else {
+        guard let value = TextInput.decimal(candidate) ?? TextInput.numberWord(candidate).map(Double.init) else {
             if !points.isEmpty { return parsePoint(text, min: min, points: points, range: range) }
             return .failure(Rejection("I couldn't read \(TextInput.quoted(text)) as a number: \(range)."))
         }
@@ -163,7 +168,7 @@ extension Node {
                 break
             }
         }
-        guard let value = TextInput.numberWord(candidate).map(Double.init) ?? TextInput.decimal(candidate) else {
+        guard let value = TextInput.decimal(candidate) ?? TextInput.numberWord(candidate).map(Double.init) else {
             return .failure(Rejection("I couldn't read \(TextInput.quoted(text)) as a number: \(range)."))
         }
         if integer, value != value.rounded() {

@@ -225,8 +225,9 @@ public enum TextInput {
     /// point. Refuses what `Double` would take but a person does not mean:
     /// exponents, hex, "nan", "inf".
     static func decimal(_ raw: String) -> Double? {
-        // Digits of any script ("٧", "７") count as the digits they are.
-        let text = String(raw.unicodeScalars.map { scalar -> Character in
+        // Digits of any script ("٧", "７") count as the digits they are;
+        // ASCII text has none to convert.
+        let text = raw.utf8.allSatisfy { $0 < 0x80 } ? raw : String(raw.unicodeScalars.map { scalar -> Character in
             if scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue {
                 return Character(String(Int(value)))
             }
