@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import pty
-import re
 import select
 import shutil
 import statistics
@@ -234,84 +233,53 @@ def reference(command, runs, name):
     return figure
 
 
-QUESTION_HEADER = re.compile(rb"Question (\d+) - ")
-
-
-def answer_times(typed, folder):
-    """One piped session given every answer at once: when each question's
-    header reached us, by question number, and the transcript it wrote."""
-    before = set(os.listdir(folder)) if os.path.isdir(folder) else set()
-    process = subprocess.Popen(with_rss([INTAKE, "run", "--transcripts", folder]), stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    process.stdin.write(typed)
-    process.stdin.close()
-    # Only read and stamp while the session runs; headers are found after.
-    chunks = []
-    while True:
-        chunk = os.read(process.stdout.fileno(), 65536)
-        if not chunk:
-            break
-        chunks.append((time.perf_counter(), chunk))
-    process.wait()
-    arrived = {}
-    offset = 0
-    output = b"".join(chunk for _, chunk in chunks)
-    ends = []
-    for stamp, chunk in chunks:
-        offset += len(chunk)
-        ends.append((offset, stamp))
-    for match in QUESTION_HEADER.finditer(output):
-        number = int(match.group(1))
-        if number not in arrived:
-            arrived[number] = next(stamp for end, stamp in ends if end >= match.end())
-    transcript = [os.path.join(folder, name) for name in set(os.listdir(folder)) - before if name.endswith(".jsonl")]
-    return arrived, read_rss(), transcript[0]
-
-
 def answer_step(runs):
-    """What a person waits for after each answer: in one piped session,
-    the time from question 2 appearing to question 31 appearing, over the
-    29 answers between (reading the answer, the engine's step, the
-    transcript written and fsync'ed, the next question shown). Start-up
-    and the ending are outside the span. Beside it, a bare write+fsync of
-    the transcript bytes those answers wrote, in the same groups. The two
-    are taken in turn, run by run, so a disk that slows down for a while
-    slows both."""
+    """The cost of one answer: a piped session given 30 answers minus one
+    given none (both start the same way and end the same way, paused, so
+    start-up and ending cancel out), divided by 30. A process start varies
+    by more than an answer costs, so this figure takes three times the runs,
+    and subtracts the median session with no answers from each run. Beside
+    it, a bare write+fsync of the same transcript bytes in the same groups.
+    The three are taken in turn, run by run, so a disk that slows down for
+    a while slows all of them. Output goes to /dev/null: the figure is the
+    engine and the durable write, not a reader of the screen."""
     folder = os.path.join(DATA, "answer-step")
     shutil.rmtree(folder, ignore_errors=True)
-    os.makedirs(folder, mode=0o700)
     answers = 30
     typed = b"".join(line + b"\n" for line in open(STRAIGHT, "rb").read().split(b"\n")[:answers])
-    arrived, _, sample = answer_times(typed, folder)
-    first, last = 2, max(arrived)
-    # The floor: the transcript lines written while questions first..last
-    # were shown, grouped as intake makes them durable before each prompt
-    # (an answer with the question after it; an information page alone).
+    # One session first, to have the bytes the floor writes.
+    timed([INTAKE, "run", "--transcripts", folder], stdin_bytes=typed)
+    # The floor: the same bytes, written and fsync'ed in the same groups intake
+    # makes durable before each prompt (an answer with the question after it;
+    # an information page alone).
+    sample = max((os.path.join(folder, n) for n in os.listdir(folder)), key=os.path.getsize)
     lines = [line for line in open(sample, "rb").read().split(b"\n") if line]
-    chunks, current, answered = [], b"", 0
+    chunks, current = [], b""
     for line in lines:
         current += line + b"\n"
-        if b'"type":"answered"' in line:
-            answered += 1
         if b'"type":"asked"' in line or line is lines[-1]:
-            if first <= answered < last:
-                chunks.append(current)
+            chunks.append(current)
             current = b""
-    span = last - first
-    per_answer = Figure("answer: engine step + durable write")
+    full, empty, rss = [], [], []
     floor = Figure("bare write+fsync of the same bytes")
     target = os.path.join(folder, "floor.bin")
-    for _ in range(runs):
-        arrived, rss, _ = answer_times(typed, folder)
-        per_answer.add((arrived[last] - arrived[first]) / span, rss)
+    for _ in range(3 * runs):
+        seconds, peak, _ = timed([INTAKE, "run", "--transcripts", folder], stdin_bytes=typed)
+        full.append(seconds)
+        rss.append(peak)
+        empty.append(timed([INTAKE, "run", "--transcripts", folder], stdin_bytes=b"")[0])
         started = time.perf_counter()
         descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND, 0o600)
         for chunk in chunks:
             os.write(descriptor, chunk)
             os.fsync(descriptor)
         os.close(descriptor)
-        floor.add((time.perf_counter() - started) / span, 0)
-    return per_answer, floor, sum(chunk.count(b"\n") for chunk in chunks), span
+        floor.add((time.perf_counter() - started) / answers, 0)
+    start = statistics.median(empty)
+    per_answer = Figure("answer: engine step + durable write")
+    for seconds, peak in zip(full, rss):
+        per_answer.add(max(0.0, seconds - start) / answers, peak)
+    return per_answer, floor, len(lines), answers
 
 
 def validate(paths, runs):

@@ -38,21 +38,31 @@ final class Console {
         outputIsTerminal ? max(40, min(Terminal.width, 100)) : 80
     }
 
-    /// Output to stdout held back by `batch`, to be written in one call.
+    /// Output to stdout held back by `hold` or `batch`, to be written in one call.
     private var held: [UInt8]?
 
-    /// Runs `body`, holding what it writes to stdout until it returns and
-    /// then writing it in one system call: a question with its options
-    /// appears whole, for one write instead of one per line. Anything
-    /// written to stderr meanwhile first sends what is held, so the order
-    /// on a shared screen stays as written.
-    func batch(_ body: () -> Void) {
-        guard held == nil else { return body() }
-        held = []
-        body()
-        let bytes = held ?? []
+    /// Holds what is written to stdout from now until `sendHeld`, to go to
+    /// the screen in one write. Anything written to stderr meanwhile first
+    /// sends what is held, so the order on a shared screen stays as written.
+    func hold() {
+        if held == nil { held = [] }
+    }
+
+    /// Writes what `hold` held, and stops holding.
+    func sendHeld() {
+        guard let bytes = held else { return }
         held = nil
         send(bytes, to: .output)
+    }
+
+    /// Runs `body` holding its output to stdout, then writes it in one
+    /// call: a question with its options appears whole. Inside a `hold`,
+    /// the output simply joins what is held.
+    func batch(_ body: () -> Void) {
+        guard held == nil else { return body() }
+        hold()
+        body()
+        sendHeld()
     }
 
     func write(_ text: String, to stream: Stream = .output) {

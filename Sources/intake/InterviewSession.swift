@@ -53,6 +53,10 @@ final class InterviewSession {
     }
 
     func run() throws -> Ending {
+        // What is shown between two prompts (the answer read back, the next
+        // question) reaches the screen in one write, just before the prompt.
+        console.hold()
+        defer { console.sendHeld() }
         var showQuestion = true
         while let node = interview.currentNode {
             if node.kind == .info {
@@ -74,7 +78,9 @@ final class InterviewSession {
             try commitAndShowFeedback()
             if showQuestion { view.show(node, in: interview) }
             reader.completer = Completions.provider(for: node, options: interview.currentOptions, medicationNames: medicationNames)
+            console.sendHeld()
             let input = reader.readLine(prompt: "> ")
+            console.hold()
             switch input {
             case .line(let text):
                 // Shown escaped: piped text must not drive the terminal it is echoed to.
