@@ -38,29 +38,11 @@ public enum TextWrap {
     public static func wrap(_ text: String, width: Int, indent: String = "", hanging: String? = nil) -> String {
         let width = max(20, width)
         var lines: [String] = []
-        for paragraph in paragraphs(text) {
+        for paragraph in TextInput.lines(text) {
             let wrapped = split(paragraph, width: width, indent: indent, hanging: hanging ?? indent)
             if wrapped.isEmpty { lines.append("") } else { lines.append(contentsOf: wrapped) }
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// The text between line breaks ("\n"), empty ones included. Split on
-    /// the bytes: a line break is one byte in UTF-8, and walking the text by
-    /// characters costs far more than the wrapping itself.
-    public static func paragraphs(_ text: String) -> [Substring] {
-        var copy = text
-        let breaks = copy.withUTF8 { bytes in bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") } }
-        guard !breaks.isEmpty else { return [text[...]] }
-        var result: [Substring] = []
-        var start = text.startIndex
-        for offset in breaks {
-            let newline = text.utf8.index(text.startIndex, offsetBy: offset)
-            result.append(text[start..<newline])
-            start = text.utf8.index(after: newline)
-        }
-        result.append(text[start...])
-        return result
     }
 
     /// One paragraph (no line breaks) as lines of at most `width` columns,

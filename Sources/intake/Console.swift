@@ -143,7 +143,7 @@ final class Console {
     static func wrap(_ text: String, width: Int) -> [String] {
         let width = max(20, width)
         var lines: [String] = []
-        for paragraph in TextWrap.paragraphs(text) {
+        for paragraph in TextInput.lines(text) {
             if TextInput.columns(paragraph) <= width {
                 lines.append(String(paragraph))
                 continue

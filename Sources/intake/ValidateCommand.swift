@@ -41,17 +41,18 @@ struct ValidateCommand: ParsableCommand {
         var loaded: [String: Questionnaire] = [:]
         var reviews: [String: FlowReview] = [:]
         // Questionnaires first, so rules files can be checked against them.
-        let kinds = files.map { ($0, Self.kind(of: $0)) }
-        for (path, kind) in kinds where kind == .questionnaire {
-            let report = checkQuestionnaire(path)
+        var inputs = files.map(Self.read)
+        for index in inputs.indices where inputs[index].kind == .questionnaire {
+            let report = checkQuestionnaire(&inputs[index])
             if let questionnaire = report.questionnaire {
                 loaded[questionnaire.id] = questionnaire
                 reviews[questionnaire.id] = report.review
             }
             reports.append(report)
         }
-        for (path, kind) in kinds where kind != .questionnaire {
-            switch kind {
+        for input in inputs where input.kind != .questionnaire {
+            let path = input.path
+            switch input.kind {
             case .rules: reports.append(checkRules(path, questionnaires: loaded, reviews: reviews))
             case .medications: reports.append(checkMedications(path))
             default: reports.append(FileReport(file: path, kind: "unknown", errors: [Self.unreadable(path)]))
@@ -71,9 +72,26 @@ struct ValidateCommand: ParsableCommand {
 
     enum Kind { case questionnaire, rules, medications, unknown }
 
-    /// What a file is, from its top-level keys; unknown when it cannot be read.
-    static func kind(of path: String) -> Kind {
-        guard let bytes = try? Files.read(path), let json = try? JSONParser.parse(bytes), let object = json.objectValue else { return .unknown }
+    /// A file read and parsed once, to tell what it is and then to check
+    /// it (parsing is most of what loading a large questionnaire costs).
+    struct Input {
+        let path: String
+        let kind: Kind
+        /// The file's bytes and JSON, when it could be read and parsed
+        /// (let go once loaded, so a large file's tree is not kept).
+        var parsed: (bytes: [UInt8], json: JSONValue)?
+    }
+
+    static func read(_ path: String) -> Input {
+        guard let bytes = try? Files.read(path), let json = try? JSONParser.parse(bytes) else {
+            return Input(path: path, kind: .unknown, parsed: nil)
+        }
+        return Input(path: path, kind: kind(of: json), parsed: (bytes, json))
+    }
+
+    /// What a file is, from its top-level keys.
+    static func kind(of json: JSONValue) -> Kind {
+        guard let object = json.objectValue else { return .unknown }
         if object["nodes"] != nil { return .questionnaire }
         if object["rules"] != nil || object["categories"] != nil { return .rules }
         if object["classes"] != nil { return .medications }
@@ -100,11 +118,15 @@ struct ValidateCommand: ParsableCommand {
 
     // MARK: - Checks
 
-    func checkQuestionnaire(_ path: String) -> FileReport {
+    func checkQuestionnaire(_ input: inout Input) -> FileReport {
+        let path = input.path
         var report = FileReport(file: path, kind: "questionnaire")
         do {
-            let bytes = try Files.read(path)
-            let loaded = try QuestionnaireLoader.load(bytes, file: path)
+            let bytes = try input.parsed?.bytes ?? Files.read(path)
+            let parsed = input.parsed?.json
+            input.parsed = nil
+            let loaded = try parsed.map { json throws(DiagnosticError) in try QuestionnaireLoader.load(parsed: json, from: bytes, file: path) }
+                ?? QuestionnaireLoader.load(bytes, file: path)
             let review = FlowReview(loaded.questionnaire, log: DiagnosticLog(file: path, source: SourceText(bytes)))
             report.questionnaire = loaded.questionnaire
             report.review = review

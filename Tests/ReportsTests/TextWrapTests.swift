@@ -1,3 +1,4 @@
+import QuestionnaireModel
 import Reports
 import Testing
 
@@ -16,8 +17,8 @@ import Testing
 
     @Test func lineBreaksAndEmptyLinesAreKept() {
         #expect(TextWrap.wrap("one\n\ntwo\n", width: 40) == "one\n\ntwo\n")
-        #expect(TextWrap.paragraphs("a\n\nb") == ["a", "", "b"])
-        #expect(TextWrap.paragraphs("") == [""])
+        #expect(TextInput.lines("a\n\nb") == ["a", "", "b"])
+        #expect(TextInput.lines("") == [""])
     }
 
     @Test func aWordWiderThanTheLineHasALineOfItsOwn() {

@@ -70,6 +70,24 @@ public enum TextInput {
         return result
     }
 
+    /// The text between line breaks ("\n"), empty ones included. Split on
+    /// the bytes: a line break is one byte in UTF-8, and walking the text
+    /// by characters costs far more than the work done with the lines.
+    public static func lines(_ text: String) -> [Substring] {
+        var copy = text
+        let breaks = copy.withUTF8 { bytes in bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") } }
+        guard !breaks.isEmpty else { return [text[...]] }
+        var result: [Substring] = []
+        var start = text.startIndex
+        for offset in breaks {
+            let newline = text.utf8.index(text.startIndex, offsetBy: offset)
+            result.append(text[start..<newline])
+            start = text.utf8.index(after: newline)
+        }
+        result.append(text[start...])
+        return result
+    }
+
     /// How many terminal columns `text` takes: wide characters (Chinese,
     /// Japanese, Korean, full-width forms, most emoji) two, combining marks
     /// and format characters none, everything else one.

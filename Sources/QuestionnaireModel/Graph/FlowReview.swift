@@ -192,9 +192,10 @@ public struct FlowReview: Sendable {
     private func checkOptions(_ node: Node, at path: JSONPath, in questionnaire: Questionnaire, log: inout DiagnosticLog) {
         guard case .fixed(let options)? = node.spec.choiceSource else { return }
         var owner: [String: Int] = [:]
+        owner.reserveCapacity(options.count * 2)
         for (index, option) in options.enumerated() {
-            for name in [option.code, option.label] + option.aliases {
-                let form = TextInput.matchingForm(name)
+            // The option's names in matching form were worked out when it was made.
+            for (name, form) in zip([option.code, option.label] + option.aliases, option.matchingForms) {
                 guard !form.isEmpty else { continue }
                 if let number = Int(form), number >= 1, number <= options.count, number - 1 != index {
                     log.report(.warning, "'\(name)' (of '\(option.label)') is also the number of option \(number) ('\(options[number - 1].label)'): typing it picks option \(number)", offset: node.offset, path: path.appending("options").appending(index))
@@ -211,7 +212,7 @@ public struct FlowReview: Sendable {
     private func checkWidth(_ node: Node, at path: JSONPath, in questionnaire: Questionnaire, log: inout DiagnosticLog) {
         guard node.kind != .info else { return }
         // Columns, not characters: a Korean or Chinese character takes two.
-        if let line = node.text.split(separator: "\n").first(where: { TextInput.columns($0) > Self.terminalWidth }) {
+        if let line = TextInput.lines(node.text).first(where: { TextInput.columns($0) > Self.terminalWidth }) {
             log.report(.warning, "the question is \(TextInput.columns(line)) columns wide: it does not fit an \(Self.terminalWidth)-column terminal line (shorten it, or move detail to 'hint' or 'help')", offset: node.offset, path: path.appending("text"))
         }
         if case .fixed(let options)? = node.spec.choiceSource {

@@ -16,6 +16,10 @@ public enum QuestionnaireLoader {
         "id", "kind", "text", "label", "hint", "help", "why", "section", "required", "default", "urgent", "next",
         "options", "optionsFrom", "min", "max", "minLabel", "maxLabel", "points", "integer", "unit", "maxLength",
     ]
+    /// "single, multi, ...": the kinds, for messages.
+    static let kindList = NodeKind.allCases.map(\.rawValue).joined(separator: ", ")
+    /// Every key that only some kinds of node use.
+    static let specificKeys = kindKeys.values.reduce(into: Set<String>()) { $0.formUnion($1) }
     static let kindKeys: [NodeKind: Set<String>] = [
         .single: ["options", "optionsFrom"],
         .multi: ["options", "optionsFrom"],
@@ -30,8 +34,14 @@ public enum QuestionnaireLoader {
 
     /// Loads the questionnaire in `bytes`; `file` is the name used in diagnostics.
     public static func load(_ bytes: [UInt8], file: String, limits: JSONLimits = .default) throws(DiagnosticError) -> Loaded {
-        let source = SourceText(bytes)
         let json = try JSONParser.parseFile(bytes, file: file, limits: limits)
+        return try load(parsed: json, from: bytes, file: file)
+    }
+
+    /// Loads a questionnaire already parsed from `bytes` (which diagnostics
+    /// point into), for a caller that parsed the file to tell what it is.
+    public static func load(parsed json: JSONValue, from bytes: [UInt8], file: String) throws(DiagnosticError) -> Loaded {
+        let source = SourceText(bytes)
         var log = DiagnosticLog(file: file, source: source)
         log.refuseControlCharacters(in: json)
         var decoder = QuestionnaireDecoder(reader: FieldReader(log: log))
@@ -159,15 +169,14 @@ struct QuestionnaireDecoder {
             reader.log.error("the id '\(id)' must start with a letter and hold only letters, digits, '_' and '-'", at: object["id"], path: path.appending("id"))
             return nil
         }
-        guard let kindName = reader.string(object, "kind", at: path, in: value, required: true, what: "one of \(NodeKind.allCases.map(\.rawValue).joined(separator: ", "))") else { return nil }
+        guard let kindName = reader.string(object, "kind", at: path, in: value, required: true, what: "one of \(QuestionnaireLoader.kindList)") else { return nil }
         guard let kind = NodeKind(rawValue: kindName) else {
             let hint = Suggestion.hint(for: kindName, among: NodeKind.allCases.map(\.rawValue))
-            reader.log.error("unknown kind '\(kindName)'\(hint): use one of \(NodeKind.allCases.map(\.rawValue).joined(separator: ", "))", at: object["kind"], path: path.appending("kind"))
+            reader.log.error("unknown kind '\(kindName)'\(hint): use one of \(QuestionnaireLoader.kindList)", at: object["kind"], path: path.appending("kind"))
             return nil
         }
         let specific = QuestionnaireLoader.kindKeys[kind]!
-        let allSpecific = QuestionnaireLoader.kindKeys.values.reduce(into: Set<String>()) { $0.formUnion($1) }
-        for member in object.members where allSpecific.contains(member.key) && !specific.contains(member.key) {
+        for member in object.members where QuestionnaireLoader.specificKeys.contains(member.key) && !specific.contains(member.key) {
             reader.log.report(.error, "'\(member.key)' is not used by a \(kind.rawValue) node: remove it, or change the kind", offset: member.keyOffset, path: path.appending(member.key))
         }
         let text = reader.string(object, "text", at: path, in: value, required: true, what: kind == .info ? "the words to show" : "the question as it is asked")
