@@ -95,9 +95,16 @@ public struct MedicationLexicon: Sendable {
     /// The words of `text` in matching form: letters and digits only, lower
     /// case, accents removed.
     static func words(in text: String) -> [String] {
-        TextInput.matchingForm(text)
-            .split { !($0.isLetter || $0.isNumber) }
-            .map(String.init)
+        let form = TextInput.matchingForm(text)
+        // ASCII, nearly every name: split on the bytes, without looking up
+        // each character's Unicode properties.
+        if form.utf8.allSatisfy({ $0 < 0x80 }) {
+            return form.utf8
+                .split { !(($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+                           || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z"))) }
+                .map { String(decoding: $0, as: UTF8.self) }
+        }
+        return form.split { !($0.isLetter || $0.isNumber) }.map(String.init)
     }
 }
 

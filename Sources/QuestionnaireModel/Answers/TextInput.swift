@@ -177,23 +177,32 @@ public enum TextInput {
     /// `matchingForm` for plain ASCII text (most option names and answers
     /// are ASCII), byte by byte.
     static func asciiMatchingForm(_ text: String) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            guard byte < 0x80 else { return nil }
-            switch byte {
-            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "/"), 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
-                pendingSpace = !bytes.isEmpty
-            default:
-                if pendingSpace {
-                    bytes.append(0x20)
-                    pendingSpace = false
+        // One pass over the bytes in place, into the new string's own
+        // storage: names are put in this form for every option at load and
+        // for every part of every answer.
+        var text = text
+        return text.withUTF8 { source -> String? in
+            guard !source.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: source.count) { output in
+                var length = 0
+                var pendingSpace = false
+                for byte in source {
+                    switch byte {
+                    case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "/"), 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
+                        pendingSpace = length > 0
+                    default:
+                        if pendingSpace {
+                            output[length] = 0x20
+                            length += 1
+                            pendingSpace = false
+                        }
+                        output[length] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                        length += 1
+                    }
                 }
-                bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+                return length
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The form numbers are read in: lower case, accents removed, single
