@@ -250,14 +250,17 @@ def answer_step(runs):
     # One session first, to have the bytes the floor writes.
     timed([INTAKE, "run", "--transcripts", folder], stdin_bytes=typed)
     # The floor: the same bytes, written and fsync'ed in the same groups intake
-    # makes durable before each prompt (an answer with the question after it;
-    # an information page alone).
+    # makes durable before each prompt: an answer with the question after it,
+    # and with any information page between them (the header goes with the
+    # first question).
+    info = {node["id"].encode() for node in json.load(open(QUESTIONNAIRE))["nodes"] if node.get("kind") == "info"}
     sample = max((os.path.join(folder, n) for n in os.listdir(folder)), key=os.path.getsize)
     lines = [line for line in open(sample, "rb").read().split(b"\n") if line]
     chunks, current = [], b""
     for line in lines:
         current += line + b"\n"
-        if b'"type":"asked"' in line or line is lines[-1]:
+        event = json.loads(line)
+        if (event["type"] == "asked" and event["node"].encode() not in info) or line is lines[-1]:
             chunks.append(current)
             current = b""
     full, empty, rss = [], [], []

@@ -60,10 +60,14 @@ final class InterviewSession {
         var showQuestion = true
         while let node = interview.currentNode {
             if node.kind == .info {
+                // Saved with the page after it, in one fsync (an information
+                // page asks nothing, so nothing is acknowledged before then),
+                // and shown, like all feedback, once saved.
                 try record(.asked(node: node.id))
-                try commitAndShowFeedback()
-                console.line()
-                console.paragraph(node.text, style: node.urgent ? .urgent : .plain)
+                feedback.append { [console] in
+                    console.line()
+                    console.paragraph(node.text, style: node.urgent ? .urgent : .plain)
+                }
                 interview.continuePastInfo()
                 showQuestion = true
                 continue

@@ -98,14 +98,16 @@ final class TranscriptFile {
         self.encoder = TranscriptEncoder()
         self.startedMilliseconds = header.startedMilliseconds
         self.clock = clock
-        try append(.header(header), milliseconds: 0)
-        // The new name must survive a crash too.
-        let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if folderDescriptor >= 0 {
-            fsync(folderDescriptor)
-            close(folderDescriptor)
-        }
+        // Written now, so even a process killed at once leaves a session
+        // file with its header; made durable (fsync) with the first commit,
+        // before the first page is shown, together with the folder.
+        try append(.header(header), milliseconds: 0, sync: false)
+        folderToSync = folder
     }
+
+    /// The folder of a new transcript, made durable with the first commit
+    /// so the new name survives a crash too.
+    private var folderToSync: String?
 
     /// Opens an existing transcript to continue it after `document`'s last
     /// good line, cutting off a torn line first.
@@ -192,16 +194,24 @@ final class TranscriptFile {
         pending.removeAll(keepingCapacity: true)
         if let pendingEncoder { encoder = pendingEncoder }
         pendingEncoder = nil
+        if let folder = folderToSync {
+            folderToSync = nil
+            let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if folderDescriptor >= 0 {
+                fsync(folderDescriptor)
+                close(folderDescriptor)
+            }
+        }
     }
 
-    private func append(_ event: TranscriptEvent, milliseconds: Int64) throws(TranscriptWriteError) {
+    private func append(_ event: TranscriptEvent, milliseconds: Int64, sync: Bool) throws(TranscriptWriteError) {
         var candidate = encoder
         let line = candidate.line(for: event, milliseconds: milliseconds) + "\n"
-        try write(Array(line.utf8))
+        try write(Array(line.utf8), sync: sync)
         encoder = candidate
     }
 
-    private func write(_ bytes: [UInt8]) throws(TranscriptWriteError) {
+    private func write(_ bytes: [UInt8], sync: Bool = true) throws(TranscriptWriteError) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
@@ -211,7 +221,7 @@ final class TranscriptFile {
             }
             offset += written
         }
-        while fsync(descriptor) != 0 {
+        while sync, fsync(descriptor) != 0 {
             if errno == EINTR { continue }
             throw TranscriptWriteError(path: path, reason: Files.reason(errno))
         }
