@@ -190,17 +190,30 @@ final class TranscriptFile {
     /// one fsync): the caller shows nothing about those events before this.
     func commit() throws(TranscriptWriteError) {
         guard !pending.isEmpty else { return }
-        try write(pending)
+        do {
+            try write(pending)
+        } catch {
+            // A new file whose first commit failed (a full disk) still has
+            // its header: make that and its name durable, as far as the
+            // disk allows, since the message points to the file.
+            if folderToSync != nil { fsync(descriptor) }
+            syncFolderOnce()
+            throw error
+        }
         pending.removeAll(keepingCapacity: true)
         if let pendingEncoder { encoder = pendingEncoder }
         pendingEncoder = nil
-        if let folder = folderToSync {
-            folderToSync = nil
-            let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if folderDescriptor >= 0 {
-                fsync(folderDescriptor)
-                close(folderDescriptor)
-            }
+        syncFolderOnce()
+    }
+
+    /// Makes a new transcript's name durable (its folder), once.
+    private func syncFolderOnce() {
+        guard let folder = folderToSync else { return }
+        folderToSync = nil
+        let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folderDescriptor >= 0 {
+            fsync(folderDescriptor)
+            close(folderDescriptor)
         }
     }
 

@@ -137,6 +137,10 @@ struct AnswerParsingTests {
         #expect(TextInput.columns("腰痛はありますか") == 16)
         #expect(TextInput.columns("e\u{301}paule") == 6, "a combining accent takes no column")
         #expect(TextInput.columns("ｙｅｓ") == 6)
+        // A tab moves to the next multiple of eight, as on a terminal.
+        #expect(TextInput.columns("Pain:\tnow") == 11)
+        #expect(TextInput.columns("\t") == 8)
+        #expect(TextInput.columns("통증:\t지금") == 12)
     }
 
     @Test func durationsDescribedAsPeopleSayThem() {

@@ -90,7 +90,9 @@ public enum TextInput {
 
     /// How many terminal columns `text` takes: wide characters (Chinese,
     /// Japanese, Korean, full-width forms, most emoji) two, combining marks
-    /// and format characters none, everything else one.
+    /// and format characters none, a tab up to the next multiple of eight
+    /// (as a terminal shows it, for text that starts a line), everything
+    /// else one.
     public static func columns(_ text: some StringProtocol) -> Int {
         // The work is done on the bytes in place, by code written for them:
         // walking a generic string's scalars cost more than the wrapping
@@ -113,6 +115,7 @@ public enum TextInput {
         var iterator = bytes.makeIterator()
         while true {
             switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar) where scalar == "\t": total = nextTabStop(after: total)
             case .scalarValue(let scalar): total += columns(of: scalar)
             case .error: total += 1
             case .emptyInput: return total
@@ -144,9 +147,18 @@ public enum TextInput {
         var total = 0
         for byte in bytes {
             if byte >= 0x80 { return nil }
-            if byte >= 0x20, byte != 0x7F { total += 1 }
+            if byte >= 0x20, byte != 0x7F {
+                total += 1
+            } else if byte == 0x09 {
+                total = nextTabStop(after: total)
+            }
         }
         return total
+    }
+
+    /// The column a tab at `column` moves to: the next multiple of eight.
+    private static func nextTabStop(after column: Int) -> Int {
+        (column / 8 + 1) * 8
     }
 
     /// Lower case, accents removed, full-width letters and digits as ASCII,
