@@ -142,14 +142,25 @@ extension DiagnosticLog {
             while index < end {
                 let byte = bytes[index]
                 if byte == 0x5C, index + 1 < end, bytes[index + 1] == 0x75 { return true }
-                if byte == 0xC2, index + 1 < end, (0x80...0x9F).contains(bytes[index + 1]) { return true }
-                if byte == 0xE2, index + 2 < end {
-                    let second = bytes[index + 1], third = bytes[index + 2]
-                    if second == 0x80 && (0xAA...0xAE).contains(third) || second == 0x81 && (0xA6...0xA9).contains(third) { return true }
-                }
+                if startsMultibyteControl(bytes, at: index) { return true }
                 // An escaped backslash is not the start of an escape.
                 index += byte == 0x5C ? 2 : 1
             }
+            return false
+        }
+    }
+
+    /// Whether the UTF-8 at `index` is a C1 control (U+0080 to U+009F) or
+    /// a direction override or isolate (U+202A to U+202E, U+2066 to U+2069).
+    private static func startsMultibyteControl(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        switch bytes[index] {
+        case 0xC2:
+            return index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1])
+        case 0xE2:
+            guard index + 2 < bytes.count else { return false }
+            let second = bytes[index + 1], third = bytes[index + 2]
+            return second == 0x80 && (0xAA...0xAE).contains(third) || second == 0x81 && (0xA6...0xA9).contains(third)
+        default:
             return false
         }
     }
@@ -163,11 +174,7 @@ extension DiagnosticLog {
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte < 0x20 && byte != 0x0A && byte != 0x09 || byte == 0x7F { return true }
-                if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
-                if byte == 0xE2, index + 2 < bytes.count {
-                    let second = bytes[index + 1], third = bytes[index + 2]
-                    if second == 0x80 && (0xAA...0xAE).contains(third) || second == 0x81 && (0xA6...0xA9).contains(third) { return true }
-                }
+                if startsMultibyteControl(bytes, at: index) { return true }
                 index += 1
             }
             return false

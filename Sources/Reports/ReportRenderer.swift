@@ -205,8 +205,8 @@ public enum ReportRenderer {
     static let noAnswers = "No questions were answered."
     static let cautiousNote = "not all the answers needed were given, so the more cautious outcome is shown"
 
-    static func answersHeading(_ audience: Audience) -> String {
-        audience == .self ? "Your answers" : "The client's answers"
+    public static func answersHeading(_ audience: Audience) -> String {
+        "\(audience.answersOwner) answers"
     }
 
     static func skippedHeading(_ audience: Audience) -> String {

@@ -29,6 +29,11 @@ public enum Audience: String, Sendable, CaseIterable {
     case `self`
     /// A staff member interviewing a client: "the client".
     case reception
+
+    /// Whose answers they are, to start a sentence: "Your", "The client's".
+    public var answersOwner: String {
+        self == .self ? "Your" : "The client's"
+    }
 }
 
 /// Wraps text to a width at spaces, keeping line breaks and indentation.

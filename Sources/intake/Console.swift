@@ -38,7 +38,7 @@ final class Console {
         outputIsTerminal ? max(40, min(Terminal.width, 100)) : 80
     }
 
-    /// Output to stdout held back by `hold` or `batch`, to be written in one call.
+    /// Output to stdout held back by `hold`, to be written in one call.
     private var held: [UInt8]?
 
     /// Holds what is written to stdout from now until `sendHeld`, to go to
@@ -53,16 +53,6 @@ final class Console {
         guard let bytes = held else { return }
         held = nil
         send(bytes, to: .output)
-    }
-
-    /// Runs `body` holding its output to stdout, then writes it in one
-    /// call: a question with its options appears whole. Inside a `hold`,
-    /// the output simply joins what is held.
-    func batch(_ body: () -> Void) {
-        guard held == nil else { return body() }
-        hold()
-        body()
-        sendHeld()
     }
 
     func write(_ text: String, to stream: Stream = .output) {

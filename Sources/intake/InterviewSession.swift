@@ -162,7 +162,7 @@ final class InterviewSession {
             if answered.isEmpty {
                 console.line("  No answers yet.")
             } else {
-                console.line(audience == .reception ? "  The client's answers so far:" : "  Your answers so far:")
+                console.line("  \(audience.answersOwner) answers so far:")
                 for (answeredNode, answer) in answered {
                     let words = interview.questionnaire.describe(answer.value, at: answeredNode)
                     console.paragraph("- \(Summary.label(for: answeredNode)): \(words)", indent: 4)

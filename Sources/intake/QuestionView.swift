@@ -8,10 +8,6 @@ struct QuestionView {
     let console: Console
 
     func show(_ node: Node, in interview: Interview) {
-        console.batch { lines(node, in: interview) }
-    }
-
-    private func lines(_ node: Node, in interview: Interview) {
         let progress = interview.progress
         console.line()
         console.line(console.paint(progressText(progress), .dim))

@@ -145,12 +145,12 @@ struct SessionRunner {
         case .stopped(let reason):
             try saving(transcript) { try transcript.recordNow(.paused(reason: reason)) }
             console.line()
-            console.paragraph("Stopped before the end. \(audience == .reception ? "The client's" : "Your") answers so far are saved. To carry on later:")
+            console.paragraph("Stopped before the end. \(audience.answersOwner) answers so far are saved. To carry on later:")
             console.line("  " + resumeCommand(transcript.path))
         case .interrupted(let signal):
             try saving(transcript) { try transcript.recordNow(.paused(reason: Signals.name(of: signal))) }
             console.line()
-            console.paragraph("Interrupted (\(Signals.name(of: signal))). \(audience == .reception ? "The client's" : "Your") answers so far are saved. To carry on later:", to: .error)
+            console.paragraph("Interrupted (\(Signals.name(of: signal))). \(audience.answersOwner) answers so far are saved. To carry on later:", to: .error)
             console.line("  " + resumeCommand(transcript.path), to: .error)
         }
         return ending

@@ -12,7 +12,7 @@ enum Summary {
         let questionnaire = interview.questionnaire
         let answered = interview.answeredInOrder
         console.line()
-        console.line(console.paint(audience == .reception ? "The client's answers" : "Your answers", .heading))
+        console.line(console.paint(ReportRenderer.answersHeading(audience), .heading))
         if answered.isEmpty {
             console.line("  No questions were answered.")
             return

@@ -53,7 +53,7 @@ struct ValidateCommand: ParsableCommand {
         for input in inputs where input.kind != .questionnaire {
             let path = input.path
             switch input.kind {
-            case .rules: reports.append(checkRules(path, questionnaires: loaded, reviews: reviews))
+            case .rules: reports.append(checkRules(input, questionnaires: loaded, reviews: reviews))
             case .medications: reports.append(checkMedications(path))
             default: reports.append(FileReport(file: path, kind: "unknown", errors: [Self.unreadable(path)]))
             }
@@ -121,30 +121,31 @@ struct ValidateCommand: ParsableCommand {
     func checkQuestionnaire(_ input: inout Input) -> FileReport {
         let path = input.path
         var report = FileReport(file: path, kind: "questionnaire")
+        // A file is a questionnaire only once it was read and parsed.
+        guard let (bytes, json) = input.parsed else {
+            report.errors = [Self.unreadable(path)]
+            return report
+        }
+        input.parsed = nil
         do {
-            let bytes = try input.parsed?.bytes ?? Files.read(path)
-            let parsed = input.parsed?.json
-            input.parsed = nil
-            let loaded = try parsed.map { json throws(DiagnosticError) in try QuestionnaireLoader.load(parsed: json, from: bytes, file: path) }
-                ?? QuestionnaireLoader.load(bytes, file: path)
+            let loaded = try QuestionnaireLoader.load(parsed: json, from: bytes, file: path)
             let review = FlowReview(loaded.questionnaire, log: DiagnosticLog(file: path, source: SourceText(bytes)))
             report.questionnaire = loaded.questionnaire
             report.review = review
             report.warnings = loaded.warnings + review.warnings
             report.statistics = GraphStatistics(loaded.questionnaire)
-        } catch let error as DiagnosticError {
-            report.errors = error.diagnostics
         } catch {
-            report.errors = [Self.unreadable(path)]
+            report.errors = error.diagnostics
         }
         return report
     }
 
-    func checkRules(_ path: String, questionnaires: [String: Questionnaire], reviews: [String: FlowReview]) -> FileReport {
+    func checkRules(_ input: Input, questionnaires: [String: Questionnaire], reviews: [String: FlowReview]) -> FileReport {
+        let path = input.path
         var report = FileReport(file: path, kind: "rules")
         do {
             let bytes = try Files.read(path, limit: Files.rulesLimit)
-            let id = (try? JSONParser.parse(bytes))?["questionnaire"]?.stringValue
+            let id = input.parsed?.json["questionnaire"]?.stringValue
             var questionnaire = id.flatMap { questionnaires[$0] }
             var review = id.flatMap { reviews[$0] }
             if questionnaire == nil {
