@@ -20,14 +20,17 @@ let package = Package(
         ),
         // Non-variadic wrappers over libedit and the signal flag the REPL polls.
         .target(name: "CEditLine", dependencies: ["CLibEdit"]),
-        .target(name: "LineEditing", dependencies: ["CEditLine"]),
-        .target(name: "QuestionnaireModel"),
+        // Terminal columns, wrapping and escaping to printable text: one
+        // home for what the screen, the line editor and reports share.
+        .target(name: "TerminalText"),
+        .target(name: "LineEditing", dependencies: ["CEditLine", "TerminalText"]),
+        .target(name: "QuestionnaireModel", dependencies: ["TerminalText"]),
         .target(
             name: "InterviewEngine",
-            dependencies: ["QuestionnaireModel", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["QuestionnaireModel", "TerminalText", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "Scoring", dependencies: ["QuestionnaireModel"]),
-        .target(name: "Reports", dependencies: ["Scoring", "QuestionnaireModel"]),
+        .target(name: "Reports", dependencies: ["Scoring", "QuestionnaireModel", "TerminalText"]),
         .executableTarget(name: "embed-text"),
         .plugin(
             name: "EmbedQuestionnaires",
@@ -42,13 +45,15 @@ let package = Package(
                 "InterviewEngine",
                 "Scoring",
                 "Reports",
+                "TerminalText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedQuestionnaires"]
         ),
+        .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "QuestionnaireModelTests", dependencies: ["QuestionnaireModel"]),
         .testTarget(name: "InterviewEngineTests", dependencies: ["InterviewEngine", "QuestionnaireModel"]),
-        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
+        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TerminalText"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "InterviewEngine", "QuestionnaireModel"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring", "QuestionnaireModel"]),
         .testTarget(

@@ -1,3 +1,5 @@
+import TerminalText
+
 /// What a Tab press does to the line: pure, so it is tested without a terminal.
 struct CompletionEdit: Equatable {
     /// Unicode scalars to delete just before the cursor (libedit counts wide
@@ -77,7 +79,7 @@ private func commonPrefixLength(_ a: String, _ b: String) -> Int {
 /// trailing spaces. An item wider than `width` gets a row of its own.
 func columnLayout(_ items: [String], width: Int, gap: Int = 2) -> [String] {
     guard !items.isEmpty else { return [] }
-    let widths = items.map(displayWidth)
+    let widths = items.map { ColumnWidth.of($0) }
     let columnWidth = (widths.max() ?? 0) + gap
     let columns = max(1, min(items.count, (max(width, 1) + gap) / max(columnWidth, 1)))
     let rows = (items.count + columns - 1) / columns
@@ -97,30 +99,4 @@ func columnLayout(_ items: [String], width: Int, gap: Int = 2) -> [String] {
         lines.append(line)
     }
     return lines
-}
-
-/// Columns `text` takes on a terminal: 2 for East Asian wide characters and
-/// most emoji, 0 for combining marks and invisible formatting, 1 otherwise.
-func displayWidth(_ text: String) -> Int {
-    text.unicodeScalars.reduce(0) { $0 + scalarWidth($1) }
-}
-
-private func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
-    let value = scalar.value
-    if value == 0 { return 0 }
-    if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
-    switch scalar.properties.generalCategory {
-    case .nonspacingMark, .enclosingMark, .format:
-        return 0
-    default:
-        break
-    }
-    if (0x1160...0x11FF).contains(value) { return 0 }  // Hangul medial/final jamo
-    let wide: [ClosedRange<UInt32>] = [
-        0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
-        0x4E00...0x9FFF, 0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
-        0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
-        0x1F900...0x1F9FF, 0x20000...0x3FFFD,
-    ]
-    return wide.contains { $0.contains(value) } ? 2 : 1
 }

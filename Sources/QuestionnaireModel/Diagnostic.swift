@@ -1,3 +1,5 @@
+import TerminalText
+
 /// One problem found in a file, with where it is and what to do about it.
 ///
 /// Printed as one line: `file:line:column: $.json.path: message`, the form
@@ -30,29 +32,7 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
         if severity == .warning { text += "warning: " }
         if let path { text += "\(path): " }
         text += message
-        return Diagnostic.printable(text)
-    }
-
-    /// `text` with control and text-direction characters written as `\u{1b}`,
-    /// so that what a file holds (a key, an answer) can neither break the line
-    /// nor move a terminal's cursor.
-    public static func printable(_ text: String) -> String {
-        func escaped(_ scalar: Unicode.Scalar) -> Bool {
-            switch scalar.value {
-            case 0x00..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
-            default: false
-            }
-        }
-        guard text.unicodeScalars.contains(where: escaped) else { return text }
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if escaped(scalar) {
-                result += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        return Printable.escaped(text)
     }
 }
 

@@ -1,5 +1,6 @@
 import QuestionnaireModel
 import Scoring
+import TerminalText
 
 /// The assessment as text: what it suggests, why, what to discuss, and the
 /// disclaimer. Used at the end of `intake run`, by `intake score` and in

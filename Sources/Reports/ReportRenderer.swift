@@ -1,5 +1,6 @@
 import QuestionnaireModel
 import Scoring
+import TerminalText
 
 /// Renders a `ReportData` as plain text, Markdown, a printable HTML page or
 /// JSON. Pure functions: the caller decides where the result goes.
@@ -11,9 +12,9 @@ public enum ReportRenderer {
     public static func text(_ data: ReportData, width: Int = 80) -> String {
         var out: [String] = []
         func wrap(_ text: String, indent: String = "", hanging: String? = nil) {
-            out.append(TextWrap.wrap(Plain.sanitize(text), width: width, indent: indent, hanging: hanging))
+            out.append(TextWrap.wrap(Printable.sanitized(text), width: width, indent: indent, hanging: hanging))
         }
-        let title = Plain.sanitize(data.title)
+        let title = Printable.sanitized(data.title)
         out.append(title)
         out.append(String(repeating: "=", count: max(3, min(width, title.count))))
         for item in metadata(data) {

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import LineEditing
 import QuestionnaireModel
+import TerminalText
 import Reports
 
 /// The one owner of the terminal's output: writes text to stdout or stderr,
@@ -131,17 +132,6 @@ final class Console {
     /// the text's own line breaks and each line's indentation; lines that fit
     /// are left exactly as written.
     static func wrap(_ text: String, width: Int) -> [String] {
-        let width = max(20, width)
-        var lines: [String] = []
-        for paragraph in TextInput.lines(text) {
-            if TextInput.columns(paragraph) <= width {
-                lines.append(String(paragraph))
-                continue
-            }
-            let indent = String(paragraph.prefix { $0 == " " })
-            let wrapped = TextWrap.split(paragraph, width: width, indent: indent, hanging: indent)
-            if wrapped.isEmpty { lines.append("") } else { lines.append(contentsOf: wrapped) }
-        }
-        return lines
+        TextWrap.fit(text, width: width)
     }
 }

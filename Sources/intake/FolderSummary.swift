@@ -1,5 +1,6 @@
 import InterviewEngine
 import QuestionnaireModel
+import TerminalText
 import Scoring
 #if canImport(Glibc)
 @preconcurrency import Glibc
@@ -44,7 +45,7 @@ struct FolderSummary {
             }
             guard name.hasSuffix(".jsonl"), !name.hasPrefix(".") else { continue }
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            summary.add(name: ReplayView.visible(name), path: path, contents: contents)
+            summary.add(name: Printable.visibleAnswer(name), path: path, contents: contents)
         }
         summary.sortProblems()
         return summary
@@ -65,7 +66,7 @@ struct FolderSummary {
             note(document.problems, file: name)
             if document.header != nil {
                 sessions += 1
-                otherQuestionnaire.append((name, "questionnaire '\(ReplayView.visible(document.header?.questionnaire.id ?? "?"))'"))
+                otherQuestionnaire.append((name, "questionnaire '\(Printable.visibleAnswer(document.header?.questionnaire.id ?? "?"))'"))
             }
             return
         }
@@ -74,7 +75,7 @@ struct FolderSummary {
         guard let header = result.document.header else { return }
         sessions += 1
         if result.isForAnotherQuestionnaire {
-            otherQuestionnaire.append((name, "questionnaire '\(ReplayView.visible(header.questionnaire.id ?? "?"))'"))
+            otherQuestionnaire.append((name, "questionnaire '\(Printable.visibleAnswer(header.questionnaire.id ?? "?"))'"))
             return
         }
         if let step = result.stepMismatches.first {
@@ -119,7 +120,7 @@ struct FolderSummary {
     }
 
     func show(on console: Console) {
-        console.line(console.paint("Sessions in \(ReplayView.visible(folder))", .heading))
+        console.line(console.paint("Sessions in \(Printable.visibleAnswer(folder))", .heading))
         let replayed = sessions - otherQuestionnaire.count
         console.line("  \(sessions) session\(sessions == 1 ? "" : "s"): \(completed) completed, \(unfinished) unfinished"
             + (otherQuestionnaire.isEmpty ? "" : ", \(otherQuestionnaire.count) of other questionnaires"))

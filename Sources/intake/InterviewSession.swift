@@ -1,6 +1,7 @@
 import InterviewEngine
 import LineEditing
 import QuestionnaireModel
+import TerminalText
 import Reports
 
 /// The REPL: shows each node, reads a line, hands it to the interview, and
@@ -88,7 +89,7 @@ final class InterviewSession {
             switch input {
             case .line(let text):
                 // Shown escaped: piped text must not drive the terminal it is echoed to.
-                if echoInput { console.line(ReplayView.visible(text)) }
+                if echoInput { console.line(Printable.visibleAnswer(text)) }
                 showQuestion = try respond(to: text)
                 if case .command(.quit) = lastResponse {
                     try commitAndShowFeedback()

@@ -1,5 +1,6 @@
 import InterviewEngine
 import QuestionnaireModel
+import TerminalText
 
 /// How a question looks on screen: progress, the question, a hint, its
 /// options, and what Enter does. The same text goes to a terminal and a pipe;
@@ -68,7 +69,7 @@ struct QuestionView {
             let number = String(index + 1)
             return String(repeating: " ", count: numberWidth - number.count) + number + "  " + option.label
         }
-        let cellWidth = (cells.map { TextInput.columns($0) }.max() ?? 0) + 3
+        let cellWidth = (cells.map { ColumnWidth.of($0) }.max() ?? 0) + 3
         let columns = options.count > 8 ? max(1, min(3, (console.width - 2) / max(1, cellWidth))) : 1
         let rows = (cells.count + columns - 1) / columns
         for row in 0..<rows {
@@ -87,7 +88,7 @@ struct QuestionView {
 extension String {
     /// The text with spaces after it to fill `width` terminal columns.
     func padding(to width: Int) -> String {
-        let columns = TextInput.columns(self)
+        let columns = ColumnWidth.of(self)
         return columns >= width ? self : self + String(repeating: " ", count: width - columns)
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import InterviewEngine
 import LineEditing
 import QuestionnaireModel
+import TerminalText
 import Reports
 import Scoring
 #if canImport(Glibc)
@@ -93,7 +94,7 @@ struct ReplayView {
         guard let header = result.document.header else { return }
         // Everything from the file is shown escaped: a crafted transcript
         // must not move the cursor of whoever replays it.
-        let shown = Self.visible
+        let shown = Printable.visibleAnswer
         console.line(console.paint("Session \(shown(header.session))", .heading))
         console.line("  started \(shown(header.started)) (UTC), mode \(shown(header.mode))\(header.client.map { ", client \(shown($0))" } ?? "")")
         console.line("  questionnaire \(shown(header.questionnaire.id ?? "?")) \(shown(header.questionnaire.version ?? "")), recorded by \(shown(header.tool))")
@@ -120,7 +121,7 @@ struct ReplayView {
             break
         case .asked(let id):
             guard let node = questionnaire.node(id) else {
-                console.line("\(time) (a node \(TextInput.quoted(Self.visible(id))) that the questionnaire no longer has)")
+                console.line("\(time) (a node \(TextInput.quoted(Printable.visibleAnswer(id))) that the questionnaire no longer has)")
                 break
             }
             if node.kind == .info {
@@ -137,20 +138,20 @@ struct ReplayView {
                 hanging("\(time) ", width: stamp.count + 1, "Q \(id): \(node.text.oneLine)", style: .bold)
             }
         case .answered(let id, let raw, let value):
-            let words = Self.visible(questionnaire.node(id).flatMap { node in AnswerValue(json: value, kind: node.kind).map { questionnaire.describe($0, at: node) } } ?? value.serialized())
-            hanging("\(time)   ", width: stamp.count + 3, "> \(Self.visible(raw))")
+            let words = Printable.visibleAnswer(questionnaire.node(id).flatMap { node in AnswerValue(json: value, kind: node.kind).map { questionnaire.describe($0, at: node) } } ?? value.serialized())
+            hanging("\(time)   ", width: stamp.count + 3, "> \(Printable.visibleAnswer(raw))")
             hanging("\(time)   ", width: stamp.count + 3, "✓ \(words)", style: .good)
         case .rejected(_, let raw, let reason):
-            console.line("\(time)   > \(Self.visible(raw))")
-            console.paragraph("! \(Self.visible(reason))", indent: stamp.count + 3, style: .warning)
+            console.line("\(time)   > \(Printable.visibleAnswer(raw))")
+            console.paragraph("! \(Printable.visibleAnswer(reason))", indent: stamp.count + 3, style: .warning)
         case .back(let from, let to):
-            console.line("\(time)   :back from \(Self.visible(from)) to \(Self.visible(to))")
+            console.line("\(time)   :back from \(Printable.visibleAnswer(from)) to \(Printable.visibleAnswer(to))")
         case .skipped(let id, let raw):
-            console.line("\(time)   \(raw.map { "> \(Self.visible($0)) " } ?? "")(skipped \(Self.visible(id)))")
+            console.line("\(time)   \(raw.map { "> \(Printable.visibleAnswer($0)) " } ?? "")(skipped \(Printable.visibleAnswer(id)))")
         case .paused(let reason):
-            console.line("\(time) " + console.paint("-- paused (\(Self.visible(reason))) --", .dim))
+            console.line("\(time) " + console.paint("-- paused (\(Printable.visibleAnswer(reason))) --", .dim))
         case .resumed(let tool, let at):
-            console.line("\(time) " + console.paint("-- resumed at \(Self.visible(at)) with \(Self.visible(tool)) --", .dim))
+            console.line("\(time) " + console.paint("-- resumed at \(Printable.visibleAnswer(at)) with \(Printable.visibleAnswer(tool)) --", .dim))
         case .completed(let urgent, _):
             console.line("\(time) " + console.paint("-- completed\(urgent ? " at an urgent stop" : "") --", .dim))
         case .sealed:
@@ -173,7 +174,7 @@ struct ReplayView {
     private func showProblems(_ result: TranscriptCheck) {
         for problem in result.document.problems {
             let style: Console.Style = problem.kind == .torn ? .warning : .urgent
-            console.paragraph(Diagnostic.printable("\(result.path): \(problem)"), style: style)
+            console.paragraph(Printable.escaped("\(result.path): \(problem)"), style: style)
         }
         if result.document.problems.isEmpty {
             console.line("Hash chain: intact (\(result.document.entries.count) lines).")
@@ -219,17 +220,12 @@ struct ReplayView {
         let text = "+\(seconds / 60):\(seconds % 60 < 10 ? "0" : "")\(seconds % 60).\(tenths % 10)"
         return text.count >= 8 ? text : String(repeating: " ", count: 8 - text.count) + text
     }
+}
 
-    /// Typed text with control characters shown as escapes, never sent to the terminal.
-    static func visible(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) {
-                result += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result.count > 200 ? String(result.prefix(200)) + "…" : result
+extension Printable {
+    /// Typed text with control characters shown as escapes, never sent to
+    /// the terminal, and cut at 200 characters.
+    static func visibleAnswer(_ text: String) -> String {
+        escaped(text, limit: 200)
     }
 }

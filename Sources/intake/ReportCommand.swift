@@ -1,6 +1,7 @@
 import ArgumentParser
 import InterviewEngine
 import QuestionnaireModel
+import TerminalText
 import Reports
 import Scoring
 #if canImport(Glibc)
@@ -52,9 +53,9 @@ struct ReportCommand: ParsableCommand {
         guard let replay = result.replay else {
             throw UserFacingError("\(transcript): this session used the questionnaire '\(header.questionnaire.id ?? "?")', not '\(content.questionnaire.questionnaire.id)': pass it with --questionnaire")
         }
-        var problems = result.document.problems.filter { $0.kind != .torn }.map { Diagnostic.printable($0.description) }
+        var problems = result.document.problems.filter { $0.kind != .torn }.map { Printable.escaped($0.description) }
         for problem in result.document.problems {
-            Intake.printError(Diagnostic.printable("\(transcript): warning: \(problem)"))
+            Intake.printError(Printable.escaped("\(transcript): warning: \(problem)"))
         }
         if let line = replay.divergedAt {
             Intake.printError("\(transcript): warning: line \(line) no longer replays as recorded; the report shows the answers up to there")

@@ -1,6 +1,7 @@
 import InterviewEngine
 import LineEditing
 import QuestionnaireModel
+import TerminalText
 import Reports
 import Scoring
 
@@ -91,7 +92,7 @@ struct SessionRunner {
             throw UserFacingError("\(path): \(damage): it cannot be resumed safely; see what changed with: \(Invocation.command("replay", shellQuoted(Invocation.absolute(path))))")
         }
         if let torn = document.tornLine {
-            console.line(Diagnostic.printable("\(path): \(torn)"), to: .error)
+            console.line(Printable.escaped("\(path): \(torn)"), to: .error)
         }
         if document.isCompleted {
             throw UserFacingError("\(path): this session is already complete; look at it with: \(Invocation.command("replay", shellQuoted(Invocation.absolute(path))))")
@@ -116,7 +117,7 @@ struct SessionRunner {
         }
         let audience = Audience(rawValue: header.mode) ?? options.mode
         console.line(console.paint(questionnaire.title, .heading))
-        if let client = header.client { console.line(console.paint("Client: \(ReplayView.visible(client))", .dim)) }
+        if let client = header.client { console.line(console.paint("Client: \(Printable.visibleAnswer(client))", .dim)) }
         let answered = replay.interview.answers.count
         console.paragraph("Welcome back. \(answered) answer\(answered == 1 ? " is" : "s are") already saved; carrying on from where the session stopped.")
         let ending = try interview(replay.interview, transcript: transcript, audience: audience)
@@ -247,7 +248,7 @@ struct SessionRunner {
     private mutating func readLine() -> LineInput {
         let (reader, _) = lineReader()
         let input = reader.readLine(prompt: "> ")
-        if case .line(let text) = input, !Terminal.isTerminal(0) { console.line(ReplayView.visible(text)) }
+        if case .line(let text) = input, !Terminal.isTerminal(0) { console.line(Printable.visibleAnswer(text)) }
         return input
     }
 

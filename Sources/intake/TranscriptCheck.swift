@@ -1,5 +1,6 @@
 import InterviewEngine
 import QuestionnaireModel
+import TerminalText
 import Scoring
 
 /// One transcript read, verified and replayed with today's files: what
@@ -27,8 +28,8 @@ struct TranscriptCheck {
         init?(json: JSONValue?) {
             guard let json, let category = json["category"]?.stringValue else { return nil }
             // Escaped as read: everything from the file may be shown.
-            self.category = ReplayView.visible(category)
-            self.rules = (json["rules"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue.map(ReplayView.visible) }
+            self.category = Printable.visibleAnswer(category)
+            self.rules = (json["rules"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue.map(Printable.visibleAnswer) }
         }
 
         init(_ assessment: Assessment) {

@@ -1,3 +1,4 @@
+import TerminalText
 import Testing
 
 @testable import LineEditing
@@ -95,7 +96,7 @@ struct CompletionTextTests {
         let items = (1...23).map { "option \($0)" }
         for width in [1, 10, 20, 40, 80, 100] {
             let rows = columnLayout(items, width: width)
-            #expect(rows.allSatisfy { displayWidth($0) <= max(width, displayWidth("option 10")) })
+            #expect(rows.allSatisfy { ColumnWidth.of($0) <= max(width, ColumnWidth.of("option 10")) })
             #expect(rows.allSatisfy { $0.last != " " })
             let listed = rows.flatMap { $0.split(separator: "  ").map { $0.trimmingSpaces() } }
             #expect(Set(listed) == Set(items))
@@ -110,9 +111,6 @@ struct CompletionTextTests {
 
     @Test("wide characters take two columns")
     func wideCharacters() {
-        #expect(displayWidth("한국어") == 6)
-        #expect(displayWidth("cafe\u{301}") == 4)
-        #expect(displayWidth("ñ") == 1)
         #expect(columnLayout(["한국어", "ab", "cd"], width: 24) == ["한국어  ab      cd"])
     }
 }

@@ -130,19 +130,6 @@ struct AnswerParsingTests {
         #expect(rejected(soreness, "4") == "'4' needs a unit: try '4 days' or '4 weeks'.")
     }
 
-    /// Terminal columns, not characters: what the 80-column check counts.
-    @Test func textWidthIsCountedInTerminalColumns() {
-        #expect(TextInput.columns("Neck") == 4)
-        #expect(TextInput.columns("한국어") == 6)
-        #expect(TextInput.columns("腰痛はありますか") == 16)
-        #expect(TextInput.columns("e\u{301}paule") == 6, "a combining accent takes no column")
-        #expect(TextInput.columns("ｙｅｓ") == 6)
-        // A tab moves to the next multiple of eight, as on a terminal.
-        #expect(TextInput.columns("Pain:\tnow") == 11)
-        #expect(TextInput.columns("\t") == 8)
-        #expect(TextInput.columns("통증:\t지금") == 12)
-    }
-
     @Test func durationsDescribedAsPeopleSayThem() {
         #expect(Duration.describe(days: 10) == "10 days")
         #expect(Duration.describe(days: 21) == "3 weeks")

@@ -1,5 +1,6 @@
 import Crypto
 import QuestionnaireModel
+import TerminalText
 
 /// SHA-256 as lower-case hex, for file identities and the hash chain.
 public enum SHA256Hex {
@@ -165,7 +166,7 @@ public enum TranscriptCodec {
             }
             event = .sealed
         default:
-            throw TranscriptFormatError(message: "unknown event type \(TextInput.quoted(Diagnostic.printable(type)))")
+            throw TranscriptFormatError(message: "unknown event type \(TextInput.quoted(Printable.escaped(type)))")
         }
         return (event, milliseconds, previous)
     }

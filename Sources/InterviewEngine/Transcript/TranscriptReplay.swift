@@ -1,4 +1,5 @@
 import QuestionnaireModel
+import TerminalText
 
 /// Replays a transcript: feeds the recorded inputs, as typed, through a fresh
 /// interview and checks that each step does what the transcript says it did.
@@ -117,7 +118,7 @@ public struct TranscriptReplay: Sendable {
     /// Text from the transcript, escaped and shortened: a crafted file must
     /// not be able to move the cursor of whoever replays it.
     private func shown(_ text: String) -> String {
-        TextInput.quoted(Diagnostic.printable(text))
+        TextInput.quoted(Printable.escaped(text))
     }
 
     private var describeCurrent: String {

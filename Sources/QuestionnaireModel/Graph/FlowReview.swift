@@ -1,3 +1,5 @@
+import TerminalText
+
 /// Warnings about a questionnaire that loads but may not work as its author
 /// meant: conditions that are decided before they are read, options whose
 /// names clash, text too wide for a terminal, questions no route can reach.
@@ -212,12 +214,12 @@ public struct FlowReview: Sendable {
     private func checkWidth(_ node: Node, at path: JSONPath, in questionnaire: Questionnaire, log: inout DiagnosticLog) {
         guard node.kind != .info else { return }
         // Columns, not characters: a Korean or Chinese character takes two.
-        if let line = TextInput.lines(node.text).first(where: { TextInput.columns($0) > Self.terminalWidth }) {
-            log.report(.warning, "the question is \(TextInput.columns(line)) columns wide: it does not fit an \(Self.terminalWidth)-column terminal line (shorten it, or move detail to 'hint' or 'help')", offset: node.offset, path: path.appending("text"))
+        if let line = TextWrap.lines(node.text).first(where: { ColumnWidth.of($0) > Self.terminalWidth }) {
+            log.report(.warning, "the question is \(ColumnWidth.of(line)) columns wide: it does not fit an \(Self.terminalWidth)-column terminal line (shorten it, or move detail to 'hint' or 'help')", offset: node.offset, path: path.appending("text"))
         }
         if case .fixed(let options)? = node.spec.choiceSource {
             let numberWidth = String(options.count).count
-            for (index, option) in options.enumerated() where 2 + numberWidth + 2 + TextInput.columns(option.label) > Self.terminalWidth {
+            for (index, option) in options.enumerated() where 2 + numberWidth + 2 + ColumnWidth.of(option.label) > Self.terminalWidth {
                 log.report(.warning, "the option '\(option.label)' does not fit an \(Self.terminalWidth)-column terminal line with its number", offset: node.offset, path: path.appending("options").appending(index).appending("label"))
             }
         }

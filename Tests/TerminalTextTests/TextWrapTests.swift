@@ -1,5 +1,4 @@
-import QuestionnaireModel
-import Reports
+import TerminalText
 import Testing
 
 /// Wrapping as the text report, the terminal and replay use it.
@@ -17,8 +16,8 @@ import Testing
 
     @Test func lineBreaksAndEmptyLinesAreKept() {
         #expect(TextWrap.wrap("one\n\ntwo\n", width: 40) == "one\n\ntwo\n")
-        #expect(TextInput.lines("a\n\nb") == ["a", "", "b"])
-        #expect(TextInput.lines("") == [""])
+        #expect(TextWrap.lines("a\n\nb") == ["a", "", "b"])
+        #expect(TextWrap.lines("") == [""])
     }
 
     @Test func aWordWiderThanTheLineHasALineOfItsOwn() {
