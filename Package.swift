@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
     ],
     targets: [
         // libedit's headers and library, found through pkg-config.
@@ -30,25 +31,36 @@ let package = Package(
             dependencies: ["QuestionnaireModel", "TerminalText", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "Scoring", dependencies: ["QuestionnaireModel"]),
-        .target(name: "Reports", dependencies: ["Scoring", "QuestionnaireModel", "TerminalText"]),
+        .target(name: "Reports", dependencies: ["InterviewEngine", "Scoring", "QuestionnaireModel", "TerminalText"]),
         .executableTarget(name: "embed-text"),
         .plugin(
             name: "EmbedQuestionnaires",
             capability: .buildTool(),
             dependencies: ["embed-text"]
         ),
+        // The application: loading a questionnaire with its rules and
+        // medicines, running sessions, checking and summing up transcripts,
+        // reports and validation, over ports it is given (files, transcript
+        // storage, a screen, a keyboard, a clock). No system calls, no
+        // argument parsing: those are the executable's.
+        .target(
+            name: "IntakeKit",
+            dependencies: ["LineEditing", "QuestionnaireModel", "InterviewEngine", "Scoring", "Reports", "TerminalText"],
+            plugins: ["EmbedQuestionnaires"]
+        ),
+        // The command line: commands (Commands/), the terminal (Terminal/),
+        // the disk, clock and process (System/), and exit codes.
         .executableTarget(
             name: "intake",
             dependencies: [
+                "IntakeKit",
                 "LineEditing",
                 "QuestionnaireModel",
                 "InterviewEngine",
-                "Scoring",
                 "Reports",
-                "TerminalText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            plugins: ["EmbedQuestionnaires"]
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
         ),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "QuestionnaireModelTests", dependencies: ["QuestionnaireModel"]),

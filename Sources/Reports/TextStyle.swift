@@ -22,16 +22,3 @@ public struct TextStyle: Sendable {
     /// No styling at all.
     public static let plain = TextStyle(heading: { $0 }, strong: { $0 }, dim: { $0 }, category: { text, _ in text })
 }
-
-/// Who the text speaks to.
-public enum Audience: String, Sendable, CaseIterable {
-    /// The person answering for themselves: "you".
-    case `self`
-    /// A staff member interviewing a client: "the client".
-    case reception
-
-    /// Whose answers they are, to start a sentence: "Your", "The client's".
-    public var answersOwner: String {
-        self == .self ? "Your" : "The client's"
-    }
-}

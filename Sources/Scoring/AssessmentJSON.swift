@@ -41,3 +41,30 @@ extension Assessment {
         return .object(object)
     }
 }
+
+/// The gist of an assessment, as a transcript records it at the end of a
+/// session: the category and the ids of the rules that fired. Replay
+/// compares the recorded one with the one today's rules give.
+public struct AssessmentOutcome: Sendable, Equatable {
+    public var category: String
+    public var rules: [String]
+
+    public init(category: String, rules: [String]) {
+        self.category = category
+        self.rules = rules
+    }
+
+    /// The outcome of `assessment`.
+    public init(_ assessment: Assessment) {
+        self.init(category: assessment.category.code, rules: assessment.fired.map(\.id))
+    }
+
+    /// The outcome in an assessment's JSON (`Assessment.json`), as read
+    /// back from a transcript; nil when it has no category. The text is as
+    /// the file holds it: escape it before showing it.
+    public init?(json: JSONValue?) {
+        guard let json, let category = json["category"]?.stringValue else { return nil }
+        self.category = category
+        self.rules = (json["rules"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
+    }
+}

@@ -115,6 +115,11 @@ extension MedicationLexicon {
     static let classKeys = ["code", "label", "medicines"]
     static let medicineKeys = ["generic", "brands"]
 
+    /// How surely a parsed JSON file is a medicines file: its "classes" key.
+    public static func recognition(of json: JSONValue) -> FileRecognition {
+        json.objectValue?["classes"] != nil ? .surely : .no
+    }
+
     /// Reads a lexicon file; problems are reported with file and place.
     ///
     /// Strict, because a slip here is silent later: a misspelt key such as

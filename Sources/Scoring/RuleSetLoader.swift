@@ -10,12 +10,16 @@ extension RuleSet {
     /// and the medicine classes of `lexicon`: unknown question ids, option
     /// codes and type mismatches are reported with file and JSON path.
     public static func load(_ bytes: [UInt8], file: String, questionnaire: Questionnaire, lexicon: MedicationLexicon) throws(DiagnosticError) -> RuleSet {
-        let source = SourceText(bytes)
-        let json = try JSONParser.parseFile(bytes, file: file)
-        var log = DiagnosticLog(file: file, source: source)
-        log.refuseControlCharacters(in: json)
+        try load(RulesSource.parse(bytes, file: file), questionnaire: questionnaire, lexicon: lexicon)
+    }
+
+    /// Checks a rules file already parsed (to find the medicines file it
+    /// names) against the questionnaire and the medicine classes of `lexicon`.
+    public static func load(_ source: RulesSource, questionnaire: Questionnaire, lexicon: MedicationLexicon) throws(DiagnosticError) -> RuleSet {
+        var log = DiagnosticLog(file: source.file, source: SourceText(source.bytes))
+        log.refuseControlCharacters(in: source.json)
         var reader = RuleReader(log: log, questionnaire: questionnaire, lexicon: lexicon)
-        let rules = reader.read(json)
+        let rules = reader.read(source.json)
         guard let rules, !reader.log.hasErrors else {
             throw DiagnosticError(reader.log.diagnostics.filter { $0.severity == .error })
         }

@@ -1,14 +1,9 @@
 import ArgumentParser
-#if canImport(Glibc)
-@preconcurrency import Glibc
-#endif
-import QuestionnaireModel
+import IntakeKit
 
-/// The version written in `--version` and in every transcript's header.
-enum IntakeVersion {
-    static let current = "0.1.0"
-}
-
+/// The command line: parses the arguments, runs the command over the disk,
+/// the terminal and the system clock, and turns every outcome into an exit
+/// code. The work itself is done by `IntakeKit`.
 @main
 struct Intake: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,12 +22,13 @@ struct Intake: ParsableCommand {
     /// a message and an exit code: 2 for bad input or usage (never
     /// ArgumentParser's 64), 1 for problems a check found, 130 when interrupted.
     static func main() {
+        ProcessEnvironment.ignoreBrokenPipes()
         let status: ExitStatus
         do {
             if CommandLine.arguments.count == 1 {
                 // `intake` alone, the command a reception desk starts all
                 // day: the defaults, without the argument parser's start-up.
-                try RunOptions().run()
+                try RunCommand.run(SessionOptions())
             } else {
                 var command = try parseQuickly() ?? parseAsRoot()
                 try command.run()
@@ -54,10 +50,10 @@ struct Intake: ParsableCommand {
                 status = .ok
             } else {
                 if !message.isEmpty { printError(message) }
-                status = code == .validationFailure ? .badInput : (code.rawValue == 130 ? .interrupted : .badInput)
+                status = code.rawValue == 130 ? .interrupted : .badInput
             }
         }
-        Glibc.exit(status.rawValue)
+        ProcessEnvironment.exit(status)
     }
 
     /// `intake` and `intake run ...`, the commands a reception desk starts
@@ -77,12 +73,6 @@ struct Intake: ParsableCommand {
     }
 
     static func printError(_ message: String) {
-        let line = message.hasSuffix("\n") ? message : message + "\n"
-        _ = line.withCString { fputs($0, stderr) }
+        TerminalScreen.shared.send(Array((message.hasSuffix("\n") ? message : message + "\n").utf8), to: .error)
     }
-}
-
-/// Ends the program with a status after the command printed what it had to say.
-struct ExitWith: Error {
-    var status: ExitStatus
 }

@@ -15,7 +15,7 @@ func recordedTranscript(inputs: [String]) throws -> (text: String, interview: In
         tick += 1000
     }
     let identity = FileIdentity(id: "flow", version: "1", sha256: String(repeating: "a", count: 64))
-    record(.header(TranscriptHeader(tool: "intake test", session: "0123456789abcdef", startedMilliseconds: 1_795_000_000_000, mode: "self", client: nil, questionnaire: identity, rules: nil, medications: nil)))
+    record(.header(TranscriptHeader(tool: "intake test", session: "0123456789abcdef", startedMilliseconds: 1_795_000_000_000, mode: .self, client: nil, questionnaire: identity, rules: nil, medications: nil)))
     var interview = Interview(questionnaire: questionnaire)
     var pending = inputs[...]
     while let node = interview.currentNode {

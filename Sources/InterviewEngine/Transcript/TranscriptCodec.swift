@@ -71,7 +71,7 @@ public enum TranscriptCodec {
             object.set("tool", .string(header.tool))
             object.set("session", .string(header.session))
             object.set("started", .string(header.started))
-            object.set("mode", .string(header.mode))
+            object.set("mode", .string(header.mode.rawValue))
             if let client = header.client { object.set("client", .string(client)) }
             object.set("questionnaire", identity(header.questionnaire))
             object.set("rules", header.rules.map(identity) ?? .null)
@@ -133,9 +133,12 @@ public enum TranscriptCodec {
             guard let startedMilliseconds = Timestamp.milliseconds(iso8601: started) else {
                 throw TranscriptFormatError(message: "'started' must be a UTC time such as 2026-11-26T19:55:13.123Z")
             }
+            guard let mode = Audience(rawValue: try fields.string("mode")) else {
+                throw TranscriptFormatError(message: "'mode' must be self or reception")
+            }
             var header = TranscriptHeader(
                 format: Int(try fields.integer("format")), tool: try fields.string("tool"), session: try fields.string("session"),
-                startedMilliseconds: startedMilliseconds, mode: try fields.string("mode"), client: try fields.optionalString("client"),
+                startedMilliseconds: startedMilliseconds, mode: mode, client: try fields.optionalString("client"),
                 questionnaire: try identity(fields.value("questionnaire"), "questionnaire"),
                 rules: try optionalIdentity(object["rules"], "rules"),
                 medications: try optionalIdentity(object["medications"], "medications"))
@@ -176,9 +179,6 @@ public enum TranscriptCodec {
     private static func check(_ header: TranscriptHeader) throws(TranscriptFormatError) {
         guard (1...64).contains(header.session.utf8.count), header.session.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {
             throw TranscriptFormatError(message: "'session' must be the random id intake writes (hex digits)")
-        }
-        guard header.mode == "self" || header.mode == "reception" else {
-            throw TranscriptFormatError(message: "'mode' must be self or reception")
         }
         guard let id = header.questionnaire.id, Option.isValidIdentifier(id) else {
             throw TranscriptFormatError(message: "'questionnaire' must hold the questionnaire's id")

@@ -191,3 +191,17 @@ public struct TranscriptDocument: Sendable {
         return false
     }
 }
+
+extension TranscriptHeader {
+    /// The questionnaire id in the header of the transcript in `bytes`,
+    /// read from its first line alone (to choose the questionnaire to read
+    /// the rest with); nil when the first line is not a header intake
+    /// could have written.
+    public static func questionnaireID(ofTranscript bytes: [UInt8]) -> String? {
+        let firstLine = Array(bytes.prefix { $0 != 0x0A })
+        guard let json = try? JSONParser.parse(firstLine, limits: JSONLimits(maxDepth: 64, maxBytes: TranscriptDocument.maxBytes)),
+              case .header(let header)? = try? TranscriptCodec.event(from: json).event
+        else { return nil }
+        return header.questionnaire.id
+    }
+}

@@ -74,8 +74,8 @@ public struct TranscriptHeader: Sendable, Equatable {
     public var started: String
     /// The start time in milliseconds since 1970, for time offsets.
     public var startedMilliseconds: Int64
-    /// "self" or "reception".
-    public var mode: String
+    /// Who answered: the person themselves, or a client at reception.
+    public var mode: Audience
     /// The client reference entered at reception: stored here only, never in
     /// a file name or a log.
     public var client: String?
@@ -84,7 +84,7 @@ public struct TranscriptHeader: Sendable, Equatable {
     public var medications: FileIdentity?
 
     public init(
-        format: Int = TranscriptHeader.currentFormat, tool: String, session: String, startedMilliseconds: Int64, mode: String,
+        format: Int = TranscriptHeader.currentFormat, tool: String, session: String, startedMilliseconds: Int64, mode: Audience,
         client: String?, questionnaire: FileIdentity, rules: FileIdentity?, medications: FileIdentity?
     ) {
         self.format = format

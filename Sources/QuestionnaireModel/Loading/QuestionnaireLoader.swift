@@ -32,6 +32,16 @@ public enum QuestionnaireLoader {
     /// The most nodes a questionnaire may have; synthetic benchmark graphs use up to 100,000.
     public static let maxNodes = 200_000
 
+    /// How surely a parsed JSON file is a questionnaire, from its top-level
+    /// keys: "nodes" says so; "start", "title" or "sections" without it is
+    /// likely a slip in that key, which loading then names.
+    public static func recognition(of json: JSONValue) -> FileRecognition {
+        guard let object = json.objectValue else { return .no }
+        if object["nodes"] != nil { return .surely }
+        if object["start"] != nil || object["title"] != nil || object["sections"] != nil { return .likely }
+        return .no
+    }
+
     /// Loads the questionnaire in `bytes`; `file` is the name used in diagnostics.
     public static func load(_ bytes: [UInt8], file: String, limits: JSONLimits = .default) throws(DiagnosticError) -> Loaded {
         let json = try JSONParser.parseFile(bytes, file: file, limits: limits)

@@ -1,47 +1,59 @@
-import ArgumentParser
 import QuestionnaireModel
 import Reports
 import Scoring
+import TerminalText
 
 /// `intake validate`: every check of the loaders, warnings a questionnaire
 /// author should see, and statistics of the flow.
-struct ValidateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "validate",
-        abstract: "Check questionnaires, rules and medicines files; show statistics of each flow.",
-        discussion: """
-            Errors (a file intake cannot use) exit 2. Warnings (a condition that can never \
-            hold, option names that clash, text too wide for a terminal, a rule reading a \
-            question no route asks) exit 0, or 1 with --strict. A rules file is checked \
-            against the questionnaire beside it (NAME.rules.json beside NAME.json), one \
-            given on the command line with the same id, or --questionnaire.
-            """
-    )
+public struct Validation {
+    public struct Options: Sendable {
+        /// Questionnaire, rules or medicines files.
+        public var files: [String]
+        /// Warnings fail too (exit 1).
+        public var strict = false
+        public var json = false
+        /// The questionnaire that rules files belong to.
+        public var questionnaire: String?
 
-    @Argument(help: ArgumentHelp("Questionnaire, rules or medicines files.", valueName: "file"), completion: .file(extensions: ["json"]))
-    var files: [String]
-
-    @Flag(name: .long, help: "Exit with 1 when there are warnings.")
-    var strict = false
-
-    @Flag(name: .long, help: "Print the findings and statistics as JSON, for editors and CI.")
-    var json = false
-
-    @ArgumentParser.Option(name: .long, help: ArgumentHelp("The questionnaire that rules files belong to.", valueName: "file"),
-                           completion: .file(extensions: ["json"]))
-    var questionnaire: String?
-
-    func validate() throws {
-        if files.isEmpty { throw ValidationError("name at least one file to check") }
+        public init(files: [String], strict: Bool = false, json: Bool = false, questionnaire: String? = nil) {
+            self.files = files
+            self.strict = strict
+            self.json = json
+            self.questionnaire = questionnaire
+        }
     }
 
-    func run() throws {
-        let console = Console(plain: false, environment: Environment.current)
+    let options: Options
+    let files: FileSystem
+
+    public init(options: Options, files: FileSystem) {
+        self.options = options
+        self.files = files
+    }
+
+    /// Checks every file and prints the findings (or JSON); throws exit
+    /// status 2 when a file has errors, 1 with `strict` when any has warnings.
+    public static func run(_ options: Options, ports: Ports) throws {
+        let console = Console(screen: ports.screen, plain: false, environment: ports.environment)
+        let validation = Validation(options: options, files: ports.files)
+        let reports = validation.check()
+        if options.json {
+            console.write(Self.json(reports).prettyPrinted())
+        } else {
+            for report in reports { report.show(on: console) }
+        }
+        if reports.contains(where: { !$0.errors.isEmpty }) { throw ExitWith(status: .badInput) }
+        if options.strict, reports.contains(where: { !$0.warnings.isEmpty }) { throw ExitWith(status: .problemsFound) }
+    }
+
+    /// A report for each file, in the order given.
+    public func check() -> [FileReport] {
+        let files = options.files
         var reports: [FileReport] = []
         var loaded: [String: Questionnaire] = [:]
         var reviews: [String: FlowReview] = [:]
         // Questionnaires first, so rules files can be checked against them.
-        var inputs = files.map(Self.read)
+        var inputs = files.map(read)
         for index in inputs.indices where inputs[index].kind == .questionnaire {
             let report = checkQuestionnaire(&inputs[index])
             if let questionnaire = report.questionnaire {
@@ -55,17 +67,11 @@ struct ValidateCommand: ParsableCommand {
             switch input.kind {
             case .rules: reports.append(checkRules(input, questionnaires: loaded, reviews: reviews))
             case .medications: reports.append(checkMedications(path))
-            default: reports.append(FileReport(file: path, kind: "unknown", errors: [Self.unreadable(path)]))
+            default: reports.append(FileReport(file: path, kind: "unknown", errors: [unreadable(path)]))
             }
         }
         reports.sort { left, right in (files.firstIndex(of: left.file) ?? 0) < (files.firstIndex(of: right.file) ?? 0) }
-        if json {
-            console.write(Self.json(reports).prettyPrinted())
-        } else {
-            for report in reports { report.show(on: console) }
-        }
-        if reports.contains(where: { !$0.errors.isEmpty }) { throw ExitWith(status: .badInput) }
-        if strict, reports.contains(where: { !$0.warnings.isEmpty }) { throw ExitWith(status: .problemsFound) }
+        return reports
     }
 
     // MARK: - Kinds of file
@@ -82,29 +88,31 @@ struct ValidateCommand: ParsableCommand {
         var parsed: (bytes: [UInt8], json: JSONValue)?
     }
 
-    static func read(_ path: String) -> Input {
-        guard let bytes = try? Files.read(path), let json = try? JSONParser.parse(bytes) else {
+    func read(_ path: String) -> Input {
+        guard let bytes = try? files.read(path, limit: FileLimits.questionnaire), let json = try? JSONParser.parse(bytes) else {
             return Input(path: path, kind: .unknown, parsed: nil)
         }
-        return Input(path: path, kind: kind(of: json), parsed: (bytes, json))
+        return Input(path: path, kind: Self.kind(of: json), parsed: (bytes, json))
     }
 
-    /// What a file is, from its top-level keys.
+    /// What a file is, from its top-level keys, as each format recognises
+    /// itself: a format's naming key first ("nodes", "rules", "classes"),
+    /// then, for a slip in that key, the format's other keys.
     static func kind(of json: JSONValue) -> Kind {
-        guard let object = json.objectValue else { return .unknown }
-        if object["nodes"] != nil { return .questionnaire }
-        if object["rules"] != nil || object["categories"] != nil { return .rules }
-        if object["classes"] != nil { return .medications }
-        // A slip in the key that says what the file is ("node" for "nodes"):
-        // the other keys still tell, and the loader then names the slip.
-        if object["start"] != nil || object["title"] != nil || object["sections"] != nil { return .questionnaire }
-        if object["questionnaire"] != nil || object["disclaimer"] != nil || object["derived"] != nil { return .rules }
+        let recognitions: [(Kind, FileRecognition)] = [
+            (.questionnaire, QuestionnaireLoader.recognition(of: json)),
+            (.rules, RulesSource.recognition(of: json)),
+            (.medications, MedicationLexicon.recognition(of: json)),
+        ]
+        for wanted in [FileRecognition.surely, .likely] {
+            if let (kind, _) = recognitions.first(where: { $0.1 == wanted }) { return kind }
+        }
         return .unknown
     }
 
-    static func unreadable(_ path: String) -> Diagnostic {
+    func unreadable(_ path: String) -> Diagnostic {
         do {
-            let bytes = try Files.read(path)
+            let bytes = try files.read(path, limit: FileLimits.questionnaire)
             do {
                 _ = try JSONParser.parse(bytes)
             } catch {
@@ -123,7 +131,7 @@ struct ValidateCommand: ParsableCommand {
         var report = FileReport(file: path, kind: "questionnaire")
         // A file is a questionnaire only once it was read and parsed.
         guard let (bytes, json) = input.parsed else {
-            report.errors = [Self.unreadable(path)]
+            report.errors = [unreadable(path)]
             return report
         }
         input.parsed = nil
@@ -144,18 +152,18 @@ struct ValidateCommand: ParsableCommand {
         let path = input.path
         var report = FileReport(file: path, kind: "rules")
         do {
-            let bytes = try Files.read(path, limit: Files.rulesLimit)
-            let id = input.parsed?.json["questionnaire"]?.stringValue
+            let source = try RulesSource.parse(try files.read(path, limit: FileLimits.rules), file: path)
+            let id = source.json["questionnaire"]?.stringValue
             var questionnaire = id.flatMap { questionnaires[$0] }
             var review = id.flatMap { reviews[$0] }
             if questionnaire == nil {
-                let candidate = self.questionnaire ?? (path.hasSuffix(".rules.json") ? String(path.dropLast(".rules.json".count)) + ".json" : nil)
-                if let candidate, Files.exists(candidate) {
-                    let loaded = try Content.load(questionnaire: candidate, rules: nil, requireRules: false).questionnaire
+                let candidate = options.questionnaire ?? (path.hasSuffix(".rules.json") ? String(path.dropLast(".rules.json".count)) + ".json" : nil)
+                if let candidate, files.exists(candidate) {
+                    let loaded = try Content.load(questionnaire: candidate, rules: nil, requireRules: false, files: files).questionnaire
                     questionnaire = loaded.questionnaire
                     review = FlowReview(loaded.questionnaire, log: DiagnosticLog(file: candidate, source: SourceText(loaded.bytes)))
                 } else if id == nil || id == "massage-intake" {
-                    let builtIn = try QuestionnaireFile.load(nil)
+                    let builtIn = try QuestionnaireFile.load(nil, files: files)
                     questionnaire = builtIn.questionnaire
                     review = FlowReview(builtIn.questionnaire, log: DiagnosticLog(file: builtIn.name, source: SourceText(builtIn.bytes)))
                 }
@@ -164,9 +172,9 @@ struct ValidateCommand: ParsableCommand {
                 report.errors = [Diagnostic(file: path, path: JSONPath.root.appending("questionnaire"), message: "the questionnaire '\(id ?? "?")' was not found: give it on the command line or with --questionnaire")]
                 return report
             }
-            let (lexicon, _) = try Content.loadLexicon(rulesBytes: bytes, rulesName: path, builtIn: false)
-            let rules = try RuleSet.load(bytes, file: path, questionnaire: questionnaire, lexicon: lexicon)
-            report.warnings = Self.ruleWarnings(rules, file: path, bytes: bytes, unasked: review?.unaskedQuestions ?? [], questionnaire: questionnaire)
+            let (lexicon, _) = try Content.loadLexicon(for: source, builtIn: false, files: files)
+            let rules = try RuleSet.load(source, questionnaire: questionnaire, lexicon: lexicon)
+            report.warnings = RuleReview(rules, source: source, questionnaire: questionnaire, unasked: review?.unaskedQuestions ?? []).warnings
         } catch let error as DiagnosticError {
             report.errors = error.diagnostics
         } catch let error as DiagnosticsFound {
@@ -177,62 +185,33 @@ struct ValidateCommand: ParsableCommand {
         return report
     }
 
-    /// Rules that read a question no route asks, or can never fire.
-    static func ruleWarnings(_ rules: RuleSet, file: String, bytes: [UInt8], unasked: Set<String>, questionnaire: Questionnaire) -> [Diagnostic] {
-        var log = DiagnosticLog(file: file, source: SourceText(bytes))
-        let json = try? JSONParser.parse(bytes)
-        for (index, rule) in rules.rules.enumerated() {
-            let path = JSONPath.root.appending("rules").appending(index)
-            let offset = json?["rules"]?.arrayValue?[index].offset ?? -1
-            for subject in rule.condition?.subjects ?? [] {
-                for id in rules.questionsBehind(subject) where unasked.contains(id) {
-                    log.report(.warning, "rule '\(rule.id)' reads '\(id)', which no route of \(questionnaire.id) asks: it can never see an answer", offset: offset, path: path.appending("when"))
-                }
-            }
-            guard let condition = rule.condition else { continue }
-            let typeOf: (Subject) -> ValueType? = { subject in
-                switch subject {
-                case .question(let id): questionnaire.valueType(of: id)
-                case .value(let name): rules.derivedValue(name)?.type
-                }
-            }
-            let possible = FlowReview.possibilities(condition, typeOf: typeOf)
-            if !possible.canHold {
-                log.report(.warning, "rule '\(rule.id)' can never fire: its condition can never hold", offset: offset, path: path.appending("when"))
-            } else if !possible.canFail {
-                log.report(.warning, "rule '\(rule.id)' fires for everyone who answers its questions: its condition always holds (leave out 'when' for a rule that always fires)", offset: offset, path: path.appending("when"))
-            }
-            for part in FlowReview.partsThatNeverHold(condition, typeOf: typeOf) {
-                log.report(.warning, "rule '\(rule.id)': the part '\(part.summary)' can never hold", offset: offset, path: path.appending("when"))
-            }
-        }
-        return log.diagnostics
-    }
-
     func checkMedications(_ path: String) -> FileReport {
         var report = FileReport(file: path, kind: "medications")
         do {
-            let lexicon = try MedicationLexicon.load(try Files.read(path, limit: Files.rulesLimit), file: path)
+            let lexicon = try MedicationLexicon.load(try files.read(path, limit: FileLimits.rules), file: path)
             report.medicines = lexicon.names.count
         } catch let error as DiagnosticError {
             report.errors = error.diagnostics
         } catch {
-            report.errors = [Self.unreadable(path)]
+            report.errors = [unreadable(path)]
         }
         return report
     }
 
     // MARK: - Output
 
-    struct FileReport {
-        var file: String
-        var kind: String
-        var errors: [Diagnostic] = []
-        var warnings: [Diagnostic] = []
-        var statistics: GraphStatistics?
+    /// What was found in one file.
+    public struct FileReport {
+        public var file: String
+        /// "questionnaire", "rules", "medications" or "unknown".
+        public var kind: String
+        public var errors: [Diagnostic] = []
+        public var warnings: [Diagnostic] = []
+        public var statistics: GraphStatistics?
         var questionnaire: Questionnaire?
         var review: FlowReview?
-        var medicines: Int?
+        /// How many medicine names a medicines file holds.
+        public var medicines: Int?
 
         init(file: String, kind: String, errors: [Diagnostic] = []) {
             self.file = file
@@ -301,36 +280,12 @@ struct ValidateCommand: ParsableCommand {
         }
     }
 
-    static func json(_ reports: [FileReport]) -> JSONValue {
+    /// The reports for editors and CI (`validate --json`).
+    public static func json(_ reports: [FileReport]) -> JSONValue {
         .object([
             "files": .array(reports.map(\.json)),
             "errors": .number(reports.map(\.errors.count).reduce(0, +)),
             "warnings": .number(reports.map(\.warnings.count).reduce(0, +)),
         ])
-    }
-}
-
-/// `intake graph`: the flow as Graphviz DOT or Mermaid.
-struct GraphCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "graph",
-        abstract: "Draw a questionnaire's flow as Graphviz DOT or Mermaid.",
-        discussion: "For a picture: intake graph --format dot | dot -Tsvg > flow.svg"
-    )
-
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case dot, mermaid
-    }
-
-    @Argument(help: ArgumentHelp("The questionnaire (default: the built-in one).", valueName: "file"), completion: .file(extensions: ["json"]))
-    var file: String?
-
-    @ArgumentParser.Option(name: .long, help: "dot or mermaid.")
-    var format: Format = .dot
-
-    func run() throws {
-        let questionnaire = try QuestionnaireFile.load(file).questionnaire
-        let console = Console(plain: true, environment: Environment.current)
-        console.write(format == .dot ? FlowChart.dot(questionnaire) : FlowChart.mermaid(questionnaire))
     }
 }

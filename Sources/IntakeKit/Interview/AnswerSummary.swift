@@ -4,7 +4,7 @@ import Reports
 
 /// The answers of an interview in words, grouped by section, as shown at the
 /// end of a run.
-enum Summary {
+enum AnswerSummary {
     static func label(for node: Node) -> String { node.summaryLabel }
 
     /// "Your answers" to the person themselves, "The client's answers" at reception.

@@ -88,8 +88,7 @@ struct QuestionView {
 extension String {
     /// The text with spaces after it to fill `width` terminal columns.
     func padding(to width: Int) -> String {
-        let columns = ColumnWidth.of(self)
-        return columns >= width ? self : self + String(repeating: " ", count: width - columns)
+        TextWrap.padded(self, to: width)
     }
 
     func trimmingTrailingSpaces() -> String {

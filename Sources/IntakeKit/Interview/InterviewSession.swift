@@ -2,7 +2,6 @@ import InterviewEngine
 import LineEditing
 import QuestionnaireModel
 import TerminalText
-import Reports
 
 /// The REPL: shows each node, reads a line, hands it to the interview, and
 /// shows what happened. All terminal input and output of an interview is here.
@@ -19,13 +18,14 @@ final class InterviewSession {
 
     private(set) var interview: Interview
     private let console: Console
-    private let reader: LineReader
+    private let keyboard: Keyboard
+    private var reader: LineReader { keyboard.reader }
+    private var interactive: Bool { keyboard.isInteractive }
     private let view: QuestionView
-    private let interactive: Bool
     private let medicationNames: [String]
     /// Whether to print each line read, so output from piped input reads like
     /// the session it was (a terminal echoes typing itself).
-    var echoInput = false
+    private var echoInput: Bool { !keyboard.isTerminal }
     /// Who is at the keyboard: the person themselves, or staff at reception.
     var audience: Audience = .self
     /// Called with every step the interview takes.
@@ -44,12 +44,11 @@ final class InterviewSession {
         feedback.removeAll()
     }
 
-    init(interview: Interview, console: Console, reader: LineReader, interactive: Bool, medicationNames: [String]) {
+    init(interview: Interview, console: Console, keyboard: Keyboard, medicationNames: [String]) {
         self.interview = interview
         self.console = console
-        self.reader = reader
+        self.keyboard = keyboard
         self.view = QuestionView(console: console)
-        self.interactive = interactive
         self.medicationNames = medicationNames
     }
 
@@ -89,14 +88,14 @@ final class InterviewSession {
             switch input {
             case .line(let text):
                 // Shown escaped: piped text must not drive the terminal it is echoed to.
-                if echoInput { console.line(Printable.visibleAnswer(text)) }
+                if echoInput { console.line(Printable.escaped(text, limit: 200)) }
                 showQuestion = try respond(to: text)
                 if case .command(.quit) = lastResponse {
                     try commitAndShowFeedback()
                     return .stopped(reason: "quit")
                 }
             case .interrupted:
-                let signal = Signals.takePending() ?? Signals.interrupt
+                let signal = keyboard.takeSignal() ?? Signals.interrupt
                 if signal == Signals.interrupt, interactive {
                     console.line(console.paint("(Cancelled. Type your answer again, or :quit to stop.)", .dim))
                     showQuestion = false
@@ -166,7 +165,7 @@ final class InterviewSession {
                 console.line("  \(audience.answersOwner) answers so far:")
                 for (answeredNode, answer) in answered {
                     let words = interview.questionnaire.describe(answer.value, at: answeredNode)
-                    console.paragraph("- \(Summary.label(for: answeredNode)): \(words)", indent: 4)
+                    console.paragraph("- \(AnswerSummary.label(for: answeredNode)): \(words)", indent: 4)
                 }
                 console.line("  (Type :back to change the last one.)")
             }

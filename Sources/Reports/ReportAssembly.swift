@@ -1,13 +1,13 @@
 import InterviewEngine
 import QuestionnaireModel
-import Reports
 import Scoring
 
-/// Gathers what a report shows from an interview and its content.
-enum ReportBuilding {
-    static func data(
-        for interview: Interview, content: Content, audience: Audience, started: String?, client: String?, completed: Bool
-    ) -> ReportData {
+extension ReportData {
+    /// What a report shows of an interview (finished or not) and the
+    /// assessment of its answers, if there are rules.
+    public init(
+        interview: Interview, assessment: Assessment?, rules: RuleSet?, audience: Audience, started: String?, client: String?, completed: Bool
+    ) {
         let questionnaire = interview.questionnaire
         var order: [String?] = []
         var items: [String?: [AnsweredItem]] = [:]
@@ -22,16 +22,19 @@ enum ReportBuilding {
         }
         let skipped = questionnaire.nodes.filter { interview.skipped.contains($0.id) }.map(\.summaryLabel)
         let status: ReportData.Status = completed ? (interview.endedUrgently ? .endedUrgently : .completed) : .unfinished
-        return ReportData(
+        self.init(
             title: questionnaire.title, questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
             audience: audience, started: started, client: client, status: status, sections: sections, skipped: skipped,
-            assessment: content.assess(interview), rules: content.rules, body: bodyAreas(interview))
+            assessment: assessment, rules: rules, body: BodyAreas(interview))
     }
+}
 
-    /// The pain areas: the answer to the first multiple-choice question whose
+extension BodyAreas {
+
+    /// The pain areas of an interview: the answer to the first multiple-choice question whose
     /// options are body regions, and the main one (a question choosing among
     /// those answers, or the only area chosen).
-    static func bodyAreas(_ interview: Interview) -> BodyAreas {
+    public init(_ interview: Interview) {
         let questionnaire = interview.questionnaire
         let regionCodes = Set(BodyAreas.regionCodes)
         var labels: [String: String] = [:]
@@ -49,7 +52,8 @@ enum ReportBuilding {
         guard let areaQuestion = regionQuestions.first(where: { chosenAmong.contains($0.id) }) ?? regionQuestions.first,
               case .fixed(let options)? = areaQuestion.spec.choiceSource
         else {
-            return BodyAreas(painful: [], primary: nil, labels: labels)
+            self.init(painful: [], primary: nil, labels: labels)
+            return
         }
         for option in options where regionCodes.contains(option.code) { labels[option.code] = option.label }
         let painful = (interview.answers[areaQuestion.id]?.value.codes ?? []).filter(regionCodes.contains)
@@ -59,6 +63,6 @@ enum ReportBuilding {
         }
         var primary = mainQuestion.flatMap { interview.answers[$0.id]?.value.codes.first }
         if primary == nil, painful.count == 1 { primary = painful[0] }
-        return BodyAreas(painful: painful, primary: primary, labels: labels)
+        self.init(painful: painful, primary: primary, labels: labels)
     }
 }

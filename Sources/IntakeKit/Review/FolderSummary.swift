@@ -1,72 +1,64 @@
 import InterviewEngine
 import QuestionnaireModel
-import TerminalText
 import Scoring
-#if canImport(Glibc)
-@preconcurrency import Glibc
-#endif
+import TerminalText
 
 /// A whole folder of transcripts in one summary. Files are read one at a
 /// time as the folder is listed, so memory does not grow with the number of
 /// sessions; only the names of files with problems are kept, and the names
 /// of the most recent unfinished sessions.
-struct FolderSummary {
-    var folder: String
+public struct FolderSummary {
+    public internal(set) var folder: String
     /// Files whose first line is a transcript header.
-    var sessions = 0
-    var completed = 0
-    var unfinished = 0
+    public internal(set) var sessions = 0
+    public internal(set) var completed = 0
+    public internal(set) var unfinished = 0
     /// The most recent unfinished sessions by name (names start with the
     /// UTC time), at most `unfinishedShown`.
-    var unfinishedFiles: [String] = []
+    public internal(set) var unfinishedFiles: [String] = []
     static let unfinishedShown = 20
     /// Completed sessions by the category recorded.
-    var byCategory: [String: Int] = [:]
-    var mismatched: [(file: String, reason: String)] = []
-    var damaged: [(file: String, reason: String)] = []
-    var tampered: [(file: String, reason: String)] = []
+    public internal(set) var byCategory: [String: Int] = [:]
+    public internal(set) var mismatched: [(file: String, reason: String)] = []
+    public internal(set) var damaged: [(file: String, reason: String)] = []
+    public internal(set) var tampered: [(file: String, reason: String)] = []
     /// Sessions of a questionnaire no file was found for: their hash chains
     /// are checked, but they are not replayed.
-    var otherQuestionnaire: [(file: String, reason: String)] = []
-    var unreadable: [(file: String, reason: String)] = []
+    public internal(set) var otherQuestionnaire: [(file: String, reason: String)] = []
+    public internal(set) var unreadable: [(file: String, reason: String)] = []
 
     /// Files that make `--check` fail.
-    var failures: Int { mismatched.count + damaged.count + tampered.count + unreadable.count }
+    public var failures: Int { mismatched.count + damaged.count + tampered.count + unreadable.count }
 
-    static func scan(_ folder: String, contents: Content.Cache) throws -> FolderSummary {
-        guard let directory = opendir(folder) else {
-            throw UserFacingError("\(folder): cannot read the folder: \(Files.reason(errno))")
-        }
-        defer { closedir(directory) }
+    /// Reads every `*.jsonl` file of `folder`, one at a time, replaying
+    /// each with its own questionnaire from `contents`.
+    public static func scan(_ folder: String, contents: Content.Cache, files: FileSystem) throws -> FolderSummary {
         var summary = FolderSummary(folder: folder)
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            guard name.hasSuffix(".jsonl"), !name.hasPrefix(".") else { continue }
+        try files.forEachName(in: folder) { name in
+            guard name.hasSuffix(".jsonl"), !name.hasPrefix(".") else { return }
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            summary.add(name: Printable.visibleAnswer(name), path: path, contents: contents)
+            summary.add(name: Printable.escaped(name, limit: 200), path: path, contents: contents, files: files)
         }
         summary.sortProblems()
         return summary
     }
 
-    private mutating func add(name: String, path: String, contents: Content.Cache) {
+    private mutating func add(name: String, path: String, contents: Content.Cache, files: FileSystem) {
         let bytes: [UInt8]
         do {
-            bytes = try Files.read(path, limit: TranscriptDocument.maxBytes)
+            bytes = try files.read(path, limit: TranscriptDocument.maxBytes)
         } catch {
             unreadable.append((name, error.message))
             return
         }
-        let id = Content.questionnaireID(ofTranscript: bytes)
+        let id = TranscriptHeader.questionnaireID(ofTranscript: bytes)
         guard let content = contents.content(for: id) else {
             // No questionnaire to replay it with; the hash chain needs none.
             let document = TranscriptDocument(bytes)
             note(document.problems, file: name)
             if document.header != nil {
                 sessions += 1
-                otherQuestionnaire.append((name, "questionnaire '\(Printable.visibleAnswer(document.header?.questionnaire.id ?? "?"))'"))
+                otherQuestionnaire.append((name, "questionnaire '\(Printable.escaped(document.header?.questionnaire.id ?? "?", limit: 200))'"))
             }
             return
         }
@@ -75,17 +67,17 @@ struct FolderSummary {
         guard let header = result.document.header else { return }
         sessions += 1
         if result.isForAnotherQuestionnaire {
-            otherQuestionnaire.append((name, "questionnaire '\(Printable.visibleAnswer(header.questionnaire.id ?? "?"))'"))
+            otherQuestionnaire.append((name, "questionnaire '\(Printable.escaped(header.questionnaire.id ?? "?", limit: 200))'"))
             return
         }
         if let step = result.stepMismatches.first {
             mismatched.append((name, "line \(step.entry.line): \(step.mismatch ?? "")"))
         } else if result.outcomeDiffers, let recorded = result.recorded, let fresh = result.fresh {
-            mismatched.append((name, "outcome was \(recorded.category), is now \(fresh.category.code)"))
+            mismatched.append((name, "outcome was \(Printable.escaped(recorded.category, limit: 200)), is now \(fresh.category.code)"))
         }
         if result.isCompleted {
             completed += 1
-            byCategory[result.recorded?.category ?? "none", default: 0] += 1
+            byCategory[result.recorded.map { Printable.escaped($0.category, limit: 200) } ?? "none", default: 0] += 1
         } else {
             unfinished += 1
             keepUnfinished(name)
@@ -119,8 +111,10 @@ struct FolderSummary {
         unfinishedFiles.sort(by: >)
     }
 
-    func show(on console: Console) {
-        console.line(console.paint("Sessions in \(Printable.visibleAnswer(folder))", .heading))
+    /// The summary in words; `invocation` names intake in the command to
+    /// continue an unfinished session.
+    public func show(on console: Console, invocation: Invocation) {
+        console.line(console.paint("Sessions in \(Printable.escaped(folder, limit: 200))", .heading))
         let replayed = sessions - otherQuestionnaire.count
         console.line("  \(sessions) session\(sessions == 1 ? "" : "s"): \(completed) completed, \(unfinished) unfinished"
             + (otherQuestionnaire.isEmpty ? "" : ", \(otherQuestionnaire.count) of other questionnaires"))
@@ -144,7 +138,7 @@ struct FolderSummary {
             console.line(console.paint("Unfinished, most recent first (\(unfinished))", .bold))
             for name in unfinishedFiles { console.line("  \(name)") }
             if more > 0 { console.line("  and \(more) more") }
-            console.line("  Continue one with: \(Invocation.command("run", "--resume", shellQuoted(Invocation.absolute(folder)) + "/NAME"))")
+            console.line("  Continue one with: \(invocation.command("run", "--resume", invocation.path(folder) + "/NAME"))")
         }
         console.line()
         if failures > 0 {
@@ -156,7 +150,8 @@ struct FolderSummary {
         }
     }
 
-    var json: JSONValue {
+    /// The summary for scripts (`replay DIR --json`).
+    public var json: JSONValue {
         func list(_ items: [(file: String, reason: String)]) -> JSONValue {
             .array(items.map { .object(["file": .string($0.file), "reason": .string($0.reason)]) })
         }

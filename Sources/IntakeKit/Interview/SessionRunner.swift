@@ -1,43 +1,112 @@
 import InterviewEngine
 import LineEditing
 import QuestionnaireModel
-import TerminalText
 import Reports
 import Scoring
+import TerminalText
+
+/// What `intake run` was asked to do.
+public struct SessionOptions: Sendable {
+    /// Another questionnaire than the built-in one, and other rules.
+    public var questionnaire: String?
+    public var rules: String?
+    /// An answer file to take every answer from, asking nothing.
+    public var answers: String?
+    public var mode: Audience = .self
+    /// The first client's reference at reception.
+    public var client: String?
+    /// Where transcripts go (`--transcripts`).
+    public var transcripts: String?
+    /// A transcript to continue.
+    public var resume: String?
+    /// Continue even if the questionnaire or rules changed since.
+    public var force = false
+    /// No colour, no cursor movement, no line editing.
+    public var plain = false
+
+    public init(
+        questionnaire: String? = nil, rules: String? = nil, answers: String? = nil, mode: Audience = .self, client: String? = nil,
+        transcripts: String? = nil, resume: String? = nil, force: Bool = false, plain: Bool = false
+    ) {
+        self.questionnaire = questionnaire
+        self.rules = rules
+        self.answers = answers
+        self.mode = mode
+        self.client = client
+        self.transcripts = transcripts
+        self.resume = resume
+        self.force = force
+        self.plain = plain
+    }
+
+    /// The folder from `--transcripts`, `INTAKE_TRANSCRIPTS`, or `./Transcripts/sessions`.
+    public func transcriptFolder(environment: [String: String]) -> String {
+        if let transcripts, !transcripts.isEmpty { return transcripts }
+        if let fromEnvironment = environment["INTAKE_TRANSCRIPTS"], !fromEnvironment.isEmpty { return fromEnvironment }
+        return "Transcripts/sessions"
+    }
+}
 
 /// Runs interviews for `intake run`: one at a time, one client after another
 /// at reception, from an answer file, or resumed from a transcript. Every
 /// step is saved to the session's transcript before it is acknowledged.
-struct SessionRunner {
-    let options: RunOptions
-    let content: Content
+public struct SessionRunner {
+    let options: SessionOptions
+    let ports: Ports
     let console: Console
-    let environment: [String: String]
-    private var reader: LineReader?
-    private var interactive = false
+    let content: Content
+    private let invocation: Invocation
+    /// The transcript to resume, read once (so one given as a pipe works too).
+    private let resumeBytes: [UInt8]?
+    private var madeKeyboard: Keyboard?
 
-    init(options: RunOptions, content: Content, console: Console, environment: [String: String]) {
+    /// Loads the questionnaire and rules the options name (for a session
+    /// to resume, the ones its transcript names).
+    public init(options: SessionOptions, ports: Ports) throws {
         self.options = options
-        self.content = content
-        self.console = console
-        self.environment = environment
+        self.ports = ports
+        console = Console(screen: ports.screen, plain: options.plain, environment: ports.environment)
+        invocation = Invocation(program: ports.program, files: ports.files)
+        let resumeBytes = try options.resume.map { try ports.files.read($0, limit: TranscriptDocument.maxBytes) }
+        self.resumeBytes = resumeBytes
+        if let resumeBytes {
+            content = try Content.load(
+                forQuestionnaire: TranscriptHeader.questionnaireID(ofTranscript: resumeBytes),
+                questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
+        } else {
+            content = try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: false, files: ports.files)
+        }
     }
 
     var questionnaire: Questionnaire { content.questionnaire.questionnaire }
 
     // MARK: - Entry points
 
-    mutating func runInteractive(client: String?) throws {
-        let transcript = try newTranscript(mode: options.mode, client: client)
+    /// Runs what the options ask for: a session resumed, an answer file,
+    /// reception, or one interview.
+    public mutating func run() throws {
+        if let resume = options.resume, let resumeBytes {
+            try self.resume(resume, bytes: resumeBytes)
+        } else if let answers = options.answers {
+            try runAnswerFile(answers)
+        } else if options.mode == .reception {
+            try runReception(firstClient: options.client)
+        } else {
+            try runInteractive()
+        }
+    }
+
+    private mutating func runInteractive() throws {
+        let transcript = try newTranscript(mode: options.mode, client: nil)
         console.line(console.paint(questionnaire.title, .heading))
         let ending = try interview(Interview(questionnaire: questionnaire), transcript: transcript, audience: options.mode)
         if case .interrupted = ending { throw ExitWith(status: .interrupted) }
     }
 
-    mutating func runAnswerFile(_ path: String) throws {
+    private mutating func runAnswerFile(_ path: String) throws {
         let file: AnswerFile
         do {
-            file = try AnswerFile(try Files.read(path, limit: Files.answerLimit), file: path, questionnaire: questionnaire)
+            file = try AnswerFile(try ports.files.read(path, limit: FileLimits.answers), file: path, questionnaire: questionnaire)
         } catch let error as DiagnosticError {
             throw DiagnosticsFound(diagnostics: error.diagnostics)
         }
@@ -61,7 +130,7 @@ struct SessionRunner {
     /// Reception: one client after another in one process. Each client has a
     /// transcript of their own; the screen and the line history are cleared
     /// between clients so nobody sees the previous client's answers.
-    mutating func runReception(firstClient: String?) throws {
+    private mutating func runReception(firstClient: String?) throws {
         var client = firstClient
         while true {
             let transcript = try newTranscript(mode: .reception, client: client)
@@ -83,41 +152,41 @@ struct SessionRunner {
     }
 
     /// Continues an unfinished session from its transcript.
-    mutating func resume(_ path: String, bytes: [UInt8]) throws {
+    private mutating func resume(_ path: String, bytes: [UInt8]) throws {
         let document = TranscriptDocument(bytes)
         guard let header = document.header else {
             throw UserFacingError("\(path): not an intake transcript (\(document.problems.first?.description ?? "no header"))")
         }
         if let damage = document.problems.first(where: { $0.kind != .torn }) {
-            throw UserFacingError("\(path): \(damage): it cannot be resumed safely; see what changed with: \(Invocation.command("replay", shellQuoted(Invocation.absolute(path))))")
+            throw UserFacingError("\(path): \(damage): it cannot be resumed safely; see what changed with: \(invocation.command("replay", invocation.path(path)))")
         }
         if let torn = document.tornLine {
             console.line(Printable.escaped("\(path): \(torn)"), to: .error)
         }
         if document.isCompleted {
-            throw UserFacingError("\(path): this session is already complete; look at it with: \(Invocation.command("replay", shellQuoted(Invocation.absolute(path))))")
+            throw UserFacingError("\(path): this session is already complete; look at it with: \(invocation.command("replay", invocation.path(path)))")
         }
         guard header.questionnaire.id == questionnaire.id else {
             throw UserFacingError("\(path): this session used the questionnaire '\(header.questionnaire.id ?? "?")', not '\(questionnaire.id)': pass it with --questionnaire")
         }
-        let changes = Self.changes(since: header, content: content)
+        let changes = content.changes(since: header)
         if !changes.isEmpty, !options.force {
-            throw UserFacingError("\(path): \(changes.joined(separator: "; ")) since this session was recorded: resume anyway with --force, or see the differences with: \(Invocation.command("replay", shellQuoted(Invocation.absolute(path))))")
+            throw UserFacingError("\(path): \(changes.joined(separator: "; ")) since this session was recorded: resume anyway with --force, or see the differences with: \(invocation.command("replay", invocation.path(path)))")
         }
         let replay = TranscriptReplay(document, questionnaire: questionnaire)
         if let mismatch = replay.mismatches.first, !options.force {
             throw UserFacingError("\(path): line \(mismatch.entry.line): \(mismatch.mismatch ?? ""): resume anyway with --force")
         }
-        let transcript: TranscriptFile
+        let transcript: TranscriptRecorder
         do {
-            transcript = try TranscriptFile(continuing: path, document: document, size: bytes.count, clock: SystemClock.milliseconds)
-            try transcript.recordNow(.resumed(tool: "intake \(IntakeVersion.current)", at: Timestamp.iso8601(milliseconds: SystemClock.milliseconds())))
+            transcript = try TranscriptRecorder(continuing: path, document: document, size: bytes.count, storage: ports.transcripts, clock: ports.clock)
+            try transcript.recordNow(.resumed(tool: IntakeVersion.tool, at: Timestamp.iso8601(milliseconds: ports.clock.milliseconds())))
         } catch {
             throw UserFacingError("\(error): the session cannot be continued")
         }
-        let audience = Audience(rawValue: header.mode) ?? options.mode
+        let audience = header.mode
         console.line(console.paint(questionnaire.title, .heading))
-        if let client = header.client { console.line(console.paint("Client: \(Printable.visibleAnswer(client))", .dim)) }
+        if let client = header.client { console.line(console.paint("Client: \(Printable.escaped(client, limit: 200))", .dim)) }
         let answered = replay.interview.answers.count
         console.paragraph("Welcome back. \(answered) answer\(answered == 1 ? " is" : "s are") already saved; carrying on from where the session stopped.")
         let ending = try interview(replay.interview, transcript: transcript, audience: audience)
@@ -127,16 +196,13 @@ struct SessionRunner {
     // MARK: - One interview
 
     /// Runs an interview to its end or until it stops, saving every step.
-    private mutating func interview(_ interview: Interview, transcript: TranscriptFile, audience: Audience) throws -> InterviewSession.Ending {
-        let (reader, interactive) = lineReader()
-        let session = InterviewSession(
-            interview: interview, console: console, reader: reader, interactive: interactive,
-            medicationNames: content.lexicon.names)
-        session.echoInput = !Terminal.isTerminal(0)
+    private mutating func interview(_ interview: Interview, transcript: TranscriptRecorder, audience: Audience) throws -> InterviewSession.Ending {
+        let keyboard = self.keyboard()
+        let session = InterviewSession(interview: interview, console: console, keyboard: keyboard, medicationNames: content.lexicon.names)
         session.audience = audience
         session.record = transcript.record
         session.commit = transcript.commit
-        if interactive || !Terminal.isTerminal(0) {
+        if keyboard.isInteractive || !keyboard.isTerminal {
             console.line(console.paint("Answers are saved as you go, to \(transcript.path)", .dim))
         }
         let ending = try saving(transcript) { try session.run() }
@@ -158,10 +224,10 @@ struct SessionRunner {
     }
 
     /// Records the end, then shows the answers and the assessment.
-    private func finish(_ interview: Interview, transcript: TranscriptFile, audience: Audience) throws {
+    private func finish(_ interview: Interview, transcript: TranscriptRecorder, audience: Audience) throws {
         let assessment = content.assess(interview)
         try saving(transcript) { try transcript.recordNow(.completed(urgent: interview.endedUrgently, assessment: assessment?.json)) }
-        Summary.show(interview, audience: audience, on: console)
+        AnswerSummary.show(interview, audience: audience, on: console)
         console.line()
         if let assessment, let rules = content.rules {
             console.write(AssessmentText.render(assessment, rules: rules, audience: audience, style: console.textStyle, width: console.width))
@@ -181,7 +247,7 @@ struct SessionRunner {
     /// Runs `body`; when the transcript cannot be written, says so at once
     /// and stops, so no answer is acknowledged that was not saved.
     @discardableResult
-    private func saving<T>(_ transcript: TranscriptFile, _ body: () throws -> T) throws -> T {
+    private func saving<T>(_ transcript: TranscriptRecorder, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as TranscriptWriteError {
@@ -194,69 +260,50 @@ struct SessionRunner {
 
     // MARK: - Transcripts
 
-    private func newTranscript(mode: Audience, client: String?) throws -> TranscriptFile {
-        let folder = TranscriptFolder.path(option: options.transcripts, environment: environment)
+    private func newTranscript(mode: Audience, client: String?) throws -> TranscriptRecorder {
+        let folder = options.transcriptFolder(environment: ports.environment)
         let identities = content.identities
-        let started = SystemClock.milliseconds()
         let header = TranscriptHeader(
-            tool: "intake \(IntakeVersion.current)", session: SystemClock.randomID(), startedMilliseconds: started,
-            mode: mode.rawValue, client: client, questionnaire: identities.questionnaire, rules: identities.rules,
+            tool: IntakeVersion.tool, session: ports.clock.newSessionID(), startedMilliseconds: ports.clock.milliseconds(),
+            mode: mode, client: client, questionnaire: identities.questionnaire, rules: identities.rules,
             medications: identities.medications)
         do {
-            try TranscriptFolder.prepare(folder)
-            return try TranscriptFile(newIn: folder, header: header, clock: SystemClock.milliseconds)
+            try ports.transcripts.prepareFolder(folder)
+            return try TranscriptRecorder(newIn: folder, header: header, storage: ports.transcripts, clock: ports.clock)
         } catch {
             throw UserFacingError("\(error.path): \(error.reason). Sessions are saved as they go, so the interview cannot start: choose a folder you can write to with --transcripts DIR (or INTAKE_TRANSCRIPTS).")
         }
     }
 
-    /// What changed in the questionnaire, rules or medicines list since a session was recorded.
-    static func changes(since header: TranscriptHeader, content: Content) -> [String] {
-        let now = content.identities
-        var changes: [String] = []
-        if header.questionnaire.sha256 != now.questionnaire.sha256 {
-            let versions = header.questionnaire.version == now.questionnaire.version ? "" : " (\(header.questionnaire.version ?? "?") → \(now.questionnaire.version ?? "?"))"
-            changes.append("the questionnaire has changed\(versions)")
-        }
-        if header.rules?.sha256 != now.rules?.sha256 { changes.append("the rules have changed") }
-        if header.medications?.sha256 != nil, header.medications?.sha256 != now.medications.sha256 { changes.append("the medicines list has changed") }
-        return changes
-    }
-
     /// The command that continues a session, with the options it needs.
     private func resumeCommand(_ path: String) -> String {
-        var parts = [Invocation.program, "run", "--resume", shellQuoted(Invocation.absolute(path))]
-        if let questionnaire = options.questionnaire { parts += ["--questionnaire", shellQuoted(Invocation.absolute(questionnaire))] }
-        if let rules = options.rules { parts += ["--rules", shellQuoted(Invocation.absolute(rules))] }
+        var parts = [invocation.program, "run", "--resume", invocation.path(path)]
+        if let questionnaire = options.questionnaire { parts += ["--questionnaire", invocation.path(questionnaire)] }
+        if let rules = options.rules { parts += ["--rules", invocation.path(rules)] }
         return parts.joined(separator: " ")
     }
 
-    // MARK: - Terminal
+    // MARK: - Keyboard
 
-    private mutating func lineReader() -> (LineReader, Bool) {
-        if let reader { return (reader, interactive) }
-        Signals.install()
-        var chosen: LineReader = PlainLineReader()
-        if !options.plain, environment["TERM"] != "dumb", Terminal.isTerminal(0), Terminal.isTerminal(1), let editor = EditLineReader() {
-            chosen = editor
-            interactive = true
-        }
-        reader = chosen
-        return (chosen, interactive)
+    /// The keyboard, made when first needed.
+    private mutating func keyboard() -> Keyboard {
+        if let madeKeyboard { return madeKeyboard }
+        let made = ports.keyboard()
+        madeKeyboard = made
+        return made
     }
 
     private mutating func readLine() -> LineInput {
-        let (reader, _) = lineReader()
-        let input = reader.readLine(prompt: "> ")
-        if case .line(let text) = input, !Terminal.isTerminal(0) { console.line(Printable.visibleAnswer(text)) }
+        let keyboard = self.keyboard()
+        let input = keyboard.reader.readLine(prompt: "> ")
+        if case .line(let text) = input, !keyboard.isTerminal { console.line(Printable.escaped(text, limit: 200)) }
         return input
     }
 
     private mutating func clearBetweenClients() {
-        let (reader, _) = lineReader()
-        reader.forgetHistory()
+        keyboard().reader.forgetHistory()
         if console.outputIsTerminal, !options.plain {
-            console.write(Terminal.clearScreenSequence)
+            console.write(Console.clearScreenSequence)
         } else {
             console.line()
             console.line(String(repeating: "-", count: 40))
@@ -277,10 +324,4 @@ struct SessionRunner {
             }
         }
     }
-}
-
-/// A path quoted for a POSIX shell when it needs it.
-func shellQuoted(_ text: String) -> String {
-    let safe = text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_./:@+=,".unicodeScalars.contains($0) }
-    return safe && !text.isEmpty ? text : "'" + text.replacing("'", with: "'\\''") + "'"
 }

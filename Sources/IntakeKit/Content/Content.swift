@@ -1,0 +1,196 @@
+import InterviewEngine
+import QuestionnaireModel
+import Scoring
+
+/// A questionnaire with its rules and medicines lexicon: what `run`, `score`,
+/// `replay` and `report` need. The built-in set is compiled into intake;
+/// another questionnaire finds its rules beside it (`NAME.rules.json`), and
+/// rules name their medicines file.
+public struct Content: Sendable {
+    public var questionnaire: QuestionnaireFile
+    public var rules: RuleSet?
+    /// The rules file's bytes (for its hash in transcripts) and its name.
+    public var rulesBytes: [UInt8]?
+    public var rulesName: String?
+    public var lexicon: MedicationLexicon
+    public var lexiconBytes: [UInt8]
+
+    public static let builtInID = "massage-intake"
+    static let builtInRules = "Questionnaires/massage-intake.rules.json"
+    static let builtInMedications = "Questionnaires/medications.json"
+
+    /// What a transcript records of the files a session depends on, hashed
+    /// once: a folder replay compares them with every transcript.
+    public let identities: (questionnaire: FileIdentity, rules: FileIdentity?, medications: FileIdentity)
+
+    init(questionnaire: QuestionnaireFile, rules: RuleSet?, rulesBytes: [UInt8]?, rulesName: String?, lexicon: MedicationLexicon, lexiconBytes: [UInt8]) {
+        self.questionnaire = questionnaire
+        self.rules = rules
+        self.rulesBytes = rulesBytes
+        self.rulesName = rulesName
+        self.lexicon = lexicon
+        self.lexiconBytes = lexiconBytes
+        let q = questionnaire.questionnaire
+        identities = (
+            FileIdentity(id: q.id, version: q.version, sha256: SHA256Hex.of(questionnaire.bytes)),
+            rulesBytes.map { FileIdentity(version: rules?.version, sha256: SHA256Hex.of($0)) },
+            FileIdentity(version: lexicon.version, sha256: SHA256Hex.of(lexiconBytes)))
+    }
+
+    // MARK: - Loading
+
+    /// Loads the questionnaire at `path` (or the built-in one) and its rules:
+    /// `rulesPath` if given, else the rules beside the questionnaire. With
+    /// `requireRules`, a missing rules file is an error.
+    public static func load(questionnaire path: String?, rules rulesPath: String?, requireRules: Bool, files: FileSystem) throws -> Content {
+        let questionnaire = try QuestionnaireFile.load(path, files: files)
+        let resolvedRules: String? = rulesPath ?? path.map(rulesPathBeside)
+        var source: RulesSource?
+        if let resolvedRules {
+            if rulesPath != nil || files.exists(resolvedRules) {
+                source = try parseRules(try files.read(resolvedRules, limit: FileLimits.rules), name: resolvedRules)
+            } else if requireRules {
+                throw UserFacingError("\(path ?? "the questionnaire") has no rules beside it (expected \(resolvedRules)): pass --rules FILE")
+            }
+        } else if let text = BuiltInFiles.text(builtInRules) {
+            source = try parseRules(Array(text.utf8), name: BuiltInFiles.displayName(builtInRules))
+        }
+        guard let source else {
+            if requireRules { throw UserFacingError("there are no rules for \(questionnaire.name): pass --rules FILE") }
+            let (lexicon, lexiconBytes) = try loadLexicon(for: nil, builtIn: true, files: files)
+            return Content(questionnaire: questionnaire, rules: nil, rulesBytes: nil, rulesName: nil, lexicon: lexicon, lexiconBytes: lexiconBytes)
+        }
+        return try load(questionnaire, rules: source, builtIn: rulesPath == nil && path == nil, files: files)
+    }
+
+    /// The content for a transcript of questionnaire `id`: the one given with
+    /// --questionnaire, a built-in one (the default and the follow-up), or
+    /// `Questionnaires/ID.json` in the current folder.
+    public static func load(forQuestionnaire id: String?, questionnaire path: String?, rules: String?, files: FileSystem) throws -> Content {
+        if path == nil, let id, id != builtInID, Option.isValidIdentifier(id) {
+            if BuiltInFiles.text("Questionnaires/\(id).json") != nil { return try loadBuiltIn(id, rules: rules, files: files) }
+            if files.exists("Questionnaires/\(id).json") {
+                return try load(questionnaire: "Questionnaires/\(id).json", rules: rules, requireRules: false, files: files)
+            }
+        }
+        return try load(questionnaire: path, rules: rules, requireRules: false, files: files)
+    }
+
+    /// A questionnaire compiled in besides the default one, with its rules
+    /// (or `rules`, when given) and the built-in medicines list.
+    static func loadBuiltIn(_ id: String, rules rulesPath: String?, files: FileSystem) throws -> Content {
+        let questionnaire = try QuestionnaireFile.load(nil, builtIn: "Questionnaires/\(id).json", files: files)
+        let (rulesBytes, rulesName) = try BuiltInFiles.bytes(of: rulesPath, orBuiltIn: "Questionnaires/\(id).rules.json", files: files)
+        return try load(questionnaire, rules: try parseRules(rulesBytes, name: rulesName), builtIn: rulesPath == nil, files: files)
+    }
+
+    private static func load(_ questionnaire: QuestionnaireFile, rules source: RulesSource, builtIn: Bool, files: FileSystem) throws -> Content {
+        let (lexicon, lexiconBytes) = try loadLexicon(for: source, builtIn: builtIn, files: files)
+        do {
+            let rules = try RuleSet.load(source, questionnaire: questionnaire.questionnaire, lexicon: lexicon)
+            return Content(
+                questionnaire: questionnaire, rules: rules, rulesBytes: source.bytes, rulesName: source.file,
+                lexicon: lexicon, lexiconBytes: lexiconBytes)
+        } catch {
+            throw DiagnosticsFound(diagnostics: error.diagnostics)
+        }
+    }
+
+    private static func parseRules(_ bytes: [UInt8], name: String) throws -> RulesSource {
+        do {
+            return try RulesSource.parse(bytes, file: name)
+        } catch {
+            throw DiagnosticsFound(diagnostics: error.diagnostics)
+        }
+    }
+
+    /// `folder/name.json` → `folder/name.rules.json`.
+    public static func rulesPathBeside(_ questionnaire: String) -> String {
+        let base = questionnaire.hasSuffix(".json") ? String(questionnaire.dropLast(5)) : questionnaire
+        return base + ".rules.json"
+    }
+
+    /// The medicines lexicon for a rules file: the file its "medications"
+    /// names (relative to the rules file), or the built-in list when it names
+    /// none.
+    ///
+    /// A named file that cannot be read is an error naming it, never a quiet
+    /// switch to the built-in list: another list changes which precautions
+    /// fire. `builtIn` says the rules are the compiled-in ones, whose medicines
+    /// file is compiled in too; it is honoured only for rules with a built-in
+    /// name, so rules read from disk always get the file they name.
+    public static func loadLexicon(for rules: RulesSource?, builtIn: Bool, files: FileSystem) throws -> (MedicationLexicon, [UInt8]) {
+        let bytes: [UInt8]
+        let name: String
+        let compiledIn = builtIn && (rules.map { BuiltInFiles.isBuiltInName($0.file) } ?? false)
+        // Rules whose "medications" is not a string are refused with a
+        // located message by RuleSet.load, which runs next; the built-in
+        // list only lets that check run.
+        if !compiledIn, let rules, let named = rules.medicinesFile {
+            let folder = rules.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+            let path = named.name.hasPrefix("/") || folder.isEmpty ? named.name : folder + "/" + named.name
+            do {
+                bytes = try files.read(path, limit: FileLimits.rules)
+            } catch {
+                throw DiagnosticsFound(diagnostics: [Diagnostic(
+                    file: rules.file, location: named.location, path: named.path,
+                    message: "the medicines file '\(named.name)' cannot be read (\(error.message)); the name is relative to the rules file")])
+            }
+            name = path
+        } else {
+            (bytes, name) = try BuiltInFiles.bytes(of: nil, orBuiltIn: builtInMedications, files: files)
+        }
+        do {
+            return (try MedicationLexicon.load(bytes, file: name), bytes)
+        } catch {
+            throw DiagnosticsFound(diagnostics: error.diagnostics)
+        }
+    }
+
+    // MARK: - Using it
+
+    /// The massage-fit assessment for an interview's answers, or nil without rules.
+    public func assess(_ interview: Interview) -> Assessment? {
+        guard let rules else { return nil }
+        let answers = AnswerSet(questionnaire: interview.questionnaire, answers: interview.answers, skipped: interview.skipped)
+        return Assessment.assess(answers, rules: rules, lexicon: lexicon)
+    }
+
+    /// What changed in the questionnaire, rules or medicines list since a
+    /// session was recorded, in words; empty when nothing did.
+    public func changes(since header: TranscriptHeader) -> [String] {
+        let now = identities
+        var changes: [String] = []
+        if header.questionnaire.sha256 != now.questionnaire.sha256 {
+            let versions = header.questionnaire.version == now.questionnaire.version ? "" : " (\(header.questionnaire.version ?? "?") → \(now.questionnaire.version ?? "?"))"
+            changes.append("the questionnaire has changed\(versions)")
+        }
+        if header.rules?.sha256 != now.rules?.sha256 { changes.append("the rules have changed") }
+        if header.medications?.sha256 != nil, header.medications?.sha256 != now.medications.sha256 { changes.append("the medicines list has changed") }
+        return changes
+    }
+
+    /// Contents by questionnaire id, loaded once each: a folder may hold
+    /// sessions of several questionnaires. Nil for an id no file is found for.
+    public final class Cache {
+        private var loaded: [String: Content?] = [:]
+        private let fixed: Content?
+        private let files: FileSystem
+
+        /// With `fixed` (from --questionnaire), every session is read with it.
+        public init(fixed: Content?, files: FileSystem) {
+            self.fixed = fixed
+            self.files = files
+        }
+
+        public func content(for id: String?) -> Content? {
+            if let fixed { return fixed }
+            let key = id ?? builtInID
+            if let known = loaded[key] { return known }
+            let found = try? Content.load(forQuestionnaire: key, questionnaire: nil, rules: nil, files: files)
+            let usable = found.flatMap { $0.questionnaire.questionnaire.id == key ? $0 : nil }
+            loaded[key] = usable
+            return usable
+        }
+    }
+}

@@ -1,0 +1,30 @@
+/// Everything outside the application that it works through, given once by
+/// the executable (disk, terminal, system clock) or by a test (memory
+/// doubles from `IntakeTesting`): the library itself makes no system call.
+public struct Ports {
+    public var files: FileSystem
+    public var transcripts: TranscriptStorage
+    public var clock: WallClock
+    public var screen: Screen
+    /// Makes the keyboard when an interview first needs one (setting up line
+    /// editing changes the terminal, so it is not done for an answer file).
+    public var keyboard: () -> Keyboard
+    /// The process environment (`NO_COLOR`, `TERM`, `INTAKE_TRANSCRIPTS`).
+    public var environment: [String: String]
+    /// How to name intake in commands printed for the person to paste: the
+    /// word `intake` when it was found on the PATH, else its full path.
+    public var program: String
+
+    public init(
+        files: FileSystem, transcripts: TranscriptStorage, clock: WallClock, screen: Screen,
+        keyboard: @escaping () -> Keyboard, environment: [String: String], program: String
+    ) {
+        self.files = files
+        self.transcripts = transcripts
+        self.clock = clock
+        self.screen = screen
+        self.keyboard = keyboard
+        self.environment = environment
+        self.program = program
+    }
+}

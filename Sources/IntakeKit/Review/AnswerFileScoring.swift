@@ -1,0 +1,54 @@
+import InterviewEngine
+import QuestionnaireModel
+import Reports
+import Scoring
+
+/// `intake score`: the massage-fit assessment for an answer file, without
+/// an interview.
+public enum AnswerFileScoring {
+    public enum Format: String, Sendable, CaseIterable {
+        case text, json
+    }
+
+    public struct Options: Sendable {
+        public var answers: String
+        public var format: Format = .text
+        public var mode: Audience = .self
+        public var questionnaire: String?
+        public var rules: String?
+
+        public init(answers: String, format: Format = .text, mode: Audience = .self, questionnaire: String? = nil, rules: String? = nil) {
+            self.answers = answers
+            self.format = format
+            self.mode = mode
+            self.questionnaire = questionnaire
+            self.rules = rules
+        }
+    }
+
+    /// Scores the answers and prints the assessment.
+    public static func run(_ options: Options, ports: Ports) throws {
+        let content = try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: true, files: ports.files)
+        guard let ruleSet = content.rules else { return }
+        let questionnaire = content.questionnaire.questionnaire
+        let file: AnswerFile
+        do {
+            file = try AnswerFile(try ports.files.read(options.answers, limit: FileLimits.answers), file: options.answers, questionnaire: questionnaire)
+        } catch let error as DiagnosticError {
+            throw DiagnosticsFound(diagnostics: error.diagnostics)
+        }
+        let parsed: [String: Answer]
+        switch file.parsedAnswers() {
+        case .success(let answers): parsed = answers
+        case .failure(let diagnostic): throw DiagnosticsFound(diagnostics: [diagnostic])
+        }
+        let assessment = Assessment.assess(AnswerSet(questionnaire: questionnaire, answers: parsed), rules: ruleSet, lexicon: content.lexicon)
+        let console = Console(screen: ports.screen, plain: false, environment: ports.environment)
+        switch options.format {
+        case .json:
+            console.write(assessment.json.prettyPrinted())
+        case .text:
+            console.write(AssessmentText.render(assessment, rules: ruleSet, audience: options.mode, style: console.textStyle, width: console.width))
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import InterviewEngine
+import LineEditing
+import QuestionnaireModel
+
+/// `intake replay`: a session as it happened, re-checked against today's
+/// questionnaire and rules; or a summary of a whole folder of sessions.
+public enum Replay {
+    public struct Options: Sendable {
+        /// A transcript, or a folder of them.
+        public var path: String
+        /// Fail (exit 1) on any mismatch, changed outcome, damage or tampering.
+        public var check = false
+        /// Show one question at a time, going on when Enter is pressed.
+        public var step = false
+        /// A folder's summary as JSON.
+        public var json = false
+        public var questionnaire: String?
+        public var rules: String?
+
+        public init(path: String, check: Bool = false, step: Bool = false, json: Bool = false, questionnaire: String? = nil, rules: String? = nil) {
+            self.path = path
+            self.check = check
+            self.step = step
+            self.json = json
+            self.questionnaire = questionnaire
+            self.rules = rules
+        }
+    }
+
+    /// Replays `options.path`; `stepper` reads the Enter between questions
+    /// with `--step`.
+    public static func run(_ options: Options, ports: Ports, stepper: Keyboard?) throws {
+        let console = Console(screen: ports.screen, plain: false, environment: ports.environment)
+        let path = options.path
+        if try ports.files.entry(at: path) == .folder {
+            // Each session is replayed with its own questionnaire, unless one is given.
+            let fixed = options.questionnaire != nil || options.rules != nil
+                ? try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: false, files: ports.files) : nil
+            let summary = try FolderSummary.scan(path, contents: Content.Cache(fixed: fixed, files: ports.files), files: ports.files)
+            if options.json {
+                console.write(summary.json.prettyPrinted())
+            } else {
+                summary.show(on: console, invocation: Invocation(program: ports.program, files: ports.files))
+            }
+            if options.check, summary.failures > 0 { throw ExitWith(status: .problemsFound) }
+            return
+        }
+        // A transcript is read once, so one given as a pipe (<(...)) works too.
+        let bytes = try ports.files.read(path, limit: TranscriptDocument.maxBytes)
+        if options.json { throw UserFacingError("\(path): --json is for a folder of transcripts; for one session use: intake report FILE --format json") }
+        let content = try Content.load(
+            forQuestionnaire: TranscriptHeader.questionnaireID(ofTranscript: bytes),
+            questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
+        let result = TranscriptCheck(path: path, bytes: bytes, content: content)
+        if result.document.header == nil {
+            throw UserFacingError("\(path): not an intake transcript (\(result.document.problems.first?.description ?? "no header"))")
+        }
+        if result.isForAnotherQuestionnaire {
+            throw UserFacingError("\(path): this session used the questionnaire '\(result.document.header?.questionnaire.id ?? "?")', not '\(content.questionnaire.questionnaire.id)': pass it with --questionnaire")
+        }
+        var view = ReplayView(console: console, content: content, stepper: options.step ? stepper : nil)
+        view.show(result)
+        if options.check, result.fails { throw ExitWith(status: .problemsFound) }
+    }
+}

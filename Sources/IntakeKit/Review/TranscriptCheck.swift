@@ -1,0 +1,59 @@
+import InterviewEngine
+import QuestionnaireModel
+import Scoring
+
+/// One transcript read, verified and replayed with today's files: what
+/// `intake replay` shows, what `--check` judges and what a report is made of.
+public struct TranscriptCheck {
+    public let path: String
+    public let document: TranscriptDocument
+    /// The recorded inputs fed through today's questionnaire; nil when the
+    /// transcript is for another questionnaire or has no header.
+    public let replay: TranscriptReplay?
+    /// What changed in the questionnaire, rules or medicines since.
+    public let changes: [String]
+    /// The outcome recorded at the end, and the assessment today's rules give.
+    public let recorded: AssessmentOutcome?
+    public let fresh: Assessment?
+
+    /// Reads and replays the transcript in `bytes` with `content`.
+    public init(path: String, bytes: [UInt8], content: Content) {
+        self.path = path
+        document = TranscriptDocument(bytes)
+        guard let header = document.header, header.questionnaire.id == content.questionnaire.questionnaire.id else {
+            replay = nil
+            changes = []
+            recorded = nil
+            fresh = nil
+            return
+        }
+        changes = content.changes(since: header)
+        let replay = TranscriptReplay(document, questionnaire: content.questionnaire.questionnaire)
+        self.replay = replay
+        if replay.completed {
+            recorded = AssessmentOutcome(json: replay.recordedAssessment)
+            fresh = content.assess(replay.interview)
+        } else {
+            recorded = nil
+            fresh = nil
+        }
+    }
+
+    public var isForAnotherQuestionnaire: Bool { document.header != nil && replay == nil }
+    public var isDamaged: Bool { document.problems.contains { $0.kind == .damaged || $0.kind == .torn } }
+    public var isTampered: Bool { document.problems.contains { $0.kind == .tampered } }
+    public var isCompleted: Bool { replay?.completed ?? false }
+    public var stepMismatches: [TranscriptReplay.Step] { replay?.mismatches ?? [] }
+
+    /// Whether the recorded outcome differs from today's.
+    public var outcomeDiffers: Bool {
+        guard let recorded, let fresh else { return false }
+        return recorded != AssessmentOutcome(fresh)
+    }
+
+    /// Whether `--check` fails: a replay mismatch, a different outcome,
+    /// damage or tampering.
+    public var fails: Bool {
+        isDamaged || isTampered || !stepMismatches.isEmpty || outcomeDiffers || document.header == nil
+    }
+}

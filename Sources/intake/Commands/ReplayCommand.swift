@@ -1,0 +1,43 @@
+import ArgumentParser
+import IntakeKit
+
+/// `intake replay`: a session as it happened, re-checked against today's
+/// questionnaire and rules; or a summary of a whole folder of sessions.
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Replay a transcript (or summarise a folder of them) and check it.",
+        discussion: """
+            A transcript is replayed by feeding every recorded input, as typed, through \
+            today's questionnaire again, so a change in the questions, the answer parser \
+            or the rules shows up. The hash chain is verified: a changed, inserted or \
+            removed line is reported by its number. With a folder, every *.jsonl file in \
+            it is read in turn and summarised; one bad file never stops the rest.
+            """
+    )
+
+    enum Wording: ContentOptionsWording {
+        static let questionnaire = "The questionnaire the sessions used (default: the built-in one)."
+        static let rules = "The rules to re-score with (default: the rules beside the questionnaire)."
+    }
+
+    @Argument(help: ArgumentHelp("A transcript (.jsonl) or a folder of them.", valueName: "path"), completion: .file(extensions: ["jsonl"]))
+    var path: String
+
+    @Flag(name: .long, help: "Exit with 1 on any mismatch, changed outcome, damage or tampering.")
+    var check = false
+
+    @Flag(name: .long, help: "Show one question at a time, going on when Enter is pressed.")
+    var step = false
+
+    @Flag(name: .long, help: "With a folder: print the summary as JSON.")
+    var json = false
+
+    @OptionGroup var content: ContentOptions<Wording>
+
+    func run() throws {
+        try Replay.run(
+            Replay.Options(path: path, check: check, step: step, json: json, questionnaire: content.questionnaire, rules: content.rules),
+            ports: ProcessEnvironment.ports(), stepper: step ? TerminalKeyboard.stepper() : nil)
+    }
+}

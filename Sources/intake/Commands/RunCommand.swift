@@ -1,0 +1,80 @@
+import ArgumentParser
+import IntakeKit
+import InterviewEngine
+import QuestionnaireModel
+
+/// `intake run`: the interview, typed at a terminal, piped in, or read from
+/// an answer file; every session is kept as a transcript.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the intake interview (the default when no subcommand is given).",
+        discussion: """
+            At a terminal the interview uses line editing: Tab completes names, Up and \
+            Down recall this session's answers (never saved to a history file), Ctrl-C \
+            cancels the line being typed, Ctrl-D stops. Commands: :back, :skip (optional \
+            questions), :review, :why, :help, :quit.
+
+            With input from a pipe, each line is one answer, so an interview can be \
+            scripted: printf '18-50\\n2 years\\n...' | intake run
+
+            Every answer is saved to a transcript (JSON Lines, 0600) before the next \
+            question appears; a stopped session continues with --resume.
+            """
+    )
+
+    enum Wording: ContentOptionsWording {
+        static let questionnaire = "Run this questionnaire instead of the built-in one."
+        static let rules = "The rules to score with (default: the rules beside the questionnaire)."
+    }
+
+    @OptionGroup var content: ContentOptions<Wording>
+
+    @ArgumentParser.Option(name: .long, help: ArgumentHelp("Take the answers from a JSON file keyed by question id, asking nothing.", valueName: "file"),
+            completion: .file(extensions: ["json"]))
+    var answers: String?
+
+    @ArgumentParser.Option(name: .long, help: "self: a person answers for themselves; reception: staff interview one client after another.")
+    var mode: Audience = .self
+
+    @ArgumentParser.Option(name: .long, help: ArgumentHelp("A reference for the (first) client, kept inside the transcript only.", valueName: "ref"))
+    var client: String?
+
+    @ArgumentParser.Option(name: .long, help: ArgumentHelp("Where transcripts go (default: $INTAKE_TRANSCRIPTS, else ./Transcripts/sessions).", valueName: "dir"),
+            completion: .directory)
+    var transcripts: String?
+
+    @ArgumentParser.Option(name: .long, help: ArgumentHelp("Continue an unfinished session from its transcript.", valueName: "file"),
+            completion: .file(extensions: ["jsonl"]))
+    var resume: String?
+
+    @Flag(name: .long, help: "With --resume: continue even if the questionnaire or rules changed since.")
+    var force = false
+
+    @Flag(name: .long, help: "Plain output: no colour, no cursor movement, no line editing (for screen readers).")
+    var plain = false
+
+    func validate() throws {
+        if let client {
+            if case .failure(let problem) = ClientReference.check(client) {
+                throw ValidationError("--client: \(problem)")
+            }
+        }
+        if resume != nil, answers != nil { throw ValidationError("--resume and --answers cannot be used together") }
+        if client != nil, mode != .reception { throw ValidationError("--client is for --mode reception") }
+    }
+
+    func run() throws {
+        try Self.run(SessionOptions(
+            questionnaire: content.questionnaire, rules: content.rules, answers: answers, mode: mode, client: client,
+            transcripts: transcripts, resume: resume, force: force, plain: plain))
+    }
+
+    /// Runs the interview the options describe, on this terminal and disk.
+    static func run(_ options: SessionOptions) throws {
+        var runner = try SessionRunner(options: options, ports: ProcessEnvironment.ports(plain: options.plain))
+        try runner.run()
+    }
+}
+
+extension Audience: ExpressibleByArgument {}
