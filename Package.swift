@@ -62,16 +62,32 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        // Test doubles for the ports (a scripted keyboard, a memory screen,
+        // transcripts in memory, a manual clock), intake's commands run
+        // in-process over them, the one runner for tests that need the
+        // binary, and the schema check shared by the schema tests.
+        .target(
+            name: "IntakeTesting",
+            dependencies: ["IntakeKit", "LineEditing", "QuestionnaireModel", "InterviewEngine"],
+            path: "Tests/IntakeTesting"
+        ),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
-        .testTarget(name: "QuestionnaireModelTests", dependencies: ["QuestionnaireModel"]),
+        .testTarget(name: "QuestionnaireModelTests", dependencies: ["QuestionnaireModel", "IntakeTesting"]),
         .testTarget(name: "InterviewEngineTests", dependencies: ["InterviewEngine", "QuestionnaireModel"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TerminalText"]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "InterviewEngine", "QuestionnaireModel"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "InterviewEngine", "QuestionnaireModel", "IntakeTesting"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring", "QuestionnaireModel"]),
+        // The application in-process: sessions, answers, personas,
+        // reception, resume, replay, reports, validation.
+        .testTarget(
+            name: "IntakeKitTests",
+            dependencies: ["IntakeKit", "IntakeTesting", "LineEditing", "QuestionnaireModel", "InterviewEngine", "Scoring", "Reports"]
+        ),
+        // The binary as a process: what only a process shows (exit codes,
+        // signals, the terminal, file modes, kill -9, help).
         .testTarget(
             name: "intakeTests",
-            dependencies: ["intake", "QuestionnaireModel"],
-            exclude: ["Fixtures"]
+            dependencies: ["intake", "IntakeTesting", "QuestionnaireModel"]
         ),
         // Fuzzing (scripts/fuzz.sh, Fuzz/README.md): what each fuzz target does
         // with one input, shared with its tests, and one libFuzzer entry point

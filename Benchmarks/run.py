@@ -24,7 +24,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "Benchmarks")
 DATA = os.path.join(BENCH, "data")
 INTAKE = os.path.join(ROOT, ".build", "release", "intake")
-STRAIGHT = os.path.join(ROOT, "Tests", "intakeTests", "Fixtures", "straight-session.txt")
+STRAIGHT = os.path.join(ROOT, "Tests", "Fixtures", "straight-session.txt")
 QUESTIONNAIRE = os.path.join(ROOT, "Questionnaires", "massage-intake.json")
 
 

@@ -25,12 +25,12 @@ keep check-with-doctor-first-new-pain-over-50
 "$intake" run --transcripts "$work" --answers Tests/Personas/18-urgent-bladder-leg-weakness.json >/dev/null
 keep seek-care-now-urgent-stop
 # Typed at a terminal-like pipe, with refused answers, :back, :review and :skip.
-"$intake" run --transcripts "$work" < Tests/intakeTests/Fixtures/typed-session.txt >/dev/null
+"$intake" run --transcripts "$work" < Tests/Fixtures/typed-session.txt >/dev/null
 keep fit-with-precautions-with-corrections
 # Stopped after a few answers, then resumed with the rest.
-head -n 9 Tests/intakeTests/Fixtures/typed-session.txt | "$intake" run --transcripts "$work" >/dev/null
+head -n 9 Tests/Fixtures/typed-session.txt | "$intake" run --transcripts "$work" >/dev/null
 paused=$(ls -t "$work"/*.jsonl | head -1)
-tail -n +10 Tests/intakeTests/Fixtures/typed-session.txt | "$intake" run --resume "$paused" >/dev/null
+tail -n +10 Tests/Fixtures/typed-session.txt | "$intake" run --resume "$paused" >/dev/null
 keep resumed-session
 # Reception, with a client reference, stopped with :quit.
 printf '18-50\n4 months\nevery day\n:quit\n' | "$intake" run --mode reception --client "R-2041" --transcripts "$work" >/dev/null
@@ -40,7 +40,7 @@ keep reception-unfinished
 followup="--questionnaire Questionnaires/follow-up.json"
 mkdir -p "$out/follow-up"
 rm -f "$out"/follow-up/*.jsonl
-"$intake" run $followup --transcripts "$work" < Tests/intakeTests/Fixtures/follow-up-typed-session.txt >/dev/null
+"$intake" run $followup --transcripts "$work" < Tests/Fixtures/follow-up-typed-session.txt >/dev/null
 keep follow-up/fit-with-precautions-typed-with-corrections
 printf 'no change\nnone\ninjury\nright knee\nno\nleg weakness, bladder\n' | "$intake" run $followup --transcripts "$work" >/dev/null
 keep follow-up/seek-care-now-urgent-stop

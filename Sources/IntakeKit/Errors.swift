@@ -52,3 +52,23 @@ public enum IntakeVersion {
     /// How a transcript names the tool that wrote it.
     public static var tool: String { "intake \(current)" }
 }
+
+extension ExitStatus {
+    /// The status a command that threw `error` ends with, once what the
+    /// person needs to know is said on standard error; nil for an error
+    /// that is not intake's own (the argument parser's, say).
+    public static func reporting(_ error: any Error, on console: Console) -> ExitStatus? {
+        switch error {
+        case let error as UserFacingError:
+            console.error(error.message)
+            return error.status
+        case let error as DiagnosticsFound:
+            for diagnostic in error.diagnostics { console.error(diagnostic.description) }
+            return .badInput
+        case let error as ExitWith:
+            return error.status
+        default:
+            return nil
+        }
+    }
+}

@@ -23,6 +23,7 @@ struct Intake: ParsableCommand {
     /// ArgumentParser's 64), 1 for problems a check found, 130 when interrupted.
     static func main() {
         ProcessEnvironment.ignoreBrokenPipes()
+        let console = Console(screen: TerminalScreen.shared, plain: true, environment: [:])
         let status: ExitStatus
         do {
             if CommandLine.arguments.count == 1 {
@@ -34,23 +35,20 @@ struct Intake: ParsableCommand {
                 try command.run()
             }
             status = .ok
-        } catch let error as UserFacingError {
-            printError(error.message)
-            status = error.status
-        } catch let error as DiagnosticsFound {
-            for diagnostic in error.diagnostics { printError(diagnostic.description) }
-            status = .badInput
-        } catch let error as ExitWith {
-            status = error.status
         } catch {
-            let code = exitCode(for: error)
-            let message = fullMessage(for: error)
-            if code == .success {
-                if !message.isEmpty { print(message) }
-                status = .ok
+            if let known = ExitStatus.reporting(error, on: console) {
+                status = known
             } else {
-                if !message.isEmpty { printError(message) }
-                status = code.rawValue == 130 ? .interrupted : .badInput
+                // The argument parser's: help, the version, a usage error.
+                let code = exitCode(for: error)
+                let message = fullMessage(for: error)
+                if code == .success {
+                    if !message.isEmpty { console.line(message) }
+                    status = .ok
+                } else {
+                    if !message.isEmpty { console.error(message) }
+                    status = code.rawValue == 130 ? .interrupted : .badInput
+                }
             }
         }
         ProcessEnvironment.exit(status)
@@ -70,9 +68,5 @@ struct Intake: ParsableCommand {
               CommandLine.arguments.dropFirst().first.map({ $0 == "run" || $0.hasPrefix("-") }) ?? true
         else { return nil }
         return try? RunCommand.parseAsRoot(arguments)
-    }
-
-    static func printError(_ message: String) {
-        TerminalScreen.shared.send(Array((message.hasSuffix("\n") ? message : message + "\n").utf8), to: .error)
     }
 }

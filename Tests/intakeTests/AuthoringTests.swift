@@ -1,11 +1,12 @@
 import Foundation
+import IntakeTesting
 import Testing
 
 /// `intake validate` and `intake graph`, as a questionnaire author uses them.
 @Suite("Authoring tools")
 struct AuthoringTests {
     static let shipped = ["massage-intake.json", "massage-intake.rules.json", "medications.json", "follow-up.json", "follow-up.rules.json"]
-        .map { IntakeProcess.packageRoot.appendingPathComponent("Questionnaires/\($0)").path }
+        .map { URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Questionnaires/\($0)").path }
 
     @Test func theShippedFilesValidateWithoutWarnings() throws {
         let result = try IntakeProcess.run(["validate", "--strict"] + Self.shipped)
@@ -112,7 +113,7 @@ struct AuthoringTests {
     }
 
     @Test func theCommittedPicturesMatchTheQuestionnaire() throws {
-        let root = IntakeProcess.packageRoot
+        let root = URL(fileURLWithPath: Fixtures.packageRoot)
         let committed = try String(contentsOf: root.appendingPathComponent("Questionnaires/massage-intake.dot"), encoding: .utf8)
         let dot = try IntakeProcess.run(["graph", "--format", "dot"])
         #expect(committed == dot.output, "regenerate with: intake graph --format dot > Questionnaires/massage-intake.dot && dot -Tsvg ... (see Questionnaires/README.md)")
@@ -125,7 +126,7 @@ struct AuthoringTests {
 
     @Test func validateScalesToTenThousandNodes() throws {
         let folder = try TemporaryFolder()
-        let generator = IntakeProcess.packageRoot.appendingPathComponent("Benchmarks/generate-questionnaire.py").path
+        let generator = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Benchmarks/generate-questionnaire.py").path
         let json = try Self.pipe("", through: ["python3", generator, "10000"])
         let file = try folder.file("synthetic.json", json)
         let result = try IntakeProcess.run(["validate", "--json", file], timeout: 60)

@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTesting
 import Testing
 
 /// The follow-up check-in (`Questionnaires/follow-up.json` and its rules)
@@ -19,11 +20,11 @@ struct FollowUpTests {
 
     /// The first category of the rules: care is needed now.
     static let mostUrgent = "seek-care-now"
-    static let questionnaire = IntakeProcess.packageRoot.appendingPathComponent("Questionnaires/follow-up.json").path
-    static let rulesFile = IntakeProcess.packageRoot.appendingPathComponent("Questionnaires/follow-up.rules.json").path
+    static let questionnaire = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Questionnaires/follow-up.json").path
+    static let rulesFile = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Questionnaires/follow-up.rules.json").path
 
     static var personas: [Expected] {
-        let folder = IntakeProcess.packageRoot.appendingPathComponent("Tests/Personas/follow-up")
+        let folder = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Tests/Personas/follow-up")
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return files.filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
             let path = folder.appendingPathComponent(name).path
@@ -40,7 +41,7 @@ struct FollowUpTests {
     static let goldenTranscripts = ["fit-with-precautions-typed-with-corrections", "seek-care-now-urgent-stop"]
 
     static func golden(_ name: String) -> String {
-        IntakeProcess.packageRoot.appendingPathComponent("Transcripts/examples/follow-up/\(name).jsonl").path
+        URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Transcripts/examples/follow-up/\(name).jsonl").path
     }
 
     /// The follow-up rules file as JSON: rule ids and category titles.
@@ -147,7 +148,7 @@ struct FollowUpTests {
 
         // The follow-up under another id, as a clinic's own questionnaire.
         let clinic = try TemporaryFolder()
-        let source = IntakeProcess.packageRoot.appendingPathComponent("Questionnaires")
+        let source = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Questionnaires")
         try FileManager.default.createDirectory(atPath: clinic.path + "/Questionnaires", withIntermediateDirectories: true)
         let questionnaire = try String(contentsOfFile: Self.questionnaire, encoding: .utf8)
             .replacingOccurrences(of: #""id": "follow-up""#, with: #""id": "check-in""#)
@@ -158,7 +159,7 @@ struct FollowUpTests {
         #expect(rules.contains(#""questionnaire": "check-in""#))
         _ = try clinic.file("Questionnaires/check-in.rules.json", rules)
         _ = try clinic.file("Questionnaires/medications.json", try String(contentsOf: source.appendingPathComponent("medications.json"), encoding: .utf8))
-        let typed = try String(contentsOfFile: IntakeProcess.fixture("follow-up-typed-session.txt"), encoding: .utf8)
+        let typed = try String(contentsOfFile: Fixtures.path("Tests/Fixtures/follow-up-typed-session.txt"), encoding: .utf8)
         let run = try IntakeProcess.run(["run", "--questionnaire", "Questionnaires/check-in.json", "--transcripts", "sessions"], input: typed, directory: clinic.path)
         #expect(run.status == 0, "\(run.error)")
         let transcript = try #require(Self.transcripts(in: clinic.path + "/sessions").first)
@@ -171,7 +172,7 @@ struct FollowUpTests {
         // In a folder, each session is replayed with its own questionnaire;
         // one whose questionnaire is not found still has its hash chain checked.
         let mixed = try TemporaryFolder()
-        let examples = IntakeProcess.packageRoot.appendingPathComponent("Transcripts/examples")
+        let examples = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Transcripts/examples")
         try FileManager.default.copyItem(atPath: examples.appendingPathComponent("good-fit-neck.jsonl").path, toPath: mixed.path + "/main.jsonl")
         try FileManager.default.copyItem(atPath: Self.golden("seek-care-now-urgent-stop"), toPath: mixed.path + "/follow-up.jsonl")
         let both = try IntakeProcess.run(["replay", mixed.path, "--check"], directory: "/")

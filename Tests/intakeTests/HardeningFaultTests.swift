@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTesting
 import Testing
 
 /// Faults while saving: a full disk, a read-only disk, signals and a closed
@@ -8,7 +9,7 @@ import Testing
 struct HardeningFaultTests {
     /// The shim, compiled once per test run.
     static let shim: String = {
-        let source = IntakeProcess.packageRoot.appendingPathComponent("Tests/Hardening/fault-shim.c").path
+        let source = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Tests/Hardening/fault-shim.c").path
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("intake-fault-shim-\(getpid()).so").path
         if !FileManager.default.fileExists(atPath: output) {
             let compiler = Process()

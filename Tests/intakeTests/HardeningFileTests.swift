@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTesting
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -22,7 +23,7 @@ struct HardeningFileTests {
         case numberTooLarge, negativeNumber, fortyDigits, folder, missing, devZero, fifo
     }
 
-    static let root = IntakeProcess.packageRoot
+    static let root = URL(fileURLWithPath: Fixtures.packageRoot)
 
     static func shipped(_ path: String) -> [UInt8] {
         [UInt8](FileManager.default.contents(atPath: root.appendingPathComponent(path).path) ?? Data())
@@ -33,7 +34,7 @@ struct HardeningFileTests {
         switch role {
         case .questionnaire: shipped("Questionnaires/massage-intake.json")
         case .rules: shipped("Questionnaires/massage-intake.rules.json")
-        case .answers: shipped("Tests/intakeTests/Fixtures/complete-answers.json")
+        case .answers: shipped("Tests/Fixtures/complete-answers.json")
         case .transcript: shipped("Transcripts/examples/good-fit-neck.jsonl")
         }
     }
@@ -157,7 +158,7 @@ struct HardeningFileTests {
 
     /// The commands that read a file of `role` at `path`.
     static func commands(_ role: Role, _ path: String) -> [[String]] {
-        let answers = IntakeProcess.fixture("complete-answers.json")
+        let answers = Fixtures.path("Tests/Fixtures/complete-answers.json")
         return switch role {
         case .questionnaire: [["run", "--questionnaire", path]]
         case .rules: [["run", "--rules", path], ["score", answers, "--rules", path]]
@@ -312,9 +313,9 @@ struct HardeningFileTests {
 
     /// `--answers <(...)`: a pipe with a writer is read to its end.
     @Test func aPipeWithAWriterIsRead() throws {
-        let answers = IntakeProcess.fixture("complete-answers.json")
+        let answers = Fixtures.path("Tests/Fixtures/complete-answers.json")
         let script = "exec \"$0\" score <(cat \"$1\") --format json"
-        let result = try HardeningProcess.run(["-c", script, IntakeProcess.binary, answers], executable: "/bin/bash", timeout: 30)
+        let result = try IntakeProcess.run(["-c", script, IntakeProcess.binary, answers], input: [], timeout: 30, executable: "/bin/bash")
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.contains("\"category\""))
     }
@@ -325,7 +326,7 @@ struct HardeningFileTests {
     func aTranscriptOnAPipeIsRead(_ command: String) throws {
         let transcript = Self.root.appendingPathComponent("Transcripts/examples/good-fit-neck.jsonl").path
         let script = "exec \"$0\" \(command) <(cat \"$1\")"
-        let piped = try HardeningProcess.run(["-c", script, IntakeProcess.binary, transcript], executable: "/bin/bash", timeout: 30)
+        let piped = try IntakeProcess.run(["-c", script, IntakeProcess.binary, transcript], input: [], timeout: 30, executable: "/bin/bash")
         let direct = try IntakeProcess.run([command, transcript], timeout: 30)
         #expect(piped.status == 0, "\(piped.error)")
         #expect(direct.status == 0, "\(direct.error)")
@@ -408,7 +409,7 @@ struct HardeningFileTests {
     /// shown escaped by replay, of one file or of a folder.
     @Test func aCraftedRecordedOutcomeIsShownEscaped() throws {
         let folder = try TemporaryFolder()
-        let source = IntakeProcess.packageRoot.appendingPathComponent("Transcripts/examples/good-fit-neck.jsonl")
+        let source = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Transcripts/examples/good-fit-neck.jsonl")
         var lines = try String(contentsOf: source, encoding: .utf8).components(separatedBy: "\n").filter { !$0.isEmpty }
         let ending = try #require(lines.lastIndex { $0.contains(#""type":"completed""#) })
         lines[ending] = lines[ending].replacingOccurrences(of: #""category":"good-fit""#, with: #""category":"good-\u001b[31mfit""#)

@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTesting
 import Testing
 import QuestionnaireModel
 
@@ -10,7 +11,7 @@ import QuestionnaireModel
 @Suite("Hardening: odd answers, end to end")
 struct HardeningInputTests {
     static let corpus: [HardeningEntry] = {
-        let path = IntakeProcess.packageRoot.appendingPathComponent("Tests/Hardening/answers-corpus.json").path
+        let path = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Tests/Hardening/answers-corpus.json").path
         do {
             return try HardeningEntry.load([UInt8](FileManager.default.contents(atPath: path) ?? Data()))
         } catch {
@@ -18,7 +19,7 @@ struct HardeningInputTests {
         }
     }()
 
-    static let straight: [String] = (try? String(contentsOfFile: IntakeProcess.fixture("straight-session.txt"), encoding: .utf8))?
+    static let straight: [String] = (try? String(contentsOfFile: Fixtures.path("Tests/Fixtures/straight-session.txt"), encoding: .utf8))?
         .split(separator: "\n").map(String.init) ?? []
 
     /// Valid answers that lead from the start to each node of the corpus,
@@ -59,7 +60,7 @@ struct HardeningInputTests {
         input += last.bytes + [0x0A] + Array(":quit\n".utf8)
 
         let folder = try TemporaryFolder()
-        let result = try HardeningProcess.run(["run", "--transcripts", folder.path], stdin: input, timeout: 120)
+        let result = try IntakeProcess.run(["run", "--transcripts", folder.path], input: input, timeout: 120)
         #expect(result.status == 0, "\(result.error)")
         #expect(result.error.isEmpty, "\(result.error)")
         if let raw = HardeningText.firstRawControl(in: result.output, allowing: ["\n"]) {
@@ -108,7 +109,7 @@ struct HardeningInputTests {
         input += entry.bytes + [0x0A] + Array(":quit\n".utf8)
 
         let folder = try TemporaryFolder()
-        let result = try HardeningProcess.run(["run", "--transcripts", folder.path], stdin: input, timeout: 60)
+        let result = try IntakeProcess.run(["run", "--transcripts", folder.path], input: input, timeout: 60)
         #expect(result.status == 0, "\(entry): \(result.error)")
         #expect(result.error.isEmpty, "\(entry): \(result.error)")
         if let raw = HardeningText.firstRawControl(in: result.output, allowing: ["\n"]) {
@@ -128,8 +129,8 @@ struct HardeningInputTests {
     /// sent to the terminal (a pipe's output is often a terminal).
     @Test func pipedLinesAreEchoedWithControlCharactersEscaped() throws {
         let folder = try TemporaryFolder()
-        let result = try HardeningProcess.run(
-            ["run", "--transcripts", folder.path], stdin: Array("\u{1B}[2J\n\u{1B}]0;title\u{07}\n\u{9B}31m\n:quit\n".utf8), timeout: 30)
+        let result = try IntakeProcess.run(
+            ["run", "--transcripts", folder.path], input: Array("\u{1B}[2J\n\u{1B}]0;title\u{07}\n\u{9B}31m\n:quit\n".utf8), timeout: 30)
         #expect(result.status == 0)
         #expect(result.output.contains("> \\u{1b}[2J\n"))
         #expect(result.output.contains("> \\u{1b}]0;title\\u{7}\n"))
@@ -140,7 +141,7 @@ struct HardeningInputTests {
     // MARK: - Answer files
 
     static let completeAnswers: JSONObject = {
-        let bytes = [UInt8](FileManager.default.contents(atPath: IntakeProcess.fixture("complete-answers.json")) ?? Data())
+        let bytes = [UInt8](FileManager.default.contents(atPath: Fixtures.path("Tests/Fixtures/complete-answers.json")) ?? Data())
         return (try? JSONParser.parse(bytes))?.objectValue ?? JSONObject()
     }()
 
@@ -372,53 +373,3 @@ enum HardeningText {
     }
 }
 
-/// Runs intake (or another program) with standard input read from bytes,
-/// which may be any bytes at all, and a timeout.
-enum HardeningProcess {
-    static func run(
-        _ arguments: [String], stdin: [UInt8] = [], executable: String = IntakeProcess.binary,
-        environment: [String: String] = [:], timeout: TimeInterval = 30
-    ) throws -> IntakeProcess.Result {
-        let folder = try TemporaryFolder()
-        let inputPath = (folder.path as NSString).appendingPathComponent("stdin")
-        try Data(stdin).write(to: URL(fileURLWithPath: inputPath))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = nil
-        env["INTAKE_TRANSCRIPTS"] = IntakeProcess.scratchTranscripts
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        process.standardInput = FileHandle(forReadingAtPath: inputPath)
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let outputData = LockedData()
-        let errorData = LockedData()
-        let group = DispatchGroup()
-        for (pipe, sink) in [(stdout, outputData), (stderr, errorData)] {
-            group.enter()
-            Thread {
-                sink.set(pipe.fileHandleForReading.readDataToEndOfFile())
-                group.leave()
-            }.start()
-        }
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { usleep(10_000) }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            _ = group.wait(timeout: .now() + 5)
-            throw IntakeProcess.TimedOut(arguments: arguments, output: String(decoding: outputData.get(), as: UTF8.self))
-        }
-        process.waitUntilExit()
-        _ = group.wait(timeout: .now() + 5)
-        return IntakeProcess.Result(
-            status: process.terminationStatus,
-            output: String(decoding: outputData.get(), as: UTF8.self),
-            error: String(decoding: errorData.get(), as: UTF8.self))
-    }
-}

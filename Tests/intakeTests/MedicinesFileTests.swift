@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTesting
 import Testing
 
 /// The medicines file a rules file names is the one used, or an error: never

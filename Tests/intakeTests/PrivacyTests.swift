@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTesting
 import Testing
 #if canImport(Glibc)
 import Glibc

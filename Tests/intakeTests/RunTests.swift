@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTesting
 import Testing
 
 @Suite("intake run, end to end")
@@ -17,7 +18,7 @@ struct RunTests {
     }
 
     @Test func aWholeInterviewCanBePipedIn() throws {
-        let typed = try String(contentsOfFile: IntakeProcess.fixture("typed-session.txt"), encoding: .utf8)
+        let typed = try String(contentsOfFile: Fixtures.path("Tests/Fixtures/typed-session.txt"), encoding: .utf8)
         let result = try IntakeProcess.run(["run"], input: typed)
         #expect(result.status == 0, "\(result.error)")
         #expect(!result.output.contains("\u{1B}"), "piped output must hold no escape codes")
@@ -69,7 +70,7 @@ struct RunTests {
     }
 
     @Test func answerFileWalksTheInterviewWithoutAsking() throws {
-        let result = try IntakeProcess.run(["run", "--answers", IntakeProcess.fixture("complete-answers.json")])
+        let result = try IntakeProcess.run(["run", "--answers", Fixtures.path("Tests/Fixtures/complete-answers.json")])
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.contains("Main area: Lower back"))
         #expect(result.output.contains("Average pain (past week): 6 out of 10"))

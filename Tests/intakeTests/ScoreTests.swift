@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTesting
 import Testing
 
 /// Each persona of `Tests/Personas/` through `intake score` and
@@ -16,7 +17,7 @@ struct ScoreTests {
     }
 
     static var personas: [Expected] {
-        let folder = IntakeProcess.packageRoot.appendingPathComponent("Tests/Personas")
+        let folder = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Tests/Personas")
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return files.filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
             let path = folder.appendingPathComponent(name).path
@@ -72,7 +73,7 @@ struct ScoreTests {
     }
 
     @Test func receptionModeSpeaksAboutTheClient() throws {
-        let persona = IntakeProcess.packageRoot.appendingPathComponent("Tests/Personas/05-knee-oa-apixaban-firm.json").path
+        let persona = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Tests/Personas/05-knee-oa-apixaban-firm.json").path
         let selfMode = Self.flat(try IntakeProcess.run(["score", persona]).output)
         #expect(selfMode.contains("To discuss with your massage therapist"))
         #expect(selfMode.contains("Massage may fit your plan"))

@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTesting
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -93,7 +94,7 @@ struct TerminalTests {
     }
 
     @Test func replayStepWaitsForEnterBetweenQuestions() throws {
-        let path = IntakeProcess.packageRoot.appendingPathComponent("Transcripts/examples/good-fit-neck.jsonl").path
+        let path = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Transcripts/examples/good-fit-neck.jsonl").path
         let terminal = try start(["replay", path, "--step"])
         try terminal.waitFor("Q age_band: How old are you?")
         try terminal.waitFor("(Enter for the next question)")

@@ -1,10 +1,11 @@
 import Foundation
+import IntakeTesting
 import Testing
 
 /// Transcripts through the real binary: durability, privacy, resume, replay.
 @Suite("Transcripts, end to end")
 struct TranscriptCLITests {
-    static let straight = (try? String(contentsOfFile: IntakeProcess.fixture("straight-session.txt"), encoding: .utf8))?
+    static let straight = (try? String(contentsOfFile: Fixtures.path("Tests/Fixtures/straight-session.txt"), encoding: .utf8))?
         .split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) ?? []
 
     static func transcripts(in folder: String) -> [String] {
@@ -59,7 +60,7 @@ struct TranscriptCLITests {
     @Test(arguments: ["good-fit-neck", "check-with-doctor-first-new-pain-over-50", "seek-care-now-urgent-stop",
                       "fit-with-precautions-with-corrections", "resumed-session", "reception-unfinished"])
     func goldenTranscriptsReplayClean(_ name: String) throws {
-        let path = IntakeProcess.packageRoot.appendingPathComponent("Transcripts/examples/\(name).jsonl").path
+        let path = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Transcripts/examples/\(name).jsonl").path
         let result = try IntakeProcess.run(["replay", path, "--check"])
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("Hash chain: intact"))
@@ -69,7 +70,7 @@ struct TranscriptCLITests {
     }
 
     @Test func replayStepFromAPipeTakesOneLinePerQuestion() throws {
-        let path = IntakeProcess.packageRoot.appendingPathComponent("Transcripts/examples/good-fit-neck.jsonl").path
+        let path = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Transcripts/examples/good-fit-neck.jsonl").path
         let whole = try IntakeProcess.run(["replay", path])
         let questions = whole.output.components(separatedBy: "\n").filter { $0.contains(" Q ") }.count
         #expect(questions > 5)
@@ -83,7 +84,7 @@ struct TranscriptCLITests {
     }
 
     @Test func theExamplesCoverEveryCategoryAResumeAndCorrections() throws {
-        let folder = IntakeProcess.packageRoot.appendingPathComponent("Transcripts/examples").path
+        let folder = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Transcripts/examples").path
         let summary = try IntakeProcess.run(["replay", folder, "--json", "--check"])
         #expect(summary.status == 0)
         let json = try JSONSerialization.jsonObject(with: Data(summary.output.utf8)) as? [String: Any]
@@ -188,7 +189,7 @@ struct TranscriptCLITests {
         let sessions = folder.path + "/s"
         try FileManager.default.createDirectory(atPath: sessions, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         let path = sessions + "/reception.jsonl"
-        try FileManager.default.copyItem(atPath: IntakeProcess.packageRoot.appendingPathComponent("Transcripts/examples/reception-unfinished.jsonl").path, toPath: path)
+        try FileManager.default.copyItem(atPath: URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Transcripts/examples/reception-unfinished.jsonl").path, toPath: path)
         chmod(path, 0o600)
         let resumed = try IntakeProcess.run(["run", "--resume", path], input: ":quit\n")
         #expect(resumed.status == 0, "\(resumed.error)")
@@ -216,7 +217,7 @@ struct TranscriptCLITests {
 
     @Test func changedQuestionnairesAreRefusedUnlessForced() throws {
         let folder = try TemporaryFolder()
-        let source = IntakeProcess.packageRoot.appendingPathComponent("Questionnaires")
+        let source = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Questionnaires")
         for name in ["massage-intake.json", "massage-intake.rules.json", "medications.json"] {
             try FileManager.default.copyItem(atPath: source.appendingPathComponent(name).path, toPath: folder.path + "/" + name)
         }
@@ -254,7 +255,7 @@ struct TranscriptCLITests {
     /// A report made from an altered transcript says so at the top, in every
     /// format, not only on standard error: the therapist reads the report.
     @Test func aReportOfAnAlteredRecordSaysSoAtTheTop() throws {
-        let golden = IntakeProcess.packageRoot.appendingPathComponent("Transcripts/examples/good-fit-neck.jsonl").path
+        let golden = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Transcripts/examples/good-fit-neck.jsonl").path
         var lines = try String(contentsOfFile: golden, encoding: .utf8).split(separator: "\n").map(String.init)
         let folder = try TemporaryFolder()
         let clean = try IntakeProcess.run(["report", golden])
@@ -279,7 +280,7 @@ struct TranscriptCLITests {
     }
 
     @Test func tamperingIsReportedByLineNumber() throws {
-        let golden = IntakeProcess.packageRoot.appendingPathComponent("Transcripts/examples/good-fit-neck.jsonl").path
+        let golden = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Transcripts/examples/good-fit-neck.jsonl").path
         let lines = try String(contentsOfFile: golden, encoding: .utf8).split(separator: "\n").map(String.init)
         let folder = try TemporaryFolder()
         func check(_ changed: [String]) throws -> IntakeProcess.Result {
@@ -310,7 +311,7 @@ struct TranscriptCLITests {
 
     @Test func aFolderSummaryGoesOnPastBadFiles() throws {
         let folder = try TemporaryFolder()
-        let examples = IntakeProcess.packageRoot.appendingPathComponent("Transcripts/examples")
+        let examples = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Transcripts/examples")
         for name in ["good-fit-neck", "seek-care-now-urgent-stop", "reception-unfinished"] {
             try FileManager.default.copyItem(atPath: examples.appendingPathComponent("\(name).jsonl").path, toPath: folder.path + "/\(name).jsonl")
         }

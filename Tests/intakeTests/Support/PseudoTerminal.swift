@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import IntakeTesting
 
 /// A child process running on a pseudo-terminal, for end-to-end tests of
 /// what a person at a terminal would see and type.
@@ -115,6 +116,7 @@ final class PseudoTerminal {
             close(master)
             throw Failure(reason: "posix_spawn \(executable) failed: errno \(result)", screen: "", output: "")
         }
+        if executable == IntakeProcess.binary { SpawnCount.note(arguments) }
         self.processID = pid
         self.master = master
         self.emulator = ScreenModel(columns: columns, rows: rows)

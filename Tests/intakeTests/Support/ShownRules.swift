@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTesting
 
 /// The rules the assessment text of `run` and `score` shows for a persona:
 /// every rule that fired, except that when care is needed now only the rules

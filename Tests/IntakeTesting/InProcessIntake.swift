@@ -1,0 +1,121 @@
+import Foundation
+import IntakeKit
+import LineEditing
+
+/// intake's commands run in the test's own process, over memory doubles: a
+/// scripted keyboard, a memory screen, transcripts in memory on top of the
+/// real files, and a manual clock. What a command prints, and the status it
+/// ends with, are what the binary would print and exit with.
+///
+///     let intake = InProcessIntake()
+///     let result = intake.run(SessionOptions(), typing: ["over 50", "2 years", ":quit"])
+///     #expect(result.status == 0)
+///     let transcript = try #require(intake.transcripts.first)
+public final class InProcessIntake {
+    public let files: TestFiles
+    public let clock: ManualClock
+    public let screen: MemoryScreen
+    public var environment: [String: String]
+    /// The keyboard the next interview gets; set by `run(_:typing:)`.
+    public var keyboard: Keyboard?
+
+    /// Where sessions go unless a test says otherwise: a folder in memory.
+    public static let sessions = "/memory/sessions"
+
+    /// A new intake started in `directory` (the package root by default),
+    /// with `environment` on top of one that sends sessions to memory.
+    public init(directory: String = Fixtures.packageRoot, environment: [String: String] = [:], screen: MemoryScreen = MemoryScreen(), clock: ManualClock = ManualClock()) {
+        files = TestFiles(directory: directory)
+        self.clock = clock
+        self.screen = screen
+        self.environment = ["INTAKE_TRANSCRIPTS": Self.sessions].merging(environment) { $1 }
+    }
+
+    /// The ports of this intake.
+    public var ports: Ports {
+        let keyboard = self.keyboard
+        return Ports(
+            files: files, transcripts: files, clock: clock, screen: screen,
+            keyboard: { keyboard ?? ScriptedLineReader([]).keyboard() }, environment: environment, program: "intake")
+    }
+
+    /// What a command printed and the status it ended with.
+    public struct Result: Sendable {
+        public var status: Int32
+        public var output: String
+        public var error: String
+    }
+
+    /// Runs `body` as a command: an error is reported as the binary reports
+    /// it, and becomes its exit status. Output is what was written since
+    /// the last command.
+    public func command(_ body: (Ports) throws -> Void) -> Result {
+        let outputBefore = screen.output.utf8.count
+        let errorBefore = screen.error.utf8.count
+        let console = Console(screen: screen, plain: true, environment: [:])
+        var status = ExitStatus.ok
+        do {
+            try body(ports)
+        } catch {
+            if let known = ExitStatus.reporting(error, on: console) {
+                status = known
+            } else {
+                console.error("\(error)")
+                status = .badInput
+            }
+        }
+        return Result(
+            status: status.rawValue,
+            output: String(decoding: screen.output.utf8.dropFirst(outputBefore), as: UTF8.self),
+            error: String(decoding: screen.error.utf8.dropFirst(errorBefore), as: UTF8.self))
+    }
+
+    // MARK: - Commands
+
+    /// `intake run`, answered by `reader` (a pipe unless `interactive`).
+    public func run(_ options: SessionOptions, reader: ScriptedLineReader, interactive: Bool = false) -> Result {
+        keyboard = reader.keyboard(interactive: interactive)
+        return command { ports in
+            var runner = try SessionRunner(options: options, ports: ports)
+            try runner.run()
+        }
+    }
+
+    /// `intake run`, with `lines` typed (or piped) one after another.
+    public func run(_ options: SessionOptions = SessionOptions(), typing lines: [String]) -> Result {
+        run(options, reader: ScriptedLineReader(lines: lines))
+    }
+
+    /// `intake run` with `text` piped in, read as `PlainLineReader` reads a pipe.
+    public func run(_ options: SessionOptions = SessionOptions(), piping text: String) -> Result {
+        run(options, reader: ScriptedLineReader(pipedBytes: Array(text.utf8)))
+    }
+
+    public func score(_ options: AnswerFileScoring.Options) -> Result {
+        command { try AnswerFileScoring.run(options, ports: $0) }
+    }
+
+    public func replay(_ options: Replay.Options, stepping reader: ScriptedLineReader? = nil) -> Result {
+        command { try Replay.run(options, ports: $0, stepper: reader?.keyboard()) }
+    }
+
+    public func report(_ options: SessionReport.Options) -> Result {
+        command { try SessionReport.run(options, ports: $0) }
+    }
+
+    public func validate(_ options: Validation.Options) -> Result {
+        command { try Validation.run(options, ports: $0) }
+    }
+
+    // MARK: - Transcripts
+
+    /// The transcripts written in the sessions folder, oldest first.
+    public var transcripts: [String] {
+        files.transcripts(in: environment["INTAKE_TRANSCRIPTS"] ?? Self.sessions)
+    }
+
+    /// The text of a transcript (or any file written in memory).
+    public func text(_ path: String) -> String {
+        files.text(path) ?? ""
+    }
+}
