@@ -1,4 +1,5 @@
 import Foundation
+import IntakeKit
 import IntakeTesting
 
 /// The rules the assessment text of `run` and `score` shows for a persona:
@@ -13,10 +14,10 @@ struct ShownRules {
     /// Whether a rule in favour of massage is shown.
     var showsSupporting: Bool
 
-    /// `scoreArguments` run `intake score ... --format json` for the
-    /// persona, whose rules' effects say which are left out.
-    init(scoreArguments: [String], fired: Set<String>, careNow: Bool) throws {
-        let output = try IntakeProcess.run(scoreArguments).output
+    /// `intake score ANSWERS --format json` (with `questionnaire`) gives
+    /// the rules' effects, which say which are left out.
+    init(answers: String, questionnaire: String? = nil, fired: Set<String>, careNow: Bool) throws {
+        let output = InProcessIntake().score(.init(answers: answers, format: .json, questionnaire: questionnaire)).output
         let json = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
         let effects = Dictionary((json?["rules"] as? [[String: Any]] ?? []).map { ($0["id"] as? String ?? "", $0["effect"] as? String ?? "") },
                                  uniquingKeysWith: { first, _ in first })

@@ -1,9 +1,10 @@
 import Foundation
+import IntakeKit
 import IntakeTesting
 import Testing
 
 /// The follow-up check-in (`Questionnaires/follow-up.json` and its rules)
-/// through the real binary: a second questionnaire must work end to end with
+/// in-process: a second questionnaire must work end to end with
 /// nothing of the default one hard-wired. Each persona of
 /// `Tests/Personas/follow-up/` through `intake score` and `intake run
 /// --answers`, and the golden transcripts of `Transcripts/examples/follow-up/`
@@ -57,14 +58,12 @@ struct FollowUpTests {
         return Set(pattern.matches(in: text, range: range).map { String(text[Range($0.range(at: 1), in: text)!]) })
     }
 
-    static func events(_ path: String) -> [[String: Any]] {
-        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        return text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    static func events(_ text: String) -> [[String: Any]] {
+        text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
     }
 
-    static func transcripts(in folder: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".jsonl") }.sorted()
-            .map { (folder as NSString).appendingPathComponent($0) }
+    static func events(ofFile path: String) -> [[String: Any]] {
+        events((try? String(contentsOfFile: path, encoding: .utf8)) ?? "")
     }
 
     // MARK: - Personas
@@ -82,7 +81,7 @@ struct FollowUpTests {
 
     @Test(arguments: personas)
     func scoreGivesTheExpectedCategoryAndRules(_ persona: Expected) throws {
-        let result = try IntakeProcess.run(["score", persona.path, "--questionnaire", Self.questionnaire, "--format", "json"])
+        let result = InProcessIntake().score(.init(answers: persona.path, format: .json, questionnaire: Self.questionnaire))
         #expect(result.status == 0, "\(result.error)")
         let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
         #expect(json?["category"] as? String == persona.category)
@@ -96,11 +95,11 @@ struct FollowUpTests {
 
     @Test(arguments: personas)
     func runWithTheAnswersGivesTheSameOutcome(_ persona: Expected) throws {
-        let result = try IntakeProcess.run(["run", "--questionnaire", Self.questionnaire, "--answers", persona.path])
+        let result = InProcessIntake().run(SessionOptions(questionnaire: Self.questionnaire, answers: persona.path), typing: [])
         #expect(result.status == 0, "\(result.error)")
         var assessment = result.output.components(separatedBy: "What this suggests").last ?? ""
         if let saved = assessment.range(of: "\nSaved: ") { assessment = String(assessment[..<saved.lowerBound]) }
-        let expected = try ShownRules(scoreArguments: ["score", persona.path, "--questionnaire", Self.questionnaire, "--format", "json"], fired: persona.rules, careNow: persona.category == Self.mostUrgent)
+        let expected = try ShownRules(answers: persona.path, questionnaire: Self.questionnaire, fired: persona.rules, careNow: persona.category == Self.mostUrgent)
         let careNow = expected.careNow
         #expect(Self.ruleIDs(inText: assessment) == expected.shown)
         #expect(assessment.contains("In favour of massage") == expected.showsSupporting)
@@ -109,7 +108,7 @@ struct FollowUpTests {
         let title = try #require(categories.first { $0["code"] as? String == persona.category }?["title"] as? String)
         #expect(assessment.contains(title))
         #expect(assessment.contains("not medical advice"))
-        let score = try IntakeProcess.run(["score", persona.path, "--questionnaire", Self.questionnaire])
+        let score = InProcessIntake().score(.init(answers: persona.path, questionnaire: Self.questionnaire))
         // The same, and after an urgent stop, run says what to do once more at the end.
         #expect(("What this suggests" + assessment).hasPrefix(score.output), "run and score say the same")
         #expect(careNow || ("What this suggests" + assessment).count == score.output.count)
@@ -119,7 +118,7 @@ struct FollowUpTests {
 
     @Test(arguments: goldenTranscripts)
     func goldenTranscriptsReplayClean(_ name: String) throws {
-        let result = try IntakeProcess.run(["replay", Self.golden(name), "--questionnaire", Self.questionnaire, "--check"])
+        let result = InProcessIntake().replay(.init(path: Self.golden(name), check: true, questionnaire: Self.questionnaire))
         #expect(result.status == 0, "\(result.output)\(result.error)")
         #expect(result.output.contains("Hash chain: intact"))
         #expect(result.output.contains("Replay: every step did what the transcript recorded."))
@@ -129,11 +128,11 @@ struct FollowUpTests {
     }
 
     @Test func theGoldenTranscriptsHoldACorrectionAndAnUrgentStop() throws {
-        let typed = Self.events(Self.golden("fit-with-precautions-typed-with-corrections"))
+        let typed = Self.events(ofFile: Self.golden("fit-with-precautions-typed-with-corrections"))
         #expect(typed.contains { $0["type"] as? String == "back" })
         #expect(typed.contains { $0["type"] as? String == "rejected" })
         #expect(typed.contains { $0["type"] as? String == "completed" && $0["urgent"] as? Bool == false })
-        let urgent = Self.events(Self.golden("seek-care-now-urgent-stop"))
+        let urgent = Self.events(ofFile: Self.golden("seek-care-now-urgent-stop"))
         #expect(urgent.contains { $0["type"] as? String == "completed" && $0["urgent"] as? Bool == true })
         #expect(!urgent.contains { $0["type"] as? String == "asked" && $0["node"] as? String == "today_unwell" })
     }
@@ -142,7 +141,7 @@ struct FollowUpTests {
     /// sessions replay from any folder; a clinic's own questionnaire is found
     /// as `Questionnaires/ID.json` in the current folder, and elsewhere must be named.
     @Test func aTranscriptFindsItsQuestionnaireByID() throws {
-        let anywhere = try IntakeProcess.run(["replay", Self.golden("seek-care-now-urgent-stop"), "--check"], directory: "/")
+        let anywhere = InProcessIntake(directory: "/").replay(.init(path: Self.golden("seek-care-now-urgent-stop"), check: true))
         #expect(anywhere.status == 0, "\(anywhere.error)")
         #expect(anywhere.output.contains("Hash chain: intact"))
 
@@ -160,14 +159,17 @@ struct FollowUpTests {
         _ = try clinic.file("Questionnaires/check-in.rules.json", rules)
         _ = try clinic.file("Questionnaires/medications.json", try String(contentsOf: source.appendingPathComponent("medications.json"), encoding: .utf8))
         let typed = try String(contentsOfFile: Fixtures.path("Tests/Fixtures/follow-up-typed-session.txt"), encoding: .utf8)
-        let run = try IntakeProcess.run(["run", "--questionnaire", "Questionnaires/check-in.json", "--transcripts", "sessions"], input: typed, directory: clinic.path)
+        let atTheClinic = InProcessIntake(directory: clinic.path)
+        let run = atTheClinic.run(SessionOptions(questionnaire: "Questionnaires/check-in.json", transcripts: "sessions"), piping: typed)
         #expect(run.status == 0, "\(run.error)")
-        let transcript = try #require(Self.transcripts(in: clinic.path + "/sessions").first)
-        let found = try IntakeProcess.run(["replay", transcript, "--check"], directory: clinic.path)
+        let transcript = try #require(atTheClinic.files.transcripts(in: "sessions").first)
+        let found = atTheClinic.replay(.init(path: transcript, check: true))
         #expect(found.status == 0, "\(found.output)\(found.error)")
-        let elsewhere = try IntakeProcess.run(["replay", transcript, "--check"], directory: "/")
-        #expect(elsewhere.status == 2)
-        #expect(elsewhere.error.contains("this session used the questionnaire 'check-in', not 'massage-intake': pass it with --questionnaire"))
+        let elsewhere = InProcessIntake(directory: "/")
+        elsewhere.files.place(atTheClinic.files.written[transcript] ?? [], at: transcript)
+        let notFound = elsewhere.replay(.init(path: transcript, check: true))
+        #expect(notFound.status == 2)
+        #expect(notFound.error.contains("this session used the questionnaire 'check-in', not 'massage-intake': pass it with --questionnaire"))
 
         // In a folder, each session is replayed with its own questionnaire;
         // one whose questionnaire is not found still has its hash chain checked.
@@ -175,33 +177,33 @@ struct FollowUpTests {
         let examples = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Transcripts/examples")
         try FileManager.default.copyItem(atPath: examples.appendingPathComponent("good-fit-neck.jsonl").path, toPath: mixed.path + "/main.jsonl")
         try FileManager.default.copyItem(atPath: Self.golden("seek-care-now-urgent-stop"), toPath: mixed.path + "/follow-up.jsonl")
-        let both = try IntakeProcess.run(["replay", mixed.path, "--check"], directory: "/")
+        let both = InProcessIntake(directory: "/").replay(.init(path: mixed.path, check: true))
         #expect(both.status == 0, "\(both.output)")
         #expect(both.output.contains("2 sessions: 2 completed, 0 unfinished"))
         #expect(both.output.contains("seek-care-now") && both.output.contains("good-fit"))
-        var lines = try String(contentsOfFile: transcript, encoding: .utf8).components(separatedBy: "\n")
+        var lines = atTheClinic.text(transcript).components(separatedBy: "\n")
         lines[3] = lines[3].replacingOccurrences(of: "\"ms\":", with: "\"ms\": ")
         _ = try mixed.file("clinic-edited.jsonl", lines.joined(separator: "\n"))
-        let edited = try IntakeProcess.run(["replay", mixed.path, "--check"], directory: "/")
+        let edited = InProcessIntake(directory: "/").replay(.init(path: mixed.path, check: true))
         #expect(edited.status == 1, "\(edited.output)")
         #expect(edited.output.contains("clinic-edited.jsonl: line 5: this line does not follow line 4"))
         #expect(edited.output.contains("clinic-edited.jsonl: questionnaire 'check-in'"))
     }
 
     @Test func aTypedSessionCompletesAndItsReportRenders() throws {
-        let folder = try TemporaryFolder()
+        let intake = InProcessIntake()
         let input = ["no change", "sore", "4 days", "none", "no", "none", "none", "3", "neck", "2", "medium", ":skip"]
-        let run = try IntakeProcess.run(["run", "--questionnaire", Self.questionnaire, "--transcripts", folder.path], input: input.joined(separator: "\n") + "\n")
+        let run = intake.run(SessionOptions(questionnaire: Self.questionnaire), typing: input)
         #expect(run.status == 0, "\(run.error)")
-        let files = Self.transcripts(in: folder.path)
+        let files = intake.transcripts
         try #require(files.count == 1)
         #expect(Self.ruleIDs(inText: run.output) == ["fu-long-soreness", "fu-agree-todays-plan"])
-        let replay = try IntakeProcess.run(["replay", files[0], "--questionnaire", Self.questionnaire, "--check"])
+        let replay = intake.replay(.init(path: files[0], check: true, questionnaire: Self.questionnaire))
         #expect(replay.status == 0, "\(replay.output)")
-        let html = folder.path + "/report.html"
-        let report = try IntakeProcess.run(["report", files[0], "--questionnaire", Self.questionnaire, "--format", "html", "--output", html])
+        let html = "/memory/report.html"
+        let report = intake.report(.init(transcript: files[0], format: .html, output: html, questionnaire: Self.questionnaire))
         #expect(report.status == 0, "\(report.error)")
-        let page = (try? String(contentsOfFile: html, encoding: .utf8)) ?? ""
+        let page = intake.text(html)
         #expect(page.contains("Check-in before your next massage"))
         #expect(page.contains("fu-long-soreness"))
     }
@@ -210,7 +212,7 @@ struct FollowUpTests {
     /// question chooses among (`pain_today_areas`), not the first region
     /// question of the file (`health_change_site`, where an injury was).
     @Test func theReportDrawsTodaysPainAreas() throws {
-        let report = try IntakeProcess.run(["report", Self.golden("fit-with-precautions-typed-with-corrections"), "--questionnaire", Self.questionnaire, "--format", "json"])
+        let report = InProcessIntake().report(.init(transcript: Self.golden("fit-with-precautions-typed-with-corrections"), format: .json, questionnaire: Self.questionnaire))
         #expect(report.status == 0)
         let json = try JSONSerialization.jsonObject(with: Data(report.output.utf8)) as? [String: Any]
         let areas = json?["painAreas"] as? [String: Any]

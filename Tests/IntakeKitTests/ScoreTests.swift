@@ -1,9 +1,11 @@
 import Foundation
+import IntakeKit
 import IntakeTesting
 import Testing
 
 /// Each persona of `Tests/Personas/` through `intake score` and
-/// `intake run --answers`: both must give the outcome expected from CLINICAL.md.
+/// `intake run --answers`, in-process: both must give the outcome expected
+/// from CLINICAL.md.
 @Suite("Scoring, end to end")
 struct ScoreTests {
     /// The first category of the rules: care is needed now.
@@ -17,7 +19,7 @@ struct ScoreTests {
     }
 
     static var personas: [Expected] {
-        let folder = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Tests/Personas")
+        let folder = URL(fileURLWithPath: Fixtures.path("Tests/Personas"))
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return files.filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
             let path = folder.appendingPathComponent(name).path
@@ -45,7 +47,7 @@ struct ScoreTests {
 
     @Test(arguments: personas)
     func scoreGivesTheExpectedCategoryAndRules(_ persona: Expected) throws {
-        let result = try IntakeProcess.run(["score", persona.path, "--format", "json"])
+        let result = InProcessIntake().score(.init(answers: persona.path, format: .json))
         #expect(result.status == 0, "\(result.error)")
         let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
         #expect(json?["category"] as? String == persona.category)
@@ -56,45 +58,45 @@ struct ScoreTests {
 
     @Test(arguments: personas)
     func runWithTheAnswersGivesTheSameOutcome(_ persona: Expected) throws {
-        let result = try IntakeProcess.run(["run", "--answers", persona.path])
+        let result = InProcessIntake().run(SessionOptions(answers: persona.path), typing: [])
         #expect(result.status == 0, "\(result.error)")
         var assessment = result.output.components(separatedBy: "What this suggests").last ?? ""
         if let saved = assessment.range(of: "\nSaved: ") { assessment = String(assessment[..<saved.lowerBound]) }
-        let expected = try ShownRules(scoreArguments: ["score", persona.path, "--format", "json"], fired: persona.rules, careNow: persona.category == Self.mostUrgent)
+        let expected = try ShownRules(answers: persona.path, fired: persona.rules, careNow: persona.category == Self.mostUrgent)
         let careNow = expected.careNow
         #expect(Self.ruleIDs(inText: assessment) == expected.shown)
         #expect(assessment.contains("In favour of massage") == expected.showsSupporting)
         #expect(assessment.contains("What to do now") == careNow)
         #expect(assessment.contains("not medical advice"))
-        let score = try IntakeProcess.run(["score", persona.path])
+        let score = InProcessIntake().score(.init(answers: persona.path))
         // The same, and after an urgent stop, run says what to do once more at the end.
         #expect(("What this suggests" + assessment).hasPrefix(score.output), "run and score say the same")
         #expect(careNow || ("What this suggests" + assessment).count == score.output.count)
     }
 
     @Test func receptionModeSpeaksAboutTheClient() throws {
-        let persona = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Tests/Personas/05-knee-oa-apixaban-firm.json").path
-        let selfMode = Self.flat(try IntakeProcess.run(["score", persona]).output)
+        let persona = Fixtures.path("Tests/Personas/05-knee-oa-apixaban-firm.json")
+        let selfMode = Self.flat(InProcessIntake().score(.init(answers: persona)).output)
         #expect(selfMode.contains("To discuss with your massage therapist"))
         #expect(selfMode.contains("Massage may fit your plan"))
-        let reception = Self.flat(try IntakeProcess.run(["score", persona, "--mode", "reception"]).output)
+        let reception = Self.flat(InProcessIntake().score(.init(answers: persona, mode: .reception)).output)
         #expect(reception.contains("To discuss with the client's massage therapist"))
         #expect(reception.contains("the client's plan"))
         #expect(!reception.contains("your massage therapist"))
         #expect(reception.contains("Pressure: firm pressure was asked for, but bleeding risk calls for no more than light pressure."))
-        let run = try IntakeProcess.run(["run", "--mode", "reception", "--answers", persona])
+        let run = InProcessIntake().run(SessionOptions(answers: persona, mode: .reception), typing: [])
         #expect(run.output.contains("To discuss with the client's massage therapist"))
         #expect(run.output.contains("The client's answers\n") && !run.output.contains("Your answers\n"))
-        let typed = try IntakeProcess.run(["run", "--mode", "reception"], input: "18-50\n:review\n:quit\n")
+        let typed = InProcessIntake().run(SessionOptions(mode: .reception), piping: "18-50\n:review\n:quit\n")
         #expect(typed.output.contains("The client's answers so far:"))
         #expect(typed.output.contains("Stopped before the end. The client's answers so far are saved."))
-        #expect(try IntakeProcess.run(["run", "--answers", persona]).output.contains("Your answers\n"))
+        #expect(InProcessIntake().run(SessionOptions(answers: persona), typing: []).output.contains("Your answers\n"))
     }
 
     @Test func partialAnswersAreScoredAndTheMissingOnesNamed() throws {
         let folder = try TemporaryFolder()
         let partial = try folder.file("partial.json", #"{"medications": "Eliquis 5 mg twice daily; Advil as needed", "pressure_preference": "firm"}"#)
-        let result = try IntakeProcess.run(["score", partial])
+        let result = InProcessIntake().score(.init(answers: partial))
         #expect(result.status == 0)
         let text = Self.flat(result.output)
         #expect(text.contains("Massage may fit, with precautions (provisional)"))
@@ -102,7 +104,7 @@ struct ScoreTests {
         #expect(!text.contains("Advil as needed (nsaid)"), "only the classes the rule tests are named")
         #expect(text.contains("Not checked, because answers were missing:"))
         #expect(text.contains("Long-lasting (chronic) pain (chronic): missing pain_duration"))
-        let json = try IntakeProcess.run(["score", partial, "--format", "json"])
+        let json = InProcessIntake().score(.init(answers: partial, format: .json))
         let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
         #expect((object?["missingAnswers"] as? [String])?.contains("pain_duration") == true)
         #expect((object?["rules"] as? [[String: Any]])?.map { $0["id"] as? String } == ["bleeding-risk", "frequency"])
@@ -111,7 +113,7 @@ struct ScoreTests {
     @Test func unknownMedicinesAreListedForTheTherapist() throws {
         let folder = try TemporaryFolder()
         let file = try folder.file("meds.json", #"{"medications": ["Zyrtec 10 mg", "warfrin"]}"#)
-        let result = try IntakeProcess.run(["score", file])
+        let result = InProcessIntake().score(.init(answers: file))
         #expect(Self.flat(result.output).contains("Medicines not recognised: \"Zyrtec 10 mg\", \"warfrin\"."))
         #expect(!result.output.contains("[bleeding-risk]"))
     }
@@ -135,7 +137,7 @@ struct ScoreTests {
             (#"{"value": "nothing", "equals": 1}"#, "$.rules[0].when.value: there is no derived value 'nothing'"),
         ] {
             let rules = try folder.file("q.rules.json", base.replacingOccurrences(of: "WHEN", with: when))
-            let result = try IntakeProcess.run(["score", "--questionnaire", questionnaire, try folder.file("a.json", "{}")])
+            let result = InProcessIntake().score(.init(answers: try folder.file("a.json", "{}"), questionnaire: questionnaire))
             #expect(result.status == 2)
             #expect(result.error.hasPrefix("\(rules):3:"), "\(result.error)")
             #expect(result.error.contains(expected), "\(result.error)")
@@ -143,7 +145,7 @@ struct ScoreTests {
         let noRules = try folder.file("other.json", """
             {"id": "other", "version": "1", "title": "O", "start": "a", "nodes": [{"id": "a", "kind": "yesno", "text": "A?"}]}
             """)
-        let missing = try IntakeProcess.run(["score", "--questionnaire", noRules, try folder.file("b.json", "{}")])
+        let missing = InProcessIntake().score(.init(answers: try folder.file("b.json", "{}"), questionnaire: noRules))
         #expect(missing.status == 2)
         #expect(missing.error.contains("has no rules beside it (expected \(folder.path)/other.rules.json): pass --rules FILE"))
     }
