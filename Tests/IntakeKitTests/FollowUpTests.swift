@@ -11,33 +11,12 @@ import Testing
 /// through `intake replay --check`.
 @Suite("Follow-up check-in, end to end")
 struct FollowUpTests {
-    struct Expected: Sendable, CustomTestStringConvertible {
-        var path: String
-        var category: String
-        var rules: Set<String>
-        var pressureCallout: Bool
-        var testDescription: String { (path as NSString).lastPathComponent }
-    }
-
     /// The first category of the rules: care is needed now.
     static let mostUrgent = "seek-care-now"
     static let questionnaire = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Questionnaires/follow-up.json").path
     static let rulesFile = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Questionnaires/follow-up.rules.json").path
 
-    static var personas: [Expected] {
-        let folder = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Tests/Personas/follow-up")
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return files.filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
-            let path = folder.appendingPathComponent(name).path
-            guard let data = FileManager.default.contents(atPath: path),
-                  let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                  let expected = json["$expected"] as? [String: Any],
-                  let category = expected["category"] as? String,
-                  let rules = expected["rules"] as? [String]
-            else { return nil }
-            return Expected(path: path, category: category, rules: Set(rules), pressureCallout: expected["pressureCallout"] as? Bool ?? false)
-        }
-    }
+    static var personas: [Persona] { Persona.all(in: "Tests/Personas/follow-up") }
 
     static let goldenTranscripts = ["fit-with-precautions-typed-with-corrections", "seek-care-now-urgent-stop"]
 
@@ -80,7 +59,7 @@ struct FollowUpTests {
     }
 
     @Test(arguments: personas)
-    func scoreGivesTheExpectedCategoryAndRules(_ persona: Expected) throws {
+    func scoreGivesTheExpectedCategoryAndRules(_ persona: Persona) throws {
         let result = InProcessIntake().score(.init(answers: persona.path, format: .json, questionnaire: Self.questionnaire))
         #expect(result.status == 0, "\(result.error)")
         let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
@@ -94,7 +73,7 @@ struct FollowUpTests {
     }
 
     @Test(arguments: personas)
-    func runWithTheAnswersGivesTheSameOutcome(_ persona: Expected) throws {
+    func runWithTheAnswersGivesTheSameOutcome(_ persona: Persona) throws {
         let result = InProcessIntake().run(SessionOptions(questionnaire: Self.questionnaire, answers: persona.path), typing: [])
         #expect(result.status == 0, "\(result.error)")
         var assessment = result.output.components(separatedBy: "What this suggests").last ?? ""

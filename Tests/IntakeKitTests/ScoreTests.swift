@@ -11,27 +11,7 @@ struct ScoreTests {
     /// The first category of the rules: care is needed now.
     static let mostUrgent = "seek-care-now"
 
-    struct Expected: Sendable, CustomTestStringConvertible {
-        var path: String
-        var category: String
-        var rules: Set<String>
-        var testDescription: String { (path as NSString).lastPathComponent }
-    }
-
-    static var personas: [Expected] {
-        let folder = URL(fileURLWithPath: Fixtures.path("Tests/Personas"))
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return files.filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
-            let path = folder.appendingPathComponent(name).path
-            guard let data = FileManager.default.contents(atPath: path),
-                  let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                  let expected = json["$expected"] as? [String: Any],
-                  let category = expected["category"] as? String,
-                  let rules = expected["rules"] as? [String]
-            else { return nil }
-            return Expected(path: path, category: category, rules: Set(rules))
-        }
-    }
+    static var personas: [Persona] { Persona.all(in: "Tests/Personas") }
 
     /// Output with line breaks and runs of spaces made single spaces, so
     /// checks do not depend on where text was wrapped.
@@ -46,7 +26,7 @@ struct ScoreTests {
     }
 
     @Test(arguments: personas)
-    func scoreGivesTheExpectedCategoryAndRules(_ persona: Expected) throws {
+    func scoreGivesTheExpectedCategoryAndRules(_ persona: Persona) throws {
         let result = InProcessIntake().score(.init(answers: persona.path, format: .json))
         #expect(result.status == 0, "\(result.error)")
         let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
@@ -57,7 +37,7 @@ struct ScoreTests {
     }
 
     @Test(arguments: personas)
-    func runWithTheAnswersGivesTheSameOutcome(_ persona: Expected) throws {
+    func runWithTheAnswersGivesTheSameOutcome(_ persona: Persona) throws {
         let result = InProcessIntake().run(SessionOptions(answers: persona.path), typing: [])
         #expect(result.status == 0, "\(result.error)")
         var assessment = result.output.components(separatedBy: "What this suggests").last ?? ""

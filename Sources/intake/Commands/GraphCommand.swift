@@ -21,7 +21,7 @@ struct GraphCommand: ParsableCommand {
     var format: Format = .dot
 
     func run() throws {
-        let ports = ProcessEnvironment.ports()
+        let ports = Ports.process()
         let questionnaire = try QuestionnaireFile.load(file, files: ports.files).questionnaire
         let console = Console(screen: ports.screen, plain: true, environment: ports.environment)
         console.write(format == .dot ? FlowChart.dot(questionnaire) : FlowChart.mermaid(questionnaire))

@@ -38,6 +38,6 @@ struct ReplayCommand: ParsableCommand {
     func run() throws {
         try Replay.run(
             Replay.Options(path: path, check: check, step: step, json: json, questionnaire: content.questionnaire, rules: content.rules),
-            ports: ProcessEnvironment.ports(), stepper: step ? TerminalKeyboard.stepper() : nil)
+            ports: Ports.process(), stepper: step ? TerminalKeyboard.stepper() : nil)
     }
 }

@@ -33,7 +33,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try SessionReport.run(
             SessionReport.Options(transcript: transcript, format: format, output: output, questionnaire: content.questionnaire, rules: content.rules),
-            ports: ProcessEnvironment.ports())
+            ports: Ports.process())
     }
 }
 

@@ -72,7 +72,7 @@ struct RunCommand: ParsableCommand {
 
     /// Runs the interview the options describe, on this terminal and disk.
     static func run(_ options: SessionOptions) throws {
-        var runner = try SessionRunner(options: options, ports: ProcessEnvironment.ports(plain: options.plain))
+        var runner = try SessionRunner(options: options, ports: Ports.process(plain: options.plain))
         try runner.run()
     }
 }

@@ -33,7 +33,7 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         try AnswerFileScoring.run(
             AnswerFileScoring.Options(answers: answers, format: format, mode: mode, questionnaire: content.questionnaire, rules: content.rules),
-            ports: ProcessEnvironment.ports())
+            ports: Ports.process())
     }
 }
 

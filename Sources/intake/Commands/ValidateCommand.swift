@@ -36,6 +36,6 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         try Validation.run(
             Validation.Options(files: files, strict: strict, json: json, questionnaire: questionnaire),
-            ports: ProcessEnvironment.ports())
+            ports: Ports.process())
     }
 }

@@ -29,14 +29,6 @@ enum ProcessEnvironment {
         guard typed.contains("/") else { return typed }
         return Invocation.shellQuoted(DiskFiles().absolute(typed))
     }
-
-    /// The ports the application works through: the disk, the terminal and
-    /// the system clock.
-    static func ports(plain: Bool = false) -> Ports {
-        Ports(
-            files: DiskFiles(), transcripts: DiskTranscripts(), clock: SystemClock(), screen: TerminalScreen.shared,
-            keyboard: { TerminalKeyboard.make(plain: plain) }, environment: variables, program: program)
-    }
 }
 
 extension ProcessEnvironment {

@@ -5,12 +5,12 @@ import LineEditing
 /// types at a terminal, plain line reading for pipes, `--plain` and
 /// `TERM=dumb`.
 enum TerminalKeyboard {
-    static func make(plain: Bool) -> Keyboard {
+    static func make(plain: Bool, environment: [String: String]) -> Keyboard {
         // Ctrl-C, SIGTERM and SIGHUP end a read instead of the process, so
         // the session can save and say how to carry on.
         Signals.install()
         let inputIsTerminal = Terminal.isTerminal(0)
-        let dumb = ProcessEnvironment.variables["TERM"] == "dumb"
+        let dumb = environment["TERM"] == "dumb"
         if !plain, !dumb, inputIsTerminal, Terminal.isTerminal(1), let editor = EditLineReader() {
             return Keyboard(reader: editor, isInteractive: true, isTerminal: true, takeSignal: Signals.takePending)
         }
