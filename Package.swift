@@ -28,6 +28,9 @@ let package = Package(
         ),
         .target(name: "Scoring", dependencies: ["QuestionnaireModel"]),
         .target(name: "Reports", dependencies: ["Scoring", "QuestionnaireModel"]),
+        // FHIR R4: Questionnaire in, QuestionnaireResponse out, FHIRPath for the
+        // expressions forms carry. Core: bytes in, values or diagnostics out.
+        .target(name: "FHIR", dependencies: ["QuestionnaireModel", "InterviewEngine", "Scoring"]),
         .executableTarget(name: "embed-text"),
         .plugin(
             name: "EmbedQuestionnaires",
@@ -51,6 +54,11 @@ let package = Package(
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "InterviewEngine", "QuestionnaireModel"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring", "QuestionnaireModel"]),
+        .testTarget(
+            name: "FHIRTests",
+            dependencies: ["FHIR", "InterviewEngine", "Scoring", "QuestionnaireModel"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "intakeTests",
             dependencies: ["intake", "QuestionnaireModel"],
