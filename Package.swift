@@ -30,7 +30,10 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Scoring", "QuestionnaireModel"]),
         // FHIR R4: Questionnaire in, QuestionnaireResponse out, FHIRPath for the
         // expressions forms carry. Core: bytes in, values or diagnostics out.
-        .target(name: "FHIR", dependencies: ["QuestionnaireModel", "InterviewEngine", "Scoring"]),
+        .target(
+            name: "FHIR",
+            dependencies: ["QuestionnaireModel", "InterviewEngine", "Scoring", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(name: "embed-text"),
         .plugin(
             name: "EmbedQuestionnaires",
