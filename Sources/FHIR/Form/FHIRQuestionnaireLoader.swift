@@ -144,7 +144,7 @@ struct ItemReader {
             return nil
         }
         if let earlier = linkIds[linkId] {
-            log.error("the linkId '\(linkId)' is used twice (first at \(earlier)): linkIds must be unique", at: object["linkId"], path: path.appending("linkId"))
+            log.warning("the linkId '\(linkId)' is used twice (first at \(earlier)), though FHIR wants each once: this second item is left out", at: object["linkId"], path: path.appending("linkId"))
             return nil
         }
         linkIds[linkId] = path
@@ -158,7 +158,8 @@ struct ItemReader {
             extensions.first { $0["url"]?.stringValue == url }
         }
         let itemControl = extensionValue(FHIRExtension.itemControl)?["valueCodeableConcept"]?["coding"]?.arrayValue?.first?["code"]?.stringValue
-        reportUnknownExtensions(extensions, of: linkId, at: path)
+        // An item that is not asked at all is reported once, for that.
+        if type != .attachment && type != .reference { reportUnknownExtensions(extensions, of: linkId, at: path) }
 
         var item = FHIRItem(
             linkId: linkId, type: type, text: object["text"]?.stringValue, path: path, children: [],
@@ -244,6 +245,9 @@ struct ItemReader {
                     if item.isQuestion, child["type"]?.stringValue == "display" {
                         // Already the question's hint or help; kept in the tree.
                         if let linkId = child["linkId"]?.stringValue, let type = FHIRItemType(rawValue: "display") {
+                            if let earlier = linkIds[linkId] {
+                                log.warning("the linkId '\(linkId)' is used twice (first at \(earlier)), though FHIR wants each once: it is shown all the same", at: child["linkId"], path: childPath.appending("linkId"))
+                            }
                             linkIds[linkId] = childPath
                             item.children.append(FHIRItem(linkId: linkId, type: type, text: child["text"]?.stringValue, path: childPath, children: [], required: false, repeats: false, readOnly: false, hidden: true, options: [], unit: nil, initial: [], nodeID: nil, variables: []))
                         }
@@ -461,8 +465,9 @@ struct ItemReader {
     // MARK: Pieces
 
     mutating func reportUnknownExtensions(_ extensions: [JSONValue], of linkId: String, at path: JSONPath) {
+        var reported: Set<String> = []
         for (index, extensionValue) in extensions.enumerated() {
-            guard let url = extensionValue["url"]?.stringValue, !ItemReader.understood.contains(url) else { continue }
+            guard let url = extensionValue["url"]?.stringValue, !ItemReader.understood.contains(url), reported.insert(url).inserted else { continue }
             if url == FHIRExtension.maxDecimalPlaces || url == FHIRExtension.answerExpression { continue }
             let name = url.split(separator: "/").last.map(String.init) ?? url
             log.warning("item '\(linkId)': the extension '\(name)' is not supported by intake and is ignored", at: extensionValue, path: path.appending("extension").appending(index))

@@ -20,9 +20,11 @@ struct FlowBuilder {
     }
 
     mutating func build() -> Questionnaire? {
-        guard !steps.isEmpty else {
-            log.error("no item of this Questionnaire is one intake can show or ask", at: form["item"] ?? form, path: .root.appending("item"))
-            return nil
+        if steps.isEmpty {
+            // Nothing can be asked (every item was reported): one page says
+            // so, and the response has no answers.
+            let title = form["title"]?.stringValue ?? "This form"
+            steps = [FlowStep(node: Node(id: "nothing-to-ask", spec: .info, text: "\(title): nothing in this form can be answered here.", required: false), conditions: [], stepsInside: 0)]
         }
         let asked = Set(steps.map(\.node.id))
         // An item that no node asks (calculated, hidden, read-only) is read
