@@ -372,9 +372,8 @@ extension FHIRPathEvaluator {
     /// the coding itself, else on the item's answer option or in the value
     /// set the item names, else on any option of the form with that code.
     func weight(of value: FHIRPathValue) -> Double? {
+        // Only a coding has a weight: a number answered is not one.
         switch value {
-        case .integer(let number): return Double(number)
-        case .decimal(let number): return number
         case .element(let json, _, let linkId):
             if let own = FHIRWeights.weight(in: json) { return own }
             guard let questionnaire = environment.questionnaire, let code = json["code"]?.stringValue else { return nil }

@@ -213,6 +213,14 @@ struct FormCalculation: ComputedValues {
     /// Runs an expression of `item` with the variables in scope there.
     func evaluate(_ tree: FHIRPathExpression, at item: FHIRItem?, response: JSONValue) throws(FHIRPathError) -> [FHIRPathValue] {
         let root = FHIRPathValue.element(response, type: "QuestionnaireResponse", linkId: nil)
+        return try FHIRPathEvaluator(environment: environment(at: item, response: response)).evaluate(tree, input: [root])
+    }
+
+    /// What an expression of `item` can read: `%resource`, `%context`,
+    /// `%questionnaire`, and the form's and enclosing items' variables, each
+    /// worked out in order so a variable can read the ones before it.
+    func environment(at item: FHIRItem?, response: JSONValue) -> FHIRPathEnvironment {
+        let root = FHIRPathValue.element(response, type: "QuestionnaireResponse", linkId: nil)
         let context = item.flatMap { ResponseTree.find($0.linkId, in: response) } ?? item.map { JSONValue.object(["linkId": .string($0.linkId)]) } ?? response
         var environment = FHIRPathEnvironment(questionnaire: resource, today: today)
         environment.variables["resource"] = [root]
@@ -237,7 +245,7 @@ struct FormCalculation: ComputedValues {
                 }
             }
         }
-        return try evaluator(environment).evaluate(tree, input: [root])
+        return environment
     }
 }
 
