@@ -117,7 +117,7 @@ struct ItemReader {
         FHIRExtension.sdcItemWeight, FHIRExtension.variable, FHIRExtension.calculatedExpression, FHIRExtension.enableWhenExpression,
         FHIRExtension.initialExpression, FHIRExtension.displayCategory, FHIRExtension.optionPrefix, FHIRExtension.minOccurs,
         FHIRExtension.maxOccurs, FHIRExtension.renderingStyleSensitive, FHIRExtension.observationLinkPeriod, FHIRExtension.optionExclusive,
-        FHIRExtension.renderingStyle, FHIRExtension.renderingXhtml,
+        FHIRExtension.renderingStyle, FHIRExtension.renderingXhtml, FHIRConversion.nodeKindExtension, FHIRConversion.urgentExtension,
     ]
 
     mutating func readItems(_ value: JSONValue?, at path: JSONPath, parentLinkId: String?) -> [FHIRItem] {
@@ -215,6 +215,7 @@ struct ItemReader {
             if let text = item.text, !text.isEmpty, !item.hidden {
                 var node = Node(id: linkId, spec: .info, text: text, section: section, required: false)
                 node.offset = value.offset
+                node.urgent = extensionValue(FHIRConversion.urgentExtension)?["valueBoolean"]?.boolValue ?? false
                 steps.append(FlowStep(node: node, conditions: conditions, stepsInside: 0))
                 item.nodeID = linkId
             }
@@ -280,7 +281,8 @@ struct ItemReader {
             return nil
         }
         if item.calculatedExpression != nil || item.readOnly || item.hidden { return nil }
-        if item.repeats, item.type != .choice, item.type != .openChoice {
+        let kindExtension = (object["extension"]?.arrayValue ?? []).first { $0["url"]?.stringValue == FHIRConversion.nodeKindExtension }?["valueCode"]?.stringValue
+        if item.repeats, item.type != .choice, item.type != .openChoice, kindExtension != "medications" {
             log.warning("item '\(linkId)' repeats: intake takes one answer", at: object["repeats"], path: path.appending("repeats"))
         }
         guard let text = item.text, !text.isEmpty else {
@@ -297,7 +299,7 @@ struct ItemReader {
             extensions.first { $0["url"]?.stringValue == url }
         }
         let maxLength = object["maxLength"]?.numberValue?.integer
-        let spec: AnswerSpec
+        var spec: AnswerSpec
         var hint: String?
         switch item.type {
         case .boolean:
@@ -348,7 +350,21 @@ struct ItemReader {
         case .group, .display, .attachment, .reference:
             return nil
         }
+        // A form intake wrote keeps the kinds FHIR lacks in an extension.
+        switch (bound(FHIRConversion.nodeKindExtension)?["valueCode"]?.stringValue, spec) {
+        case ("scale", .number(let low, let high, true, _)):
+            spec = .scale(min: Int(low), max: Int(high), minLabel: nil, maxLabel: nil)
+            hint = nil
+        case ("duration", _):
+            spec = .duration(minDays: 0, maxDays: 36525)
+            hint = nil
+        case ("medications", _):
+            spec = .medications
+        default:
+            break
+        }
         var node = Node(id: linkId, spec: spec, text: text, hint: hint, section: section, required: item.required)
+        node.urgent = bound(FHIRConversion.urgentExtension)?["valueBoolean"]?.boolValue ?? false
         node.offset = value.offset
         node.allowsOtherText = item.type == .openChoice
         node.defaultAnswer = defaultAnswer(for: item)

@@ -72,7 +72,8 @@ struct FlowBuilder {
             return .branches(branches + [Branch(condition: nil, target: end)])
         }
         for index in nodes.indices {
-            nodes[index].next = next(from: index + 1)
+            // An urgent stop ends the interview, as in intake's own format.
+            nodes[index].next = nodes[index].urgent ? .end : next(from: index + 1)
         }
         var start = nodes[0].id
         if conditions[0] != nil {

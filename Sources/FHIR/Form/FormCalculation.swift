@@ -1,4 +1,5 @@
 import QuestionnaireModel
+import Synchronization
 
 /// A form's SDC expressions, run over the answers so far: `variable`s,
 /// `calculatedExpression`, `enableWhenExpression` and `initialExpression`,
@@ -15,7 +16,25 @@ struct FormCalculation: ComputedValues {
     /// For each item, the items around it, outermost first (for variables in scope).
     let ancestors: [String: [String]]
     /// The date for `today()`.
-    var today: CalendarDate?
+    var today: CalendarDate? {
+        didSet { memo = Memo() }
+    }
+    /// What was worked out for recent answers: routes ask the same
+    /// answers many times over while the interview counts what is left.
+    private(set) var memo = Memo()
+
+    /// Responses and variables by the answers they were made from.
+    final class Memo: Sendable {
+        struct State: Sendable {
+            var computed: [String: ComputedAnswer]
+            var response: JSONValue
+            var environment: FHIRPathEnvironment
+        }
+
+        let states = Mutex<[[String: AnswerValue]: State]>([:])
+    }
+
+    typealias ComputedAnswer = (value: AnswerValue?, answers: [JSONValue])
 
     /// Names every expression may read besides the variables in scope.
     static let environmentNames: Set<String> = ["resource", "context", "questionnaire", "qitem", "rootResource", "sct", "loinc", "ucum", "factory"]
@@ -160,18 +179,32 @@ struct FormCalculation: ComputedValues {
             guard let item = items.first(where: { $0.linkId == linkId }), let text = item.enableWhenExpression, let tree = parsed[text] else {
                 return .value(.yesNo(true))
             }
-            let response = self.response(answers: answers)
-            guard let result = try? evaluate(tree, at: item, response: response) else { return .value(.yesNo(true)) }
+            let state = self.state(answers)
+            guard let result = try? evaluate(tree, at: item, response: state.response, base: state.environment) else { return .value(.yesNo(true)) }
             return .value(.yesNo((try? FHIRPathEvaluator.truth(result, what: "the result")) == true))
         }
-        guard let value = computedAnswers(answers: answers)[name]?.value else { return .absent }
+        guard let value = state(answers).computed[name]?.value else { return .absent }
         return .value(value)
+    }
+
+    /// The response, computed values and form variables for `answers`, worked out once.
+    func state(_ answers: [String: Answer]) -> Memo.State {
+        let key = answers.mapValues(\.value)
+        if let known = memo.states.withLock({ $0[key] }) { return known }
+        let computed = computedAnswers(answers: answers)
+        let response = self.response(answers: answers, computed: computed)
+        let state = Memo.State(computed: computed, response: response, environment: environment(at: nil, response: response))
+        memo.states.withLock { states in
+            if states.count > 64 { states.removeAll() }
+            states[key] = state
+        }
+        return state
     }
 
     /// The values of the items no node asks, worked out in document order
     /// (twice, so an item computed from a later one sees it).
-    func computedAnswers(answers: [String: Answer]) -> [String: (value: AnswerValue?, answers: [JSONValue])] {
-        var computed: [String: (value: AnswerValue?, answers: [JSONValue])] = [:]
+    func computedAnswers(answers: [String: Answer]) -> [String: ComputedAnswer] {
+        var computed: [String: ComputedAnswer] = [:]
         let candidates = items.filter { $0.isQuestion && $0.nodeID == nil }
         guard !candidates.isEmpty else { return [:] }
         for _ in 0..<2 {
@@ -211,27 +244,33 @@ struct FormCalculation: ComputedValues {
     }
 
     /// Runs an expression of `item` with the variables in scope there.
-    func evaluate(_ tree: FHIRPathExpression, at item: FHIRItem?, response: JSONValue) throws(FHIRPathError) -> [FHIRPathValue] {
+    func evaluate(_ tree: FHIRPathExpression, at item: FHIRItem?, response: JSONValue, base: FHIRPathEnvironment? = nil) throws(FHIRPathError) -> [FHIRPathValue] {
         let root = FHIRPathValue.element(response, type: "QuestionnaireResponse", linkId: nil)
-        return try FHIRPathEvaluator(environment: environment(at: item, response: response)).evaluate(tree, input: [root])
+        return try FHIRPathEvaluator(environment: environment(at: item, response: response, base: base)).evaluate(tree, input: [root])
     }
 
     /// What an expression of `item` can read: `%resource`, `%context`,
     /// `%questionnaire`, and the form's and enclosing items' variables, each
     /// worked out in order so a variable can read the ones before it.
-    func environment(at item: FHIRItem?, response: JSONValue) -> FHIRPathEnvironment {
+    func environment(at item: FHIRItem?, response: JSONValue, base: FHIRPathEnvironment? = nil) -> FHIRPathEnvironment {
         let root = FHIRPathValue.element(response, type: "QuestionnaireResponse", linkId: nil)
         let context = item.flatMap { ResponseTree.find($0.linkId, in: response) } ?? item.map { JSONValue.object(["linkId": .string($0.linkId)]) } ?? response
-        var environment = FHIRPathEnvironment(questionnaire: resource, today: today)
-        environment.variables["resource"] = [root]
-        environment.variables["rootResource"] = [root]
-        environment.variables["questionnaire"] = [.element(resource, type: "Questionnaire", linkId: nil)]
-        environment.variables["context"] = [.element(context, type: nil, linkId: item?.linkId)]
         let evaluator = { (environment: FHIRPathEnvironment) in FHIRPathEvaluator(environment: environment) }
-        for variable in formVariables {
-            guard let parsedVariable = parsed[variable.expression] else { continue }
-            environment.variables[variable.name] = (try? evaluator(environment).evaluate(parsedVariable, input: [root])) ?? []
+        var environment: FHIRPathEnvironment
+        if let base {
+            environment = base
+        } else {
+            environment = FHIRPathEnvironment(questionnaire: resource, today: today)
+            environment.variables["resource"] = [root]
+            environment.variables["rootResource"] = [root]
+            environment.variables["questionnaire"] = [.element(resource, type: "Questionnaire", linkId: nil)]
+            environment.variables["context"] = [.element(response, type: nil, linkId: nil)]
+            for variable in formVariables {
+                guard let parsedVariable = parsed[variable.expression] else { continue }
+                environment.variables[variable.name] = (try? evaluator(environment).evaluate(parsedVariable, input: [root])) ?? []
+            }
         }
+        environment.variables["context"] = [.element(context, type: nil, linkId: item?.linkId)]
         if let item {
             let scope = (ancestors[item.linkId] ?? []) + [item.linkId]
             for linkId in scope {

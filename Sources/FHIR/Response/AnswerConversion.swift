@@ -61,7 +61,8 @@ enum AnswerConversion {
         case .duration(let days):
             return [.object(["valueQuantity": .object(["value": .number(days), "unit": .string("days"), "system": .string("http://unitsofmeasure.org"), "code": .string("d")])])]
         case .text(let text): return [.object(["valueString": .string(text)])]
-        case .medications(let names): return names.map { .object(["valueString": .string($0)]) }
+        // "none" is an answer too: without it the item would look unasked.
+        case .medications(let names): return (names.isEmpty ? ["none"] : names).map { .object(["valueString": .string($0)]) }
         case .date(let day): return [.object(["valueDate": .string(day.iso)])]
         case .time(let time): return [.object(["valueTime": .string(time.iso)])]
         case .dateTime(let day, let time):
@@ -117,6 +118,19 @@ enum AnswerConversion {
         }
         guard !codes.isEmpty else { return nil }
         return item.repeats ? .choices(codes) : codes.count == 1 ? .choice(codes[0]) : nil
+    }
+
+    /// A value read from FHIR, in the form the node's kind holds it: a
+    /// scale's whole number, a duration's days, every medicine listed.
+    static func adapted(_ value: AnswerValue, answers: [JSONValue], to node: Node) -> AnswerValue {
+        switch (node.kind, value) {
+        case (.scale, .number(let number)) where number == number.rounded(): return .integer(Int(number))
+        case (.duration, .number(let number)): return .duration(days: Int(number.rounded()))
+        case (.medications, _):
+            let names = answers.compactMap { $0["valueString"]?.stringValue }
+            return .medications(names == ["none"] ? [] : names)
+        default: return value
+        }
     }
 
     /// The option code a FHIR value names: a coding by system and code, or

@@ -26,8 +26,9 @@ public enum QuestionnaireResponseReader {
                 let given = item["answer"]?.arrayValue ?? []
                 if !given.isEmpty {
                     if let formItem = form.item(linkId), let node = formItem.nodeID, formItem.isQuestion {
-                        if let value = AnswerConversion.answerValue(given, item: formItem) {
+                        if let read = AnswerConversion.answerValue(given, item: formItem) {
                             let node = form.questionnaire.node(node)
+                            let value = node.map { AnswerConversion.adapted(read, answers: given, to: $0) } ?? read
                             answers[formItem.linkId] = Answer(value: value, raw: node.map { form.questionnaire.describe(value, at: $0) } ?? "")
                         } else {
                             log.warning("the answer to '\(linkId)' does not fit the form's \(formItem.type.rawValue) item: it is left out", at: item["answer"], path: itemPath.appending("answer"))
