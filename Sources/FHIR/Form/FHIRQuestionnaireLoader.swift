@@ -2,7 +2,7 @@ import QuestionnaireModel
 
 /// Reads a FHIR R4 `Questionnaire` into a form intake can run.
 ///
-/// What each part of FHIR becomes (the table in FHIR.md says the same):
+/// What each part of FHIR becomes (Questionnaires/FHIR.md says the same):
 ///
 /// | FHIR | intake |
 /// |---|---|

@@ -53,12 +53,28 @@ struct FlowBuilder {
         }
         let title = form["title"]?.stringValue ?? form["name"]?.stringValue ?? "FHIR questionnaire"
         var endID: String?
-        /// Where the interview goes after the step before `first`.
-        func next(from first: Int) -> Next {
+        /// The conditions of step `index` still to check when coming from
+        /// step `current`: those `current` had too already held there,
+        /// unless they read `current`'s own answer. Without this a heading's
+        /// first question would seem to have a route around it.
+        func condition(of index: Int, from current: Int?) -> Condition? {
+            guard let current else { return conditions[index] }
+            let held = steps[current].conditions
+            let own = Subject.question(nodes[current].id)
+            let parts = steps[index].conditions.filter { !(held.contains($0) && !$0.subjects.contains(own)) }
+            switch parts.count {
+            case 0: return nil
+            case 1: return parts[0]
+            default: return .all(parts)
+            }
+        }
+        /// Where the interview goes from step `current` (nil: the start), the
+        /// next candidate being `first`.
+        func next(from first: Int, after current: Int?) -> Next {
             var branches: [Branch] = []
             var index = first
             while index < steps.count {
-                guard let condition = conditions[index] else {
+                guard let condition = condition(of: index, from: current) else {
                     if branches.isEmpty { return .node(nodes[index].id) }
                     return .branches(branches + [Branch(condition: nil, target: nodes[index].id)])
                 }
@@ -73,13 +89,13 @@ struct FlowBuilder {
         }
         for index in nodes.indices {
             // An urgent stop ends the interview, as in intake's own format.
-            nodes[index].next = nodes[index].urgent ? .end : next(from: index + 1)
+            nodes[index].next = nodes[index].urgent ? .end : next(from: index + 1, after: index)
         }
         var start = nodes[0].id
         if conditions[0] != nil {
             let id = unique("start")
             var opening = Node(id: id, spec: .info, text: title, required: false)
-            opening.next = next(from: 0)
+            opening.next = next(from: 0, after: nil)
             nodes.insert(opening, at: 0)
             start = id
         }
