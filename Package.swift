@@ -32,6 +32,12 @@ let package = Package(
         ),
         .target(name: "Scoring", dependencies: ["QuestionnaireModel"]),
         .target(name: "Reports", dependencies: ["InterviewEngine", "Scoring", "QuestionnaireModel", "TerminalText"]),
+        // FHIR R4: Questionnaire in, QuestionnaireResponse out, FHIRPath for the
+        // expressions forms carry. Core: bytes in, values or diagnostics out.
+        .target(
+            name: "FHIR",
+            dependencies: ["QuestionnaireModel", "InterviewEngine", "Scoring", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(name: "embed-text"),
         .plugin(
             name: "EmbedQuestionnaires",
@@ -82,6 +88,11 @@ let package = Package(
         .testTarget(
             name: "IntakeKitTests",
             dependencies: ["IntakeKit", "IntakeTesting", "LineEditing", "QuestionnaireModel", "InterviewEngine", "Scoring", "Reports"]
+        ),
+        .testTarget(
+            name: "FHIRTests",
+            dependencies: ["FHIR", "InterviewEngine", "Scoring", "QuestionnaireModel"],
+            exclude: ["Fixtures"]
         ),
         // The binary as a process: what only a process shows (exit codes,
         // signals, the terminal, file modes, kill -9, help).

@@ -3,9 +3,11 @@
 # Swift. Does nothing when everything is there already.
 #
 #   scripts/setup.sh          to build and run: libedit's headers, pkg-config
-#   scripts/setup.sh --test   also what the tests use: Graphviz (dot) and
+#   scripts/setup.sh --test   also what the tests use: Graphviz (dot),
 #                             Python's jsonschema (to hold the JSON Schemas
-#                             against the loaders)
+#                             against the loaders), fhir.resources (FHIR's
+#                             models, to validate what intake exports) and
+#                             fhirpathpy (to hold intake's FHIRPath to it)
 set -eu
 
 missing=""
@@ -43,4 +45,11 @@ if [ "${1:-}" = "--test" ] && ! python3 -c "import jsonschema" >/dev/null 2>&1; 
     python3 -m pip install -q jsonschema 2>/dev/null \
         || python3 -m pip install -q --user jsonschema 2>/dev/null \
         || python3 -m pip install -q --break-system-packages jsonschema
+fi
+
+if [ "${1:-}" = "--test" ] && ! python3 -c "import fhir.resources, fhirpathpy" >/dev/null 2>&1; then
+    echo "Installing Python's fhir.resources and fhirpathpy ..."
+    python3 -m pip install -q fhir.resources fhirpathpy 2>/dev/null \
+        || python3 -m pip install -q --user fhir.resources fhirpathpy 2>/dev/null \
+        || python3 -m pip install -q --break-system-packages fhir.resources fhirpathpy
 fi

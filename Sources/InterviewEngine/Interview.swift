@@ -19,6 +19,9 @@ public struct Interview: Sendable {
     private var trailSet: Set<String> = []
     /// The node being shown, or nil when the interview is over.
     public private(set) var current: String?
+    /// The date the answers are given on, for a date answered "today"; set
+    /// by the caller from its clock (replay sets the recorded date).
+    public var today: CalendarDate?
 
     public init(questionnaire: Questionnaire) {
         self.questionnaire = questionnaire
@@ -142,7 +145,7 @@ public struct Interview: Sendable {
         if let command, node.kind == .medications {
             return .rejected(node: node.id, raw: raw, reason: Rejection("Did you mean :\(command.rawValue)? Commands start with a colon. Otherwise list your medicines separated by commas, or type 'none'."))
         }
-        switch node.parse(raw, options: currentOptions) {
+        switch node.parse(raw, options: currentOptions, today: today) {
         case .success(let value):
             let answer = Answer(value: value, raw: raw)
             accept(answer, at: node)
@@ -208,6 +211,9 @@ public struct Interview: Sendable {
 
     /// How conditions see an answer: given, skipped, or not asked yet.
     public func lookup(_ subject: Subject) -> Lookup {
+        if case .value(let name) = subject, let computed = questionnaire.computedValues {
+            return computed.lookup(name, answers: answers)
+        }
         guard case .question(let id) = subject else { return .unknown }
         if let answer = answers[id] { return .value(answer.value) }
         if skipped.contains(id) || trailSet.contains(id) { return .absent }

@@ -14,6 +14,12 @@ public enum AnswerValue: Sendable, Hashable {
     case text(String)
     /// Medicines as the person wrote them, one entry each; empty for "none".
     case medications([String])
+    /// A day, for a text question read as a date.
+    case date(CalendarDate)
+    /// A time of day, for a text question read as a time.
+    case time(TimeOfDay)
+    /// A day and a time of day, in local time.
+    case dateTime(CalendarDate, TimeOfDay)
 
     /// The codes of a choice answer; empty for other kinds.
     public var codes: [String] {
@@ -24,12 +30,17 @@ public enum AnswerValue: Sendable, Hashable {
         }
     }
 
-    /// The number of a scale, number or duration answer (days).
+    /// The number of a scale, number or duration answer (days); dates
+    /// count days since 1970 and times seconds, so conditions compare them
+    /// as numbers.
     public var numeric: Double? {
         switch self {
         case .integer(let value): Double(value)
         case .number(let value): value
         case .duration(let days): Double(days)
+        case .date(let day): Double(day.dayNumber)
+        case .time(let time): Double(time.secondsSinceMidnight)
+        case .dateTime(let day, let time): Double(day.dayNumber) * 86_400 + Double(time.secondsSinceMidnight)
         default: nil
         }
     }
@@ -45,6 +56,9 @@ public enum AnswerValue: Sendable, Hashable {
         case .yesNo(let value): .bool(value)
         case .text(let text): .string(text)
         case .medications(let names): .array(names.map(JSONValue.string))
+        case .date(let day): .string(day.iso)
+        case .time(let time): .string(time.iso)
+        case .dateTime(let day, let time): .string(day.iso + "T" + time.iso)
         }
     }
 

@@ -50,6 +50,9 @@ public struct AnswerSet: Sendable {
         var cursor: String? = questionnaire.start
         var stoppedAt: String?
         let lookup: (Subject) -> Lookup = { subject in
+            if case .value(let name) = subject, let computed = questionnaire.computedValues {
+                return computed.lookup(name, answers: answers)
+            }
             guard case .question(let id) = subject else { return .unknown }
             if let answer = answers[id] { return .value(answer.value) }
             if skipped.contains(id) || onPath.contains(id) { return .absent }

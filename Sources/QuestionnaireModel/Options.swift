@@ -49,6 +49,9 @@ extension Questionnaire {
         case .yesNo(let flag): return flag ? "Yes" : "No"
         case .text(let text): return text
         case .medications(let names): return names.isEmpty ? "None" : names.joined(separator: ", ")
+        case .date(let day): return day.words
+        case .time(let time): return time.words
+        case .dateTime(let day, let time): return "\(day.words) at \(time.words)"
         }
     }
 }

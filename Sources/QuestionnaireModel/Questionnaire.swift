@@ -18,6 +18,9 @@ public struct Questionnaire: Sendable {
     /// node has. Worked out once, so walking the flow looks no ids up.
     private var nextOffsets: [Int]
     private var nextIndices: [Int]
+    /// Values worked out from the answers rather than asked (a FHIR form's
+    /// calculated items and expressions), read by conditions as `Subject.value`.
+    public var computedValues: (any ComputedValues)?
 
     public init(id: String, version: String, title: String, schema: String? = nil, sections: [Section] = [], start: String, nodes: [Node]) {
         self.id = id
@@ -134,6 +137,9 @@ public struct Node: Sendable {
     /// For a scale: the words for each number from `min` to `max` ("never",
     /// "almost never", ...), which are accepted as answers too.
     public var points: [String] = []
+    /// For a choice: whether text that names no option is taken as the
+    /// answer itself (FHIR's `open-choice`), kept as a code no option has.
+    public var allowsOtherText = false
 
     public init(
         id: String, spec: AnswerSpec, text: String, label: String? = nil, hint: String? = nil, help: String? = nil, why: String? = nil,
@@ -174,7 +180,10 @@ public enum AnswerSpec: Sendable {
     case number(min: Double, max: Double, integer: Bool, unit: String?)
     case duration(minDays: Int, maxDays: Int)
     case yesno
-    case text(maxLength: Int)
+    /// Typed text; `format` reads it as a date or a time instead. Dates and
+    /// times share this case so that code matching `.text` keeps compiling
+    /// while the command line moves house (issue 12); `kind` stays `.text`.
+    case text(maxLength: Int, format: TextFormat = .free)
     case medications
     case info
 
@@ -278,4 +287,12 @@ public struct Branch: Sendable {
         self.path = path
         self.offset = offset
     }
+}
+
+/// Values a questionnaire works out from the answers instead of asking for
+/// them: a FHIR form's calculated and hidden items, its variables and
+/// `enableWhenExpression`s. Conditions read them as `Subject.value(name)`.
+public protocol ComputedValues: Sendable {
+    /// How a condition sees the value called `name`, given the answers so far.
+    func lookup(_ name: String, answers: [String: Answer]) -> Lookup
 }

@@ -5,7 +5,8 @@ extension Node {
     /// from an earlier answer they depend on that answer); see
     /// `Questionnaire.options(for:answers:)`. An empty answer is refused here:
     /// the interview decides whether it means "keep the default" or "skip".
-    public func parse(_ raw: String, options: [Option]) -> Result<AnswerValue, Rejection> {
+    /// `today` is the session's date, for a date answered "today".
+    public func parse(_ raw: String, options: [Option], today: CalendarDate? = nil) -> Result<AnswerValue, Rejection> {
         let text: String
         switch TextInput.checked(raw) {
         case .success(let checked): text = checked
@@ -14,9 +15,9 @@ extension Node {
         if text.isEmpty { return .failure(Rejection(emptyMessage)) }
         switch spec {
         case .single:
-            return parseSingle(text, options: options)
+            return allowsOtherText ? parseOpenChoice(text, options: options) : parseSingle(text, options: options)
         case .multi:
-            return parseMulti(text, options: options)
+            return allowsOtherText ? parseOpenChoice(text, options: options) : parseMulti(text, options: options)
         case .scale(let min, let max, _, _):
             return parseScale(text, min: min, max: max, points: points)
         case .number(let min, let max, let integer, let unit):
@@ -25,7 +26,8 @@ extension Node {
             return parseDuration(text, minDays: minDays, maxDays: maxDays)
         case .yesno:
             return parseYesNo(text)
-        case .text(let maxLength):
+        case .text(let maxLength, let format):
+            if format != .free { return parseTemporal(text, format: format, today: today) }
             if text.count > maxLength {
                 return .failure(Rejection("That answer is \(text.count.groupedDigits) characters long: please keep it to \(maxLength.groupedDigits) or fewer."))
             }
@@ -46,6 +48,9 @@ extension Node {
         case .number(let min, let max, let integer, _): "Please enter \(Node.numberPhrase(min: min, max: max, integer: integer))."
         case .duration: "Please say how long, for example '6 months' or '2 years'."
         case .yesno: "Please answer yes or no."
+        case .text(_, .date): "Please type a date, such as 2024-03-05 or 5 March 2024."
+        case .text(_, .time): "Please type a time, such as 14:30 or 2:30 pm."
+        case .text(_, .dateTime): "Please type a date and time, such as 2024-03-05 14:30."
         case .text: "Please type an answer."
         case .medications: "Please list your medicines separated by commas, or type 'none'."
         case .info: "Press Enter to go on."

@@ -1,0 +1,73 @@
+import Foundation
+import InterviewEngine
+import QuestionnaireModel
+import Scoring
+import Testing
+@testable import FHIR
+
+/// intake's own questionnaire written as FHIR, checked by FHIR's models,
+/// read back, and run with the personas to the same assessments.
+@Suite("intake's questionnaire as FHIR")
+struct ConversionTests {
+    static func shipped(_ path: String) -> [UInt8] { Array((try? Data(contentsOf: FHIRCheck.root.appendingPathComponent(path))) ?? Data()) }
+
+    static let intake = try! QuestionnaireLoader.load(shipped("Questionnaires/massage-intake.json"), file: "massage-intake.json").questionnaire
+    static let lexicon = try! MedicationLexicon.load(shipped("Questionnaires/medications.json"), file: "medications.json")
+    static let converted = FHIRConversion.questionnaire(intake)
+    static let form: Result<FHIRForm, DiagnosticError> = Result { () throws(DiagnosticError) in
+        try FHIRQuestionnaireLoader.load(converted.serializedBytes(), file: "massage-intake.fhir.json")
+    }
+
+    static var personas: [String] {
+        let folder = FHIRCheck.root.appendingPathComponent("Tests/Personas").path
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+    }
+
+    @Test func theConvertedQuestionnaireIsValidFHIR() throws {
+        let verdict = try FHIRCheck.validate([Self.converted])
+        #expect(verdict == [nil], "\(verdict)")
+        let form = try Self.form.get()
+        #expect(form.warnings.isEmpty, "\(form.warnings)")
+        // The routes' last resort, an end page, is the one node intake adds.
+        let asked = form.questionnaire.nodes.filter { $0.id != "end" }
+        #expect(asked.map(\.id) == Self.intake.nodes.map(\.id))
+        #expect(asked.map(\.kind) == Self.intake.nodes.map(\.kind))
+        #expect(form.questionnaire.nodes.filter(\.urgent).map(\.id) == Self.intake.nodes.filter(\.urgent).map(\.id))
+        // Every route expression is FHIRPath that fhirpathpy reads the same way.
+        let variables = (Self.converted["extension"]?.arrayValue ?? []).compactMap { $0["valueExpression"]?["expression"]?.stringValue }
+        #expect(variables.count >= 5)
+    }
+
+    @Test(arguments: personas)
+    func aPersonaGetsTheSameAssessmentFromTheFHIRForm(_ persona: String) throws {
+        let form = try Self.form.get()
+        let rules = try RuleSet.load(Self.shipped("Questionnaires/massage-intake.rules.json"), file: "rules", questionnaire: form.questionnaire, lexicon: Self.lexicon)
+        let intakeRules = try RuleSet.load(Self.shipped("Questionnaires/massage-intake.rules.json"), file: "rules", questionnaire: Self.intake, lexicon: Self.lexicon)
+        let bytes = Self.shipped("Tests/Personas/\(persona)")
+        func assess(_ questionnaire: Questionnaire, _ rules: RuleSet) throws -> (Assessment, Interview) {
+            let file = try AnswerFile(bytes, file: persona, questionnaire: questionnaire)
+            var interview = Interview(questionnaire: questionnaire)
+            let problem = try file.run(&interview)
+            #expect(problem == nil, "\(String(describing: problem))")
+            let answers = AnswerSet(questionnaire: questionnaire, answers: interview.answers, skipped: interview.skipped)
+            return (Assessment.assess(answers, rules: rules, lexicon: Self.lexicon), interview)
+        }
+        let (viaFHIR, interview) = try assess(form.questionnaire, rules)
+        let (direct, _) = try assess(Self.intake, intakeRules)
+        #expect(viaFHIR.category.code == direct.category.code)
+        #expect(Set(viaFHIR.fired.map(\.id)) == Set(direct.fired.map(\.id)))
+
+        // The response, and the response with the assessment, are valid R4;
+        // reading the response back gives the answers again.
+        let response = QuestionnaireResponseExport.response(form: form, interview: interview, authored: authored)
+        let bundle = AssessmentBundle.bundle(response: response, assessment: viaFHIR, authored: authored, session: persona)
+        #expect(try FHIRCheck.validate([response, bundle]) == [nil, nil])
+        #expect(response["status"]?.stringValue == (interview.endedUrgently ? "stopped" : "completed"))
+        let (read, warnings) = try QuestionnaireResponseReader.answers(response.serializedBytes(), file: "response.json", form: form)
+        #expect(warnings.isEmpty, "\(warnings)")
+        #expect(read.mapValues { $0.value } == interview.answers.mapValues { $0.value })
+        let observation = bundle["entry"]?.arrayValue?.last?["resource"] ?? .null
+        #expect(observation["valueCodeableConcept"]?["coding"]?.arrayValue?.first?["code"]?.stringValue == direct.category.code)
+        #expect(observation["component"]?.arrayValue?.count == viaFHIR.fired.count)
+    }
+}
