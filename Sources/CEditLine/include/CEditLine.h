@@ -8,6 +8,8 @@
 // Functions that libedit already exports without varargs (el_line,
 // el_insertstr, el_deletestr, history_end) are called from Swift directly;
 // el_init, el_end and el_gets are wrapped for the reasons given below.
+// EL_CLIENTDATA belongs to this shim (its per-editor state); the
+// application's context goes through ceditline_set_clientdata.
 
 #pragma once
 
@@ -58,14 +60,17 @@ typedef unsigned char (*ceditline_command_fn)(EditLine *_Nonnull editor, int key
 typedef char *_Nullable (*ceditline_prompt_fn)(EditLine *_Nonnull editor);
 
 /// Creates an editor on stdin/stdout/stderr with emacs keys, libedit's own
-/// signal handling off, and the ppoll-based character reader.
+/// signal handling off, and the ppoll-based character reader, which also
+/// draws the line again from scratch whenever it holds a wide character
+/// (libedit's own redraw miscounts them).
 /// Returns NULL when libedit cannot start.
 EditLine *_Nullable ceditline_open(const char *_Nonnull program);
 
-/// Ends the editor (el_end restores the terminal settings saved at open).
+/// Ends the editor (el_end restores the terminal settings saved at open) and
+/// frees what ceditline_open allocated.
 void ceditline_close(EditLine *_Nonnull editor);
 
-/// Stores the Swift context pointer (EL_CLIENTDATA) that callbacks read back.
+/// Stores the Swift context pointer that callbacks read back.
 void ceditline_set_clientdata(EditLine *_Nonnull editor, void *_Nullable context);
 
 /// The context pointer stored with ceditline_set_clientdata, or NULL.
