@@ -505,6 +505,29 @@ static int read_character(EditLine *editor, wchar_t *out) {
     }
 }
 
+// MARK: - Keys
+
+// Exists because libedit's Ctrl-D (em_delete_or_list) ends input on an empty
+// line by echoing "^D", which stays on the screen. This one ends input
+// silently; on a line with text it deletes the character under the cursor,
+// and beeps at the end of the line, as libedit's does.
+static unsigned char delete_or_end_input(EditLine *editor, int key) {
+    (void)key;
+    const LineInfoW *line = el_wline(editor);
+    if (line == NULL) {
+        return CC_ERROR;
+    }
+    if (line->lastchar == line->buffer) {
+        return CC_EOF;
+    }
+    if (line->cursor >= line->lastchar) {
+        return CC_ERROR;
+    }
+    (void)el_cursor(editor, 1);
+    el_deletestr(editor, 1);
+    return CC_REFRESH;
+}
+
 // MARK: - Editor
 
 static struct termios terminal_at_open;
@@ -522,7 +545,7 @@ static void register_exit_hook(void) {
 }
 
 // Exists because Swift 6 refuses the stdin/stdout/stderr globals, and el_set
-// (editor, signals, reader) is variadic.
+// (editor, signals, reader, keys) is variadic.
 EditLine *ceditline_open(const char *program) {
     struct editor_state *state = calloc(1, sizeof *state);
     if (state == NULL) {
@@ -540,6 +563,10 @@ EditLine *ceditline_open(const char *program) {
     (void)el_set(editor, EL_EDITOR, "emacs");
     (void)el_set(editor, EL_GETCFN, read_character);
     (void)el_set(editor, EL_CLIENTDATA, state);
+    if (el_set(editor, EL_ADDFN, "intake-delete-or-end", "Delete a character or end input",
+               delete_or_end_input) == 0) {
+        (void)el_set(editor, EL_BIND, "^D", "intake-delete-or-end", (const char *)NULL);
+    }
     int editing = 0;
     state->draws = el_get(editor, EL_EDITMODE, &editing) == 0 && editing &&
         isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
@@ -593,6 +620,22 @@ const char *ceditline_gets(EditLine *editor, int *count) {
     const char *line = el_gets(editor, count);
     inside_gets = 0;
     return line;
+}
+
+// Exists because el_gets leaves the cursor where it was when Ctrl-C or Ctrl-D
+// ended the read: after the typed text, or rows above its end when the cursor
+// was inside a long line. Enter moves below the line; this does the same.
+void ceditline_end_line(EditLine *editor) {
+    int rows_down = line_layout(editor, 1).row - line_layout(editor, 0).row;
+    FILE *out = NULL;
+    if (el_get(editor, EL_GETFP, 1, &out) != 0 || out == NULL) {
+        return;
+    }
+    if (rows_down > 0) {
+        (void)fprintf(out, "\033[%dB", rows_down);
+    }
+    (void)fputs("\r\n", out);
+    (void)fflush(out);
 }
 
 // Exists because EL_GETFP is variadic; writing through libedit's own stream

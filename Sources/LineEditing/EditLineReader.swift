@@ -30,6 +30,10 @@ public final class EditLineReader: LineReader {
     /// At most this many answers are recalled with Up.
     public static let historySize: Int32 = 200
 
+    /// True after a read that Ctrl-C, a signal or Ctrl-D ended: the reader
+    /// moved the cursor below the line, to the start of a fresh one.
+    public private(set) var endedLineOnTerminal = false
+
     private var editor: OpaquePointer
     private let history: OpaquePointer
     private var promptText: UnsafeMutablePointer<CChar>?
@@ -69,6 +73,7 @@ public final class EditLineReader: LineReader {
     /// must not contain escape sequences (libedit counts every character as a
     /// column).
     public func readLine(prompt: String) -> LineInput {
+        endedLineOnTerminal = false
         if Signals.pending != nil {
             return .interrupted
         }
@@ -89,9 +94,10 @@ public final class EditLineReader: LineReader {
             }
             return .line(String(decoding: bytes, as: UTF8.self))
         }
-        // Neither Ctrl-C nor Ctrl-D leaves the cursor on a fresh line (Ctrl-D
-        // echoes "^D"), so end the line the user was typing on.
-        write("\n")
+        // Neither Ctrl-C nor Ctrl-D moves off the line the person was typing
+        // on (el_gets returns with the cursor where it was), so move below it.
+        ceditline_end_line(editor)
+        endedLineOnTerminal = true
         if Signals.pending != nil {
             return .interrupted
         }

@@ -27,6 +27,13 @@ public struct Completion: Sendable, Equatable {
 public protocol LineReader: AnyObject {
     /// Shows `prompt` and reads one line.
     func readLine(prompt: String) -> LineInput
+    /// Whether the last read that returned `.interrupted` or `.endOfInput`
+    /// moved the terminal's cursor to the start of a fresh line below what
+    /// was typed (Ctrl-C and Ctrl-D leave it after the typed text). When true,
+    /// print a message about it straight away; when false (a pipe, or a read
+    /// that returned a line), start the message with a newline if it goes to
+    /// a terminal the cursor may be in the middle of.
+    var endedLineOnTerminal: Bool { get }
     /// Called on Tab with the text before the cursor.
     var completer: (@Sendable (String) -> Completion)? { get set }
     /// Adds a line to this session's recall list (Up/Down). Kept in memory
@@ -34,4 +41,9 @@ public protocol LineReader: AnyObject {
     func remember(_ line: String)
     /// Forgets every remembered line, so the next client cannot recall them.
     func forgetHistory()
+}
+
+extension LineReader {
+    /// False: a reader that does not say otherwise leaves the cursor alone.
+    public var endedLineOnTerminal: Bool { false }
 }

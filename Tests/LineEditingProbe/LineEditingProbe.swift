@@ -13,9 +13,10 @@ import Darwin
 /// It reads with `EditLineReader` when stdin and stdout are terminals, else
 /// with `PlainLineReader`, prompting with "> ". Tab completes the names in
 /// `names` from the start of the text after the last comma. A line is
-/// accepted ("accepted: LINE") and remembered. Ctrl-C prints "(cancelled)"
-/// to stderr, and reads again; another signal exits with 128 + its number.
-/// The end of input prints "(end)" and exits 0.
+/// accepted ("accepted: LINE") and remembered. Ctrl-C
+/// prints "(cancelled; endedLineOnTerminal=BOOL)" to stderr with no line
+/// break before it, and reads again; another signal exits with 128 + its
+/// number. The end of input prints "(end)" and exits 0.
 ///
 /// Options: `--remember LINE` puts LINE in the recall list first (repeatable);
 /// `--stdout FILE` sends standard output to FILE, as when it is piped.
@@ -58,7 +59,7 @@ struct LineEditingProbe {
             case .interrupted:
                 let signal = Signals.takePending() ?? Signals.interrupt
                 if Signals.isTermination(signal) { exit(128 + signal) }
-                put("(cancelled)\n", to: STDERR_FILENO)
+                put("(cancelled; endedLineOnTerminal=\(reader.endedLineOnTerminal))\n", to: STDERR_FILENO)
             case .endOfInput:
                 say("(end)")
                 exit(0)

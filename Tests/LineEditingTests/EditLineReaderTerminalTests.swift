@@ -16,6 +16,7 @@ enum Key {
     static let home = "\u{1}"  // Ctrl-A
     static let end = "\u{5}"  // Ctrl-E
     static let forward = "\u{6}"  // Ctrl-F
+    static let interrupt = "\u{3}"  // Ctrl-C
     static let endOfInput = "\u{4}"  // Ctrl-D
     static let killToEnd = "\u{B}"  // Ctrl-K
     static let transpose = "\u{14}"  // Ctrl-T
@@ -130,6 +131,69 @@ struct EditLineReaderTerminalTests {
         try terminal.waitFor("accepted: 마가나다라마바사아자차카타파하나다라마바")
     }
 
+    // MARK: - Ctrl-D and Ctrl-C (issue 13, item 7)
+
+    @Test("Ctrl-D on an empty line ends input without echoing ^D")
+    func ctrlDOnEmptyLine() throws {
+        let terminal = try startProbe()
+        try terminal.waitUntilRaw()
+        terminal.send(Key.endOfInput)
+        try terminal.waitFor("(end)")
+        #expect(terminal.waitForExit() == 0)
+        #expect(terminal.screen == ">\n(end)")
+        #expect(terminal.isCanonical)
+    }
+
+    @Test("Ctrl-D on a line with text deletes the character under the cursor")
+    func ctrlDOnText() throws {
+        let terminal = try startProbe()
+        try terminal.waitUntilRaw()
+        terminal.send("abc" + Key.home + Key.endOfInput)
+        try expectScreen(terminal, endsWith: ["> bc"], cursor: (0, 2))
+        // At the end of the line there is nothing to delete: the line stays.
+        terminal.send(Key.end + Key.endOfInput)
+        try expectScreen(terminal, endsWith: ["> bc"], cursor: (0, 4))
+        terminal.sendLine("")
+        try terminal.waitFor("accepted: bc")
+    }
+
+    @Test("Ctrl-C inside a line that wraps leaves the whole line and puts the message below it")
+    func ctrlCInsideWrappedLine() throws {
+        let terminal = try startProbe(columns: 30)
+        try terminal.waitUntilRaw()
+        terminal.send("가나다라마바사아자차카타파하가나다라마바")
+        try expectScreen(terminal, endsWith: ["> 가나다라마바사아자차카타파하", "가나다라마바"], cursor: (1, 12))
+        // Ctrl-C makes the terminal drop keys not yet read: Home goes first.
+        terminal.send(Key.home)
+        try expectScreen(terminal, endsWith: ["> 가나다라마바사아자차카타파하", "가나다라마바"], cursor: (0, 2))
+        terminal.send(Key.interrupt)
+        try terminal.waitFor("(cancelled; endedLineOnTerminal=true)")
+        try terminal.waitUntilRaw()
+        // The message wraps at 30 columns too.
+        try expectScreen(
+            terminal,
+            endsWith: ["> 가나다라마바사아자차카타파하", "가나다라마바", "(cancelled; endedLineOnTermina", "l=true)", ">"],
+            cursor: (4, 2))
+    }
+
+    @Test("with stdout piped, Ctrl-C's message starts on a line of its own below the typed text")
+    func ctrlCWithStdoutPiped() throws {
+        let output = "/tmp/line-editing-probe-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).out"
+        defer { unlink(output) }
+        let terminal = try startProbe(["--stdout", output])
+        // The plain reader leaves the terminal cooked; its prompt, in the
+        // file, says it is reading with the signal handlers in place.
+        try waitForFile(output, toContain: "> ", terminal: terminal)
+        terminal.send("low back")
+        try terminal.waitFor("low back")
+        terminal.send(Key.interrupt)
+        try terminal.waitFor("(cancelled; endedLineOnTerminal=true)")
+        #expect(terminal.screen == "low back^C\n(cancelled; endedLineOnTerminal=true)")
+        terminal.send(Key.endOfInput)
+        #expect(terminal.waitForExit() == 0)
+        #expect(contents(of: output) == "> > (end)\n")
+    }
+
     // MARK: - Completing Korean (issue 17, item 5)
 
     @Test("Tab completes a Hangul name from its first syllable, and lists the names it could be")
@@ -172,4 +236,34 @@ struct EditLineReaderTerminalTests {
         terminal.send(bytes: Array(syllable[1...]) + Array("\t".utf8))
         try expectScreen(terminal, endsWith: ["> 어깨"], cursor: (0, 6))
     }
+}
+
+// MARK: - Files
+
+/// Waits until the file at `path` contains `text`; kills the child and
+/// throws after 10 seconds.
+private func waitForFile(_ path: String, toContain text: String, terminal: PseudoTerminal) throws {
+    let deadline = ContinuousClock.now + .seconds(10)
+    while !contents(of: path).contains(text) {
+        guard ContinuousClock.now < deadline else {
+            _ = terminal.waitForExit(timeout: .zero)
+            throw PseudoTerminal.Failure(reason: "\(path) never contained \(text.debugDescription)", screen: terminal.screen, output: terminal.output)
+        }
+        usleep(20_000)
+        _ = terminal.output  // keeps the terminal's buffer from filling up
+    }
+}
+
+private func contents(of path: String) -> String {
+    let file = open(path, O_RDONLY | O_CLOEXEC)
+    guard file >= 0 else { return "" }
+    defer { close(file) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 4096)
+    while true {
+        let got = read(file, &chunk, chunk.count)
+        if got <= 0 { break }
+        bytes += chunk[0..<got]
+    }
+    return String(decoding: bytes, as: UTF8.self)
 }

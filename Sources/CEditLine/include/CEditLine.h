@@ -60,9 +60,9 @@ typedef unsigned char (*ceditline_command_fn)(EditLine *_Nonnull editor, int key
 typedef char *_Nullable (*ceditline_prompt_fn)(EditLine *_Nonnull editor);
 
 /// Creates an editor on stdin/stdout/stderr with emacs keys, libedit's own
-/// signal handling off, and the ppoll-based character reader, which also
-/// draws the line again from scratch whenever it holds a wide character
-/// (libedit's own redraw miscounts them).
+/// signal handling off, Ctrl-D that ends input without echoing "^D", and the
+/// ppoll-based character reader, which also draws the line again from scratch
+/// whenever it holds a wide character (libedit's own redraw miscounts them).
 /// Returns NULL when libedit cannot start.
 EditLine *_Nullable ceditline_open(const char *_Nonnull program);
 
@@ -89,6 +89,10 @@ int ceditline_set_history(EditLine *_Nonnull editor, History *_Nonnull history);
 /// exit() from a callback (a completer) still restores the terminal.
 /// `count` is the byte count, 0 at end of input, -1 when interrupted.
 const char *_Nullable ceditline_gets(EditLine *_Nonnull editor, int *_Nonnull count);
+
+/// After a read that Ctrl-C or Ctrl-D ended, moves the cursor below the line
+/// that was being edited, to the start of a fresh row, as Enter does.
+void ceditline_end_line(EditLine *_Nonnull editor);
 
 /// Writes `text` to the editor's output stream and flushes it, so it lands in
 /// order with what libedit has written there.
