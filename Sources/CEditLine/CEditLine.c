@@ -430,6 +430,8 @@ ssize_t ceditline_read_input(EditLine *editor, int fd, void *buffer, size_t size
 struct editor_state {
     // The application's context (ceditline_set_clientdata).
     void *context;
+    // Put on the line when the next ceditline_gets starts reading, or NULL.
+    char *initial_text;
     // Whether libedit edits and draws (a terminal, and not TERM=emacs); only
     // then may the reader redraw.
     int draws;
@@ -450,6 +452,19 @@ static int input_is_waiting(int fd) {
     return poll(&ready, 1, 0) > 0;
 }
 
+// Puts the text given to ceditline_set_initial_text on the line, once el_gets
+// has emptied the line and drawn the prompt (read.c, read_prepare): text put
+// there earlier would be erased.
+static void put_initial_text(EditLine *editor, struct editor_state *state) {
+    char *text = state->initial_text;
+    state->initial_text = NULL;
+    int rows_up = line_layout(editor, 0).row;
+    if (el_insertstr(editor, text) == 0) {
+        redraw_line(editor, rows_up);
+    }
+    free(text);
+}
+
 // Exists because libedit's built-in reader blocks in read(): a Ctrl-C that
 // lands while it redraws is noticed only after the next key (see
 // wait_for_input and ceditline_read_input). Replacing it means decoding the
@@ -468,9 +483,12 @@ static int input_is_waiting(int fd) {
 // column off.
 static int read_character(EditLine *editor, wchar_t *out) {
     struct editor_state *state = editor_state(editor);
-    if (state != NULL && state->draws && line_has_wide_character(editor) &&
-        !input_is_waiting(STDIN_FILENO)) {
-        redraw_line(editor, line_layout(editor, 0).row);
+    if (state != NULL && state->draws) {
+        if (state->initial_text != NULL) {
+            put_initial_text(editor, state);
+        } else if (line_has_wide_character(editor) && !input_is_waiting(STDIN_FILENO)) {
+            redraw_line(editor, line_layout(editor, 0).row);
+        }
     }
     mbstate_t decoder;
     memset(&decoder, 0, sizeof decoder);
@@ -577,7 +595,10 @@ EditLine *ceditline_open(const char *program) {
 void ceditline_close(EditLine *editor) {
     struct editor_state *state = editor_state(editor);
     el_end(editor);
-    free(state);
+    if (state != NULL) {
+        free(state->initial_text);
+        free(state);
+    }
 }
 
 // Exists because EL_CLIENTDATA holds CEditLine's own state for the editor.
@@ -608,6 +629,24 @@ int ceditline_bind_completion(EditLine *editor, ceditline_command_fn complete) {
     return el_set(editor, EL_BIND, "^I", "intake-complete", (const char *)NULL);
 }
 
+// Exists because el_gets empties the line before it reads, so text put there
+// beforehand (el_insertstr) is lost, and el_push would run the text as keys.
+int ceditline_set_initial_text(EditLine *editor, const char *text) {
+    struct editor_state *state = editor_state(editor);
+    if (state == NULL) {
+        return -1;
+    }
+    free(state->initial_text);
+    state->initial_text = NULL;
+    if (text != NULL && text[0] != '\0') {
+        state->initial_text = strdup(text);
+        if (state->initial_text == NULL) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 // Exists because EL_HIST is variadic and takes libedit's own `history`
 // function as an argument.
 int ceditline_set_history(EditLine *editor, History *history_state) {
@@ -619,6 +658,9 @@ const char *ceditline_gets(EditLine *editor, int *count) {
     inside_gets = 1;
     const char *line = el_gets(editor, count);
     inside_gets = 0;
+    // Text for this read only, even when the read ended before it was put on
+    // the line.
+    (void)ceditline_set_initial_text(editor, NULL);
     return line;
 }
 

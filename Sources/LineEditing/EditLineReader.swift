@@ -73,6 +73,31 @@ public final class EditLineReader: LineReader {
     /// must not contain escape sequences (libedit counts every character as a
     /// column).
     public func readLine(prompt: String) -> LineInput {
+        read(prompt: prompt, startingWith: "")
+    }
+
+    /// Shows `prompt` and reads one line that starts as `text`, cursor at its
+    /// end; `text` joins the recall list when the read ends.
+    ///
+    /// Control characters in `text` (a tab, a line break) become spaces: on
+    /// the line they would show as `^I` or break it. Otherwise as
+    /// `readLine(prompt:)`.
+    public func readLine(prompt: String, editing text: String) -> LineInput {
+        let editable = Self.editable(text)
+        defer { remember(editable) }
+        return read(prompt: prompt, startingWith: editable)
+    }
+
+    /// `text` with each control character replaced by a space.
+    static func editable(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar.properties.generalCategory == .control ? " " : scalar)
+        }
+        return String(scalars)
+    }
+
+    private func read(prompt: String, startingWith text: String) -> LineInput {
         endedLineOnTerminal = false
         if Signals.pending != nil {
             return .interrupted
@@ -84,6 +109,7 @@ public final class EditLineReader: LineReader {
         }
         free(promptText)
         promptText = strdup(editablePrompt)
+        _ = ceditline_set_initial_text(editor, text)
 
         var count: Int32 = 0
         let line = ceditline_gets(editor, &count)

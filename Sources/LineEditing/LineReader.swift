@@ -27,12 +27,22 @@ public struct Completion: Sendable, Equatable {
 public protocol LineReader: AnyObject {
     /// Shows `prompt` and reads one line.
     func readLine(prompt: String) -> LineInput
-    /// Whether the last read that returned `.interrupted` or `.endOfInput`
-    /// moved the terminal's cursor to the start of a fresh line below what
-    /// was typed (Ctrl-C and Ctrl-D leave it after the typed text). When true,
-    /// print a message about it straight away; when false (a pipe, or a read
-    /// that returned a line), start the message with a newline if it goes to
-    /// a terminal the cursor may be in the middle of.
+    /// Shows `prompt` and reads one line that starts as `text`, ready to edit.
+    ///
+    /// For a line that was refused: the person fixes it rather than typing it
+    /// again. A reader that edits puts `text` on the line with the cursor at
+    /// its end, and when the read ends adds `text` to the recall list (as
+    /// `remember(_:)` does), so Up during this read goes to the lines before
+    /// it, and Up later finds it; do not remember it yourself. A reader that
+    /// cannot edit (a pipe) ignores `text`.
+    func readLine(prompt: String, editing text: String) -> LineInput
+    /// Whether the last read returned `.interrupted` or `.endOfInput` after
+    /// moving the terminal's cursor to the start of a fresh line below what
+    /// was typed (Ctrl-C and Ctrl-D leave it after the typed text or `^C`).
+    ///
+    /// When true, print a message about it straight away. When false (a pipe,
+    /// a file, or a read that returned a line), a message for a terminal the
+    /// cursor may be in the middle of needs a line break first.
     var endedLineOnTerminal: Bool { get }
     /// Called on Tab with the text before the cursor.
     var completer: (@Sendable (String) -> Completion)? { get set }
@@ -44,6 +54,11 @@ public protocol LineReader: AnyObject {
 }
 
 extension LineReader {
+    /// Reads with an empty line: a reader that cannot edit ignores `text`.
+    public func readLine(prompt: String, editing text: String) -> LineInput {
+        readLine(prompt: prompt)
+    }
+
     /// False: a reader that does not say otherwise leaves the cursor alone.
     public var endedLineOnTerminal: Bool { false }
 }

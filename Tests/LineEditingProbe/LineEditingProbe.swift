@@ -12,8 +12,9 @@ import Darwin
 ///
 /// It reads with `EditLineReader` when stdin and stdout are terminals, else
 /// with `PlainLineReader`, prompting with "> ". Tab completes the names in
-/// `names` from the start of the text after the last comma. A line is
-/// accepted ("accepted: LINE") and remembered. Ctrl-C
+/// `names` from the start of the text after the last comma. A line with
+/// "butt" in it is refused ("refused: LINE") and the next read starts with
+/// it; any other line is accepted ("accepted: LINE") and remembered. Ctrl-C
 /// prints "(cancelled; endedLineOnTerminal=BOOL)" to stderr with no line
 /// break before it, and reads again; another signal exits with 128 + its
 /// number. The end of input prints "(end)" and exits 0.
@@ -51,8 +52,14 @@ struct LineEditingProbe {
         reader.completer = complete
         remembered.forEach(reader.remember)
 
+        var refused: String?
         while true {
-            switch reader.readLine(prompt: "> ") {
+            let input = refused.map { reader.readLine(prompt: "> ", editing: $0) } ?? reader.readLine(prompt: "> ")
+            refused = nil
+            switch input {
+            case .line(let text) where text.contains("butt"):
+                say("refused: \(text)")
+                refused = text
             case .line(let text):
                 say("accepted: \(text)")
                 reader.remember(text)

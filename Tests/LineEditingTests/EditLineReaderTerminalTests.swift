@@ -194,6 +194,83 @@ struct EditLineReaderTerminalTests {
         #expect(contents(of: output) == "> > (end)\n")
     }
 
+    // MARK: - Refused text (issue 13, item 3)
+
+    @Test("a refused line comes back ready to edit, and joins the recall list after the lines before it")
+    func refusedLineComesBack() throws {
+        let terminal = try startProbe(["--remember", "neck"])
+        try terminal.waitUntilRaw()
+        terminal.sendLine("low back, left hip, butt")
+        try terminal.waitFor("refused: low back, left hip, butt")
+        try terminal.waitUntilRaw()
+        try expectScreen(terminal, endsWith: ["refused: low back, left hip, butt", "> low back, left hip, butt"], cursor: (1, 26))
+        // Up goes to the line before, not to the same text again; Down comes back.
+        terminal.send(Key.up)
+        try expectScreen(terminal, endsWith: ["refused: low back, left hip, butt", "> neck"], cursor: (1, 6))
+        terminal.send(Key.down)
+        try expectScreen(terminal, endsWith: ["refused: low back, left hip, butt", "> low back, left hip, butt"], cursor: (1, 26))
+        terminal.send(String(repeating: Key.backspace, count: 4) + "left k\t")
+        try expectScreen(terminal, endsWith: ["> low back, left hip, left knee"], cursor: (0, 31))
+        terminal.sendLine("")
+        try terminal.waitFor("accepted: low back, left hip, left knee")
+        try terminal.waitUntilRaw()
+        terminal.send(Key.up)
+        try expectScreen(terminal, endsWith: ["> low back, left hip, left knee"], cursor: (0, 31))
+        terminal.send(Key.up)
+        try expectScreen(terminal, endsWith: ["> low back, left hip, butt"], cursor: (0, 26))
+        terminal.send(Key.up)
+        try expectScreen(terminal, endsWith: ["> neck"], cursor: (0, 6))
+    }
+
+    @Test("a refused line in Hangul comes back with the cursor at its end, and edits there")
+    func refusedHangulComesBack() throws {
+        let terminal = try startProbe()
+        try terminal.waitUntilRaw()
+        terminal.sendLine("허리, butt")
+        try terminal.waitFor("refused: 허리, butt")
+        try terminal.waitUntilRaw()
+        try expectScreen(terminal, endsWith: ["> 허리, butt"], cursor: (0, 12))
+        terminal.send(Key.home + "무릎, ")
+        try expectScreen(terminal, endsWith: ["> 무릎, 허리, butt"], cursor: (0, 8))
+    }
+
+    @Test("the refused line is offered once: Ctrl-C empties the next read, and Up still finds it")
+    func refusedLineOnlyOnce() throws {
+        let terminal = try startProbe()
+        try terminal.waitUntilRaw()
+        terminal.sendLine("butt")
+        try terminal.waitFor("refused: butt")
+        try terminal.waitUntilRaw()
+        try expectScreen(terminal, endsWith: ["> butt"], cursor: (0, 6))
+        terminal.send(Key.interrupt)
+        try terminal.waitFor("(cancelled; endedLineOnTerminal=true)")
+        try terminal.waitUntilRaw()
+        try expectScreen(terminal, endsWith: ["(cancelled; endedLineOnTerminal=true)", ">"], cursor: (1, 2))
+        terminal.send(Key.up)
+        try expectScreen(terminal, endsWith: ["(cancelled; endedLineOnTerminal=true)", "> butt"], cursor: (1, 6))
+    }
+
+    @Test("recalled and refused lines stay in memory: no file appears in HOME")
+    func nothingWrittenToHome() throws {
+        var template = Array("/tmp/line-editing-home-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw PseudoTerminal.Failure(reason: "mkdtemp", screen: "", output: "") }
+        let home = String(cString: made)
+        defer { rmdir(home) }
+        var environment = PseudoTerminal.defaultEnvironment
+        environment["HOME"] = home
+        let terminal = try startProbe(["--remember", "neck"], environment: environment)
+        try terminal.waitUntilRaw()
+        terminal.sendLine("butt")
+        try terminal.waitFor("refused: butt")
+        try terminal.waitUntilRaw()
+        terminal.sendLine(Key.up + Key.up)
+        try terminal.waitFor("accepted: neck")
+        try terminal.waitUntilRaw()
+        terminal.send(Key.endOfInput)
+        #expect(terminal.waitForExit() == 0)
+        #expect(entries(of: home).isEmpty)
+    }
+
     // MARK: - Completing Korean (issue 17, item 5)
 
     @Test("Tab completes a Hangul name from its first syllable, and lists the names it could be")
@@ -266,4 +343,17 @@ private func contents(of path: String) -> String {
         bytes += chunk[0..<got]
     }
     return String(decoding: bytes, as: UTF8.self)
+}
+
+private func entries(of folder: String) -> [String] {
+    guard let directory = opendir(folder) else { return ["(cannot open \(folder))"] }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+        let name = withUnsafePointer(to: entry.pointee.d_name) {
+            $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+        }
+        if name != ".", name != ".." { names.append(name) }
+    }
+    return names
 }

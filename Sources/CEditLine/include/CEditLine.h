@@ -70,7 +70,7 @@ EditLine *_Nullable ceditline_open(const char *_Nonnull program);
 /// frees what ceditline_open allocated.
 void ceditline_close(EditLine *_Nonnull editor);
 
-/// Stores the Swift context pointer that callbacks read back.
+/// Stores the Swift context pointer (EL_CLIENTDATA) that callbacks read back.
 void ceditline_set_clientdata(EditLine *_Nonnull editor, void *_Nullable context);
 
 /// The context pointer stored with ceditline_set_clientdata, or NULL.
@@ -84,6 +84,11 @@ int ceditline_bind_completion(EditLine *_Nonnull editor, ceditline_command_fn _N
 
 /// Attaches an in-memory history to the editor for Up/Down (EL_HIST).
 int ceditline_set_history(EditLine *_Nonnull editor, History *_Nonnull history);
+
+/// Puts `text` (UTF-8) on the line, cursor at its end, when the next
+/// ceditline_gets has drawn the prompt; NULL or "" for an empty line. Applies
+/// to that one read. Returns 0, or -1 when out of memory.
+int ceditline_set_initial_text(EditLine *_Nonnull editor, const char *_Nullable text);
 
 /// el_gets, but records that the terminal may be in raw mode meanwhile, so an
 /// exit() from a callback (a completer) still restores the terminal.
