@@ -478,9 +478,12 @@ static void put_initial_text(EditLine *editor, struct editor_state *state) {
 // compare equal; the unchanged tail it keeps can then start in the middle of
 // a wide character, whose whole glyph (2 columns) is written while libedit
 // counts 1 column. From then on libedit believes the cursor is one column
-// left of where it is: typing before 4 wide characters, or deleting before 3,
-// leaves the cursor one column right, and the next cursor key writes text one
-// column off.
+// left of where it is. It takes a kept tail of at least 4 cells (MIN_END_KEEP)
+// that starts on a filler: inserting before 3 or more wide characters (4 when
+// the typed character is the same as the first of them), or deleting with 3
+// or more after the deleted one. The cursor then shows one column right, the
+// next cursor key writes text one column off, and on a line that wraps the
+// next row loses its text.
 static int read_character(EditLine *editor, wchar_t *out) {
     struct editor_state *state = editor_state(editor);
     if (state != NULL && state->draws) {
