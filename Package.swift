@@ -80,7 +80,14 @@ let package = Package(
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "QuestionnaireModelTests", dependencies: ["QuestionnaireModel", "IntakeTesting"]),
         .testTarget(name: "InterviewEngineTests", dependencies: ["InterviewEngine", "QuestionnaireModel"]),
-        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TerminalText"]),
+        // A tiny REPL over LineEditing that LineEditingTests drive through a
+        // pseudo-terminal; built for the tests, not shipped.
+        .executableTarget(
+            name: "line-editing-probe",
+            dependencies: ["LineEditing"],
+            path: "Tests/LineEditingProbe"
+        ),
+        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TerminalText", "line-editing-probe"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "InterviewEngine", "QuestionnaireModel", "IntakeTesting"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring", "QuestionnaireModel"]),
         // The application in-process: sessions, answers, personas,
