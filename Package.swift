@@ -87,7 +87,7 @@ let package = Package(
         // signals, the terminal, file modes, kill -9, help).
         .testTarget(
             name: "intakeTests",
-            dependencies: ["intake", "IntakeTesting", "QuestionnaireModel"]
+            dependencies: ["intake", "IntakeKit", "IntakeTesting", "QuestionnaireModel"]
         ),
         // Fuzzing (scripts/fuzz.sh, Fuzz/README.md): what each fuzz target does
         // with one input, shared with its tests, and one libFuzzer entry point

@@ -5,7 +5,8 @@ import Testing
 import Glibc
 #endif
 
-/// What a session leaves behind: nothing but its transcript.
+/// What a session leaves behind at a terminal: nothing but its transcript.
+/// (That nothing reaches standard error: `IntakeKitTests/PrivacyTests`.)
 @Suite("Privacy")
 struct PrivacyTests {
     func start(_ arguments: [String], home: String, transcripts: String) throws -> PseudoTerminal {
@@ -107,12 +108,4 @@ struct PrivacyTests {
         #expect(TranscriptCLITests.events(path).last?["type"] as? String == "paused")
     }
 
-    @Test func answersAndReferencesNeverReachStandardError() throws {
-        let sessions = try TemporaryFolder()
-        let result = try IntakeProcess.run(
-            ["run", "--mode", "reception", "--client", "Jane Smith", "--transcripts", sessions.path + "/s"],
-            input: TranscriptCLITests.straight.joined(separator: "\n") + "\n:quit\n")
-        #expect(result.status == 0)
-        #expect(result.error.isEmpty, "nothing is logged: \(result.error)")
-    }
 }
