@@ -68,7 +68,7 @@ let package = Package(
         // binary, and the schema check shared by the schema tests.
         .target(
             name: "IntakeTesting",
-            dependencies: ["IntakeKit", "LineEditing", "QuestionnaireModel", "InterviewEngine"],
+            dependencies: ["IntakeKit", "LineEditing", "QuestionnaireModel", "InterviewEngine", "Reports"],
             path: "Tests/IntakeTesting"
         ),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
