@@ -171,56 +171,58 @@ struct TranscriptCLITests {
     /// answers piped in at once are saved, while intake works through the
     /// rest. The killed process is the binary; what it left is
     /// resumed, reported and checked in-process.
-    @Test func killedAtAnyMomentResumesToTheSameResult() throws {
-        let reference = InProcessIntake()
-        let full = reference.run(typing: Self.straight)
-        #expect(full.status == 0)
-        let expected = try Self.outcome(reference, try #require(reference.transcripts.first))
+    @Test(arguments: 0..<24)
+    func killedAtAnyMomentResumesToTheSameResult(_ point: Int) throws {
+        let expected = Self.uninterrupted
         #expect(expected.category == "fit-with-precautions")
-
-        for point in 0..<24 {
-            let folder = try TemporaryFolder()
-            let session = try LiveProcess(["run", "--transcripts", folder.path])
-            let sent = point + 1
-            switch point % 4 {
-            case 1:
-                // Right after the answer is written: while it is made
-                // durable, or as it is acknowledged.
-                session.send(Self.straight.prefix(sent - 1))
-                #expect(session.wait { Self.acknowledged($0) >= sent - 1 }, "kill point \(point)")
-                let path = try #require(Self.transcripts(in: folder.path).first, "kill point \(point)")
-                let writes = try FileWrites(path)
-                session.send(Self.straight.dropFirst(sent - 1).prefix(1))
-                #expect(writes.wait { Self.answers(in: path) >= sent }, "kill point \(point): the answer never reached the transcript")
-            case 3:
-                // Half of the answers piped in are saved: intake is working
-                // through the rest, reading, saving or acknowledging one.
-                #expect(session.wait { $0.contains("How old are you?") }, "kill point \(point)")
-                let path = try #require(Self.transcripts(in: folder.path).first, "kill point \(point)")
-                let writes = try FileWrites(path)
-                session.send(Self.straight.prefix(sent))
-                #expect(writes.wait { Self.answers(in: path) >= sent / 2 }, "kill point \(point)")
-            default:
-                // Right after the answer is acknowledged on screen.
-                session.send(Self.straight.prefix(sent))
-                #expect(session.wait { Self.acknowledged($0) >= sent }, "kill point \(point)")
-            }
-            session.killHard()
-            // Everything it printed before it died was acknowledged.
-            let acknowledged = Self.acknowledged(session.text)
+        let folder = try TemporaryFolder()
+        let session = try LiveProcess(["run", "--transcripts", folder.path])
+        let sent = point + 1
+        switch point % 4 {
+        case 1:
+            // Right after the answer is written: while it is made
+            // durable, or as it is acknowledged.
+            session.send(Self.straight.prefix(sent - 1))
+            #expect(session.wait { Self.acknowledged($0) >= sent - 1 }, "kill point \(point)")
             let path = try #require(Self.transcripts(in: folder.path).first, "kill point \(point)")
-            let saved = Self.answers(in: path)
-            #expect(saved >= acknowledged, "kill point \(point): \(acknowledged) answers acknowledged, \(saved) saved")
-            let intake = InProcessIntake()
-            let resumed = intake.run(SessionOptions(resume: path), typing: Array(Self.straight.dropFirst(saved)))
-            #expect(resumed.status == 0, "kill point \(point): \(resumed.error)")
-            let result = try Self.outcome(intake, path)
-            #expect(result.answers == expected.answers, "kill point \(point)")
-            #expect(result.category == expected.category, "kill point \(point)")
-            let replay = intake.replay(.init(path: path, check: true))
-            #expect(replay.status == 0, "kill point \(point): \(replay.output.suffix(400))")
+            let writes = try FileWrites(path)
+            session.send(Self.straight.dropFirst(sent - 1).prefix(1))
+            #expect(writes.wait { Self.answers(in: path) >= sent }, "kill point \(point): the answer never reached the transcript")
+        case 3:
+            // Half of the answers piped in are saved: intake is working
+            // through the rest, reading, saving or acknowledging one.
+            #expect(session.wait { $0.contains("How old are you?") }, "kill point \(point)")
+            let path = try #require(Self.transcripts(in: folder.path).first, "kill point \(point)")
+            let writes = try FileWrites(path)
+            session.send(Self.straight.prefix(sent))
+            #expect(writes.wait { Self.answers(in: path) >= sent / 2 }, "kill point \(point)")
+        default:
+            // Right after the answer is acknowledged on screen.
+            session.send(Self.straight.prefix(sent))
+            #expect(session.wait { Self.acknowledged($0) >= sent }, "kill point \(point)")
         }
+        session.killHard()
+        // Everything it printed before it died was acknowledged.
+        let acknowledged = Self.acknowledged(session.text)
+        let path = try #require(Self.transcripts(in: folder.path).first, "kill point \(point)")
+        let saved = Self.answers(in: path)
+        #expect(saved >= acknowledged, "kill point \(point): \(acknowledged) answers acknowledged, \(saved) saved")
+        let intake = InProcessIntake()
+        let resumed = intake.run(SessionOptions(resume: path), typing: Array(Self.straight.dropFirst(saved)))
+        #expect(resumed.status == 0, "kill point \(point): \(resumed.error)")
+        let result = try Self.outcome(intake, path)
+        #expect(result.answers == expected.answers, "kill point \(point)")
+        #expect(result.category == expected.category, "kill point \(point)")
+        let replay = intake.replay(.init(path: path, check: true))
+        #expect(replay.status == 0, "kill point \(point): \(replay.output.suffix(400))")
     }
+
+    /// The answers and outcome of the whole session without a kill.
+    static let uninterrupted: (answers: [String], category: String?) = {
+        let reference = InProcessIntake()
+        _ = reference.run(typing: straight)
+        return (try? outcome(reference, reference.transcripts.first ?? "")) ?? ([], nil)
+    }()
 
     /// The answers and outcome of a session, as its JSON report gives them.
     static func outcome(_ intake: InProcessIntake, _ path: String) throws -> (answers: [String], category: String?) {
