@@ -1,6 +1,7 @@
 import Foundation
 import IntakeKit
 import LineEditing
+import Reports
 
 /// intake's commands run in the test's own process, over memory doubles: a
 /// scripted keyboard, a memory screen, transcripts in memory on top of the
@@ -105,6 +106,23 @@ public final class InProcessIntake {
 
     public func validate(_ options: Validation.Options) -> Result {
         command { try Validation.run(options, ports: $0) }
+    }
+
+    /// The formats of `intake graph`.
+    public enum GraphFormat: Sendable {
+        case dot, mermaid
+    }
+
+    /// `intake graph [FILE] --format F`: the flow of `file` (the built-in
+    /// questionnaire when nil) drawn by `FlowChart`. The graph command is the
+    /// executable's and does just this; `CommandLineTests` holds the two to
+    /// the same output.
+    public func graph(_ file: String? = nil, format: GraphFormat = .dot) -> Result {
+        command { ports in
+            let questionnaire = try QuestionnaireFile.load(file, files: ports.files).questionnaire
+            let console = Console(screen: ports.screen, plain: true, environment: ports.environment)
+            console.write(format == .dot ? FlowChart.dot(questionnaire) : FlowChart.mermaid(questionnaire))
+        }
     }
 
     // MARK: - Transcripts
