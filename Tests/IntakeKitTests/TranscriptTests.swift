@@ -106,11 +106,11 @@ struct TranscriptTests {
     /// hold ...": one of them is run by `TranscriptCLITests`).
     @Test func clientReferencesThatCouldNameAFileAreRefused() throws {
         for bad in ["../x", "a/b", "tab\there", "\u{1B}[2J"] {
-            guard case .failure(let problem) = ClientReference.check(bad) else {
-                Issue.record("\(bad.debugDescription) was accepted")
-                continue
-            }
-            #expect("--client: \(problem)".contains("--client: a client reference cannot hold"), "\(bad.debugDescription)")
+            let intake = InProcessIntake()
+            let result = intake.run(SessionOptions(mode: .reception, client: bad), typing: ["over 50"])
+            #expect(result.status == 2, "\(bad.debugDescription)")
+            #expect(result.error.hasPrefix("--client: a client reference cannot hold"), "\(bad.debugDescription): \(result.error)")
+            #expect(intake.transcripts.isEmpty, "nothing is saved under a refused reference")
         }
     }
 

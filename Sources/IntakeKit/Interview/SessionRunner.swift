@@ -63,6 +63,11 @@ public struct SessionRunner {
     /// Loads the questionnaire and rules the options name (for a session
     /// to resume, the ones its transcript names).
     public init(options: SessionOptions, ports: Ports) throws {
+        // The command line checks these too, with its usage; a caller of the
+        // library gets the same refusal.
+        if let client = options.client, case .failure(let problem) = ClientReference.check(client) {
+            throw UserFacingError("--client: \(problem)")
+        }
         self.options = options
         self.ports = ports
         console = Console(screen: ports.screen, plain: options.plain, environment: ports.environment)
