@@ -74,7 +74,11 @@ public final class InProcessIntake {
     // MARK: - Commands
 
     /// `intake run`, answered by `reader` (a pipe unless `interactive`).
+    /// Read from a pipe, each prompt is written to the output before its
+    /// line, as the binary's plain line reader writes it; at a terminal the
+    /// line editor's drawing is not shown.
     public func run(_ options: SessionOptions, reader: ScriptedLineReader, interactive: Bool = false) -> Result {
+        reader.promptScreen = interactive ? nil : screen
         keyboard = reader.keyboard(interactive: interactive)
         return command { ports in
             var runner = try SessionRunner(options: options, ports: ports)
@@ -96,8 +100,11 @@ public final class InProcessIntake {
         command { try AnswerFileScoring.run(options, ports: $0) }
     }
 
+    /// `intake replay`; with `--step`, Enter is read from `reader`, which
+    /// writes its prompts to the output as the binary's plain reader does.
     public func replay(_ options: Replay.Options, stepping reader: ScriptedLineReader? = nil) -> Result {
-        command { try Replay.run(options, ports: $0, stepper: reader?.keyboard()) }
+        reader?.promptScreen = screen
+        return command { try Replay.run(options, ports: $0, stepper: reader?.keyboard()) }
     }
 
     public func report(_ options: SessionReport.Options) -> Result {
