@@ -128,6 +128,9 @@ public struct Node: Sendable {
     public var defaultAnswer: String?
     /// Marks an end of the interview that sends the person to urgent care.
     public var urgent: Bool
+    /// On an urgent stop: the answer that leads here is read back and
+    /// confirmed first, so one mistyped answer cannot end the interview.
+    public var confirm = false
     public var next: Next
     /// Byte offset of the node in its file, for diagnostics.
     public var offset: Int

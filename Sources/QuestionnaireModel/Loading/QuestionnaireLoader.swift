@@ -13,7 +13,7 @@ public enum QuestionnaireLoader {
 
     static let topLevelKeys = ["$schema", "id", "version", "title", "description", "sections", "start", "nodes"]
     static let nodeKeys = [
-        "id", "kind", "text", "label", "hint", "help", "why", "section", "required", "default", "urgent", "next",
+        "id", "kind", "text", "label", "hint", "help", "why", "section", "required", "default", "urgent", "confirm", "next",
         "options", "optionsFrom", "min", "max", "minLabel", "maxLabel", "points", "integer", "unit", "maxLength",
     ]
     /// "single, multi, ...": the kinds, for messages.
@@ -190,6 +190,10 @@ struct QuestionnaireDecoder {
         }
         let required = reader.bool(object, "required", at: path) ?? true
         let urgent = reader.bool(object, "urgent", at: path) ?? false
+        let confirm = reader.bool(object, "confirm", at: path) ?? false
+        if confirm, !urgent {
+            reader.log.error("'confirm' belongs on an urgent stop (an info node with \"urgent\": true): it reads back the answer that leads there before the interview ends", at: object["confirm"], path: path.appending("confirm"))
+        }
         let defaultAnswer = reader.string(object, "default", at: path, in: value, required: false, what: "the answer used when Enter is pressed, as a person would type it")
         if kind == .info, object["default"] != nil || object["required"] != nil {
             reader.log.error("an info node takes no answer: remove 'required' and 'default'", at: value, path: path)
@@ -204,6 +208,7 @@ struct QuestionnaireDecoder {
             id: id, spec: spec, text: text, label: label, hint: hint, help: help, why: why, section: section,
             required: kind == .info ? false : required, defaultAnswer: defaultAnswer, urgent: urgent,
             next: .end, offset: value.offset)
+        node.confirm = confirm
         if case .scale(let min, let max, _, _) = spec, object["points"] != nil {
             node.points = decodePoints(object, min: min, max: max, at: path)
         }
