@@ -224,16 +224,20 @@ public struct Option: Sendable, Equatable {
     /// An option that cannot be combined with others in a `multi` answer.
     /// `none` is always exclusive.
     public var exclusive: Bool
+    /// The numbers this option stands for ("18 to 50": 18...50), so a
+    /// number typed that is no choice's number picks the option holding it.
+    public var range: ClosedRange<Double>?
     /// The code, label and aliases in matching form, worked out once.
     public let matchingForms: [String]
     /// The most words in any of `matchingForms`.
     public let mostWordsInAName: Int
 
-    public init(code: String, label: String, aliases: [String] = [], exclusive: Bool = false) {
+    public init(code: String, label: String, aliases: [String] = [], exclusive: Bool = false, range: ClosedRange<Double>? = nil) {
         self.code = code
         self.label = label
         self.aliases = aliases
         self.exclusive = exclusive || code == "none"
+        self.range = range
         self.matchingForms = ([code, label] + aliases).map(TextInput.matchingForm)
         var most = 1
         for form in matchingForms {

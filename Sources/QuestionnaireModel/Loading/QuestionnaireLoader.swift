@@ -331,9 +331,10 @@ struct QuestionnaireDecoder {
         }
         var options: [Option] = []
         var codes: Set<String> = []
+        var ranged: [(code: String, range: ClosedRange<Double>)] = []
         for (index, element) in list.enumerated() {
             let optionPath = path.appending(index)
-            guard let object = reader.object(element, at: optionPath, what: "an option", allowed: ["code", "label", "aliases", "exclusive"]) else { continue }
+            guard let object = reader.object(element, at: optionPath, what: "an option", allowed: ["code", "label", "aliases", "exclusive", "range"]) else { continue }
             guard let code = reader.string(object, "code", at: optionPath, in: element, required: true, what: "the option's code, such as \"lower-back\""),
                   let label = reader.string(object, "label", at: optionPath, in: element, required: true, what: "the words shown for the option")
             else { continue }
@@ -347,9 +348,29 @@ struct QuestionnaireDecoder {
             }
             let aliases = reader.strings(object, "aliases", at: optionPath)
             let exclusive = reader.bool(object, "exclusive", at: optionPath) ?? false
-            options.append(Option(code: code, label: label, aliases: aliases, exclusive: exclusive))
+            let range = object["range"].flatMap { decodeRange($0, at: optionPath.appending("range")) }
+            if let range, let earlier = ranged.first(where: { $0.range.overlaps(range) }) {
+                // Allowed, but a number in both is asked about, not picked: rarely meant.
+                reader.log.warning("the ranges of '\(earlier.code)' and '\(code)' overlap: a number in both is asked about, not picked", at: object["range"], path: optionPath.appending("range"))
+            }
+            if let range { ranged.append((code, range)) }
+            options.append(Option(code: code, label: label, aliases: aliases, exclusive: exclusive, range: range))
         }
         return options
+    }
+
+    /// An option's `range`: two numbers, the lowest and the highest it holds.
+    mutating func decodeRange(_ value: JSONValue, at path: JSONPath) -> ClosedRange<Double>? {
+        let bounds = value.arrayValue?.compactMap(\.numberValue) ?? []
+        guard bounds.count == 2, value.arrayValue?.count == 2 else {
+            reader.log.error("'range' must be two numbers, the lowest and the highest the option stands for, such as [18, 50]", at: value, path: path)
+            return nil
+        }
+        guard bounds[0].double <= bounds[1].double else {
+            reader.log.error("'range' goes from \(Node.show(bounds[0].double)) down to \(Node.show(bounds[1].double)): write the lowest number first", at: value, path: path)
+            return nil
+        }
+        return bounds[0].double...bounds[1].double
     }
 
     // MARK: - Next
