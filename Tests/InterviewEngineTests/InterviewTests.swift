@@ -271,6 +271,17 @@ struct InterviewTests {
         #expect(interview.current == "age")
     }
 
+    /// Issue 13, item 4: a command's word typed without its colon.
+    @Test func aCommandWordWithoutItsColonSaysHowToTypeIt() throws {
+        var interview = try started()
+        #expect(interview.handle("help") == .rejected(node: "age", raw: "help", reason: Rejection("I couldn't match 'help' to a choice: type a number from 1 to 2, or one of: Young, Old. For help, type :help.")))
+        guard case .rejected(_, _, let quit) = interview.handle("quit") else {
+            Issue.record("quit is refused as an answer")
+            return
+        }
+        #expect(quit.message.hasSuffix("To stop for now (your answers so far are kept), type :quit."))
+    }
+
     @Test func colonFollowedByNonLetterIsAnAnswer() {
         #expect(Command.parse(":)") == nil)
         #expect(Command.parse(": see notes") == nil)
