@@ -84,6 +84,24 @@ struct ReviewTests {
         #expect(interview.trail.contains("weeks") == false)
     }
 
+    /// On the default questionnaire: an information page already read is
+    /// not shown again on the way back; a new follow-up is asked.
+    @Test func editOnTheDefaultQuestionnaire() throws {
+        var interview = Interview(questionnaire: try Shipped.questionnaire(), checks: .all)
+        Shipped.answer(&interview, ["2", "2 years", "most days", "lower back", "none", "none", "6", "7", "5", "not known", "none", "none", "ibuprofen", "8", "2"])
+        #expect(interview.current == "pss_2")
+        #expect(interview.handle(":edit stress") == .wentBack(from: "pss_2", to: "stress_level"))
+        _ = interview.handle("3")
+        #expect(interview.current == "pss_2", "pss_intro was read already, and pss_1 still applies")
+        #expect(interview.answers["pss_1"]?.value == .integer(2))
+        #expect(interview.handle(":edit conditions") == .wentBack(from: "pss_2", to: "conditions"))
+        _ = interview.handle("pregnancy")
+        #expect(interview.current == "pregnancy_weeks", "the new follow-up")
+        Shipped.answer(&interview, ["20", "no"])
+        #expect(interview.current == "pss_2")
+        #expect(interview.answers["medications"]?.value == .medications(["ibuprofen"]))
+    }
+
     @Test func editTargetsAndRefusals() throws {
         var interview = try answeredToTheEnd()
         let page = Interview.reviewPage
