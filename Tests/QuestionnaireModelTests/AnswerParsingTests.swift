@@ -221,6 +221,11 @@ struct AnswerParsingTests {
         #expect(near(.yesno, "maybe") == nil)
         #expect(near(.text(maxLength: 100), "lowr back") == nil)
         #expect(near(.medications, "warfrin") == nil, "medicine names are the application's to check")
+        // The measure an application's own check uses: the one group with the nearest name.
+        #expect(NearName.nearest(to: "warfrin", in: [["warfarin", "coumadin"], ["heparin"]]) == 0)
+        #expect(NearName.nearest(to: "xeralto", in: [["rivaroxaban", "xarelto"], ["warfarin"]]) == 0, "two letters off a seven-letter name")
+        #expect(NearName.nearest(to: "hparin", in: [["heparin"], ["haparin"]]) == nil, "as near two names: not guessed")
+        #expect(NearName.nearest(to: "heparin", in: [["heparin"]]) == nil, "the name itself is no near match")
     }
 
     /// Terminal columns, not characters: what the 80-column check counts.

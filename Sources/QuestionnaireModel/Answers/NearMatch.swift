@@ -18,19 +18,21 @@ public struct NearMatch: Sendable, Equatable {
     }
 }
 
-/// Finds the one name near a word typed.
-enum NearName {
+/// Finds the one name near a word typed: the same measure for option
+/// names, scale words, units of time and (in an application's own check)
+/// medicine names, so every "Did you mean ...?" is as strict as the others.
+public enum NearName {
     /// How many edits a word of `length` characters may be from a name and
     /// still be near it: one for short words, two for longer ones, so "nek"
     /// is near "neck" but "low" is not near "jaw".
-    static func limit(forLength length: Int) -> Int {
+    public static func limit(forLength length: Int) -> Int {
         length <= 4 ? 1 : 2
     }
 
     /// The group holding the name nearest to `typed` (in matching form), when
     /// that name is within the limit and no other group has one as near;
     /// nil when nothing is near or two groups are equally near.
-    static func nearest(to typed: String, in groups: [[String]]) -> Int? {
+    public static func nearest(to typed: String, in groups: [[String]]) -> Int? {
         guard typed.contains(where: \.isLetter) else { return nil }
         let word = Array(typed)
         let limit = limit(forLength: word.count)
