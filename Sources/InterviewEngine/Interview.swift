@@ -182,6 +182,10 @@ public struct Interview: Sendable {
             return .accepted(node: node.id, answer: Answer(value: .text(""), raw: input))
         }
         if let check = pendingCheck {
+            // Enter neither confirms nor drops what is being checked.
+            if (try? TextInput.checked(input).get())?.isEmpty == true {
+                return .rejected(node: node.id, raw: input, reason: Rejection("Please answer yes or no. \(check.prompt)"))
+            }
             pendingCheck = nil
             switch Self.reply(to: input) {
             case true?:

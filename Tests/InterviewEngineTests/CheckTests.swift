@@ -63,6 +63,14 @@ struct CheckTests {
         #expect(again.handle("1") == .accepted(node: "severity", answer: Answer(value: .integer(1), raw: "1")))
     }
 
+    @Test func enterNeitherConfirmsNorDrops() throws {
+        var interview = try atSeverity()
+        _ = interview.handle("9")
+        #expect(interview.handle("") == .rejected(node: "severity", raw: "", reason: Rejection("Please answer yes or no. You chose: 9 out of 10. Is that right? yes / no")))
+        #expect(interview.pendingCheck?.reason == .urgentStop("stop"))
+        #expect(interview.current == "severity")
+    }
+
     @Test func commandsDuringACheck() throws {
         var interview = try atSeverity()
         _ = interview.handle("9")
