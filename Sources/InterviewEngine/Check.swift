@@ -23,22 +23,27 @@ extension Interview {
         /// Everything a person at the keyboard is asked.
         public static let all: Checks = [.urgentStops, .nearMatches, .review]
 
-        /// Each check with its name in a transcript, in the order written.
-        static let named: [(check: Checks, name: String)] = [
-            (.urgentStops, "urgent-stops"), (.nearMatches, "near-matches"), (.review, "review"),
-        ]
-
-        /// The names written in a transcript's header.
+        /// The names written in a transcript's header, in this order.
         public var names: [String] {
-            Self.named.filter { contains($0.check) }.map(\.name)
+            // Spelt out, not a table of pairs: a table's tuple metadata cost
+            // more at start-up than the rest of writing the header.
+            var names: [String] = []
+            if contains(.urgentStops) { names.append("urgent-stops") }
+            if contains(.nearMatches) { names.append("near-matches") }
+            if contains(.review) { names.append("review") }
+            return names
         }
 
         /// The checks `names` stand for; nil when one is unknown (a newer intake wrote it).
         public init?(names: [String]) {
             var checks: Checks = []
             for name in names {
-                guard let check = Self.named.first(where: { $0.name == name })?.check else { return nil }
-                checks.insert(check)
+                switch name {
+                case "urgent-stops": checks.insert(.urgentStops)
+                case "near-matches": checks.insert(.nearMatches)
+                case "review": checks.insert(.review)
+                default: return nil
+                }
             }
             self = checks
         }

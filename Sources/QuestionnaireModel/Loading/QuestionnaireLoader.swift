@@ -331,7 +331,6 @@ struct QuestionnaireDecoder {
         }
         var options: [Option] = []
         var codes: Set<String> = []
-        var ranged: [(code: String, range: ClosedRange<Double>)] = []
         for (index, element) in list.enumerated() {
             let optionPath = path.appending(index)
             guard let object = reader.object(element, at: optionPath, what: "an option", allowed: ["code", "label", "aliases", "exclusive", "range"]) else { continue }
@@ -349,11 +348,10 @@ struct QuestionnaireDecoder {
             let aliases = reader.strings(object, "aliases", at: optionPath)
             let exclusive = reader.bool(object, "exclusive", at: optionPath) ?? false
             let range = object["range"].flatMap { decodeRange($0, at: optionPath.appending("range")) }
-            if let range, let earlier = ranged.first(where: { $0.range.overlaps(range) }) {
+            if let range, let earlier = options.first(where: { $0.range?.overlaps(range) == true }) {
                 // Allowed, but a number in both is asked about, not picked: rarely meant.
                 reader.log.warning("the ranges of '\(earlier.code)' and '\(code)' overlap: a number in both is asked about, not picked", at: object["range"], path: optionPath.appending("range"))
             }
-            if let range { ranged.append((code, range)) }
             options.append(Option(code: code, label: label, aliases: aliases, exclusive: exclusive, range: range))
         }
         return options
