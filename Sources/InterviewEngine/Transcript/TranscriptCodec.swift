@@ -76,6 +76,9 @@ public enum TranscriptCodec {
             object.set("questionnaire", identity(header.questionnaire))
             object.set("rules", header.rules.map(identity) ?? .null)
             object.set("medications", header.medications.map(identity) ?? .null)
+            if header.format >= TranscriptHeader.keepingAnswersFormat {
+                object.set("checks", .array(header.checks.names.map(JSONValue.string)))
+            }
         case .asked(let node):
             object.set("node", .string(node))
         case .answered(let node, let raw, let value):
@@ -143,6 +146,7 @@ public enum TranscriptCodec {
                 rules: try optionalIdentity(object["rules"], "rules"),
                 medications: try optionalIdentity(object["medications"], "medications"))
             header.started = started
+            header.checks = try checks(object["checks"])
             try check(header)
             event = .header(header)
         case "asked":
@@ -188,6 +192,20 @@ public enum TranscriptCodec {
                 throw TranscriptFormatError(message: "'\(name)' holds control characters or is too long")
             }
         }
+    }
+
+    /// The header's `checks`: absent (format 1 and 2) is none.
+    private static func checks(_ value: JSONValue?) throws(TranscriptFormatError) -> Interview.Checks {
+        guard let value, !value.isNull else { return [] }
+        let names = value.arrayValue?.compactMap(\.stringValue)
+        guard let names, names.count == value.arrayValue?.count else {
+            throw TranscriptFormatError(message: "'checks' must be a list of names, such as [\"urgent-stops\"]")
+        }
+        guard let checks = Interview.Checks(names: names) else {
+            let unknown = names.first { Interview.Checks(names: [$0]) == nil } ?? ""
+            throw TranscriptFormatError(message: "'checks' names \(TextInput.quoted(Printable.escaped(unknown))), which this intake does not know; update intake to read it")
+        }
+        return checks
     }
 
     private static func identity(_ value: JSONValue, _ name: String) throws(TranscriptFormatError) -> FileIdentity {
