@@ -35,7 +35,7 @@ func recordedTranscript(inputs: [String]) throws -> (text: String, interview: In
         if !moved { break }
     }
     if interview.isFinished { record(.completed(urgent: interview.endedUrgently, assessment: nil)) } else { record(.paused(reason: "quit")) }
-    record(.sealed)
+    record(.sealed(nil))
     return (lines.joined(separator: "\n") + "\n", interview)
 }
 
