@@ -116,16 +116,6 @@ public final class InProcessIntake {
         command { try Validation.run(options, ports: $0) }
     }
 
-    /// `intake keys`. An exported public key file is also put where the
-    /// other commands read files, as it would be on a disk.
-    public func keys(_ action: DeskKeys.Action) -> Result {
-        let result = command { try DeskKeys.run(DeskKeys.Options(action), ports: $0) }
-        if case .export(let path) = action, result.status == 0, let bytes = deskKeys.written[path] {
-            files.place(bytes, at: path)
-        }
-        return result
-    }
-
     // MARK: - Transcripts
 
     /// The transcripts written in the sessions folder, oldest first.

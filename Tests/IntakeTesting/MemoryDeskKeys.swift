@@ -56,3 +56,15 @@ public final class MemoryDeskKeys: DeskKeyStore, @unchecked Sendable {
         return [UInt8](repeating: draw, count: count)
     }
 }
+
+extension InProcessIntake {
+    /// `intake keys`. An exported public key file is also put where the
+    /// other commands read files, as it would be on a disk.
+    public func keys(_ action: DeskKeys.Action) -> Result {
+        let result = command { try DeskKeys.run(DeskKeys.Options(action), ports: $0) }
+        if case .export(let path) = action, result.status == 0, let bytes = deskKeys.written[path] {
+            files.place(bytes, at: path)
+        }
+        return result
+    }
+}
