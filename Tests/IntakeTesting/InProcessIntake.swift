@@ -16,6 +16,8 @@ public final class InProcessIntake {
     public let files: TestFiles
     public let clock: ManualClock
     public let screen: MemoryScreen
+    /// The desk key store: empty (no session signed) until `keys(_:)` makes a key.
+    public let deskKeys: MemoryDeskKeys
     public var environment: [String: String]
     /// The keyboard the next interview gets; set by `run(_:typing:)`.
     public var keyboard: Keyboard?
@@ -25,19 +27,26 @@ public final class InProcessIntake {
 
     /// A new intake started in `directory` (the package root by default),
     /// with `environment` on top of one that sends sessions to memory.
-    public init(directory: String = Fixtures.packageRoot, environment: [String: String] = [:], screen: MemoryScreen = MemoryScreen(), clock: ManualClock = ManualClock()) {
+    public init(
+        directory: String = Fixtures.packageRoot, environment: [String: String] = [:], screen: MemoryScreen = MemoryScreen(), clock: ManualClock = ManualClock(),
+        deskKeys: MemoryDeskKeys = MemoryDeskKeys()
+    ) {
         files = TestFiles(directory: directory)
         self.clock = clock
         self.screen = screen
-        self.environment = ["INTAKE_TRANSCRIPTS": Self.sessions].merging(environment) { $1 }
+        self.deskKeys = deskKeys
+        self.environment = ["INTAKE_TRANSCRIPTS": Self.sessions, "HOME": Self.home].merging(environment) { $1 }
     }
+
+    /// The home folder in memory, where `keys init` keeps the desk key.
+    public static let home = "/memory/home"
 
     /// The ports of this intake.
     public var ports: Ports {
         let keyboard = self.keyboard
         return Ports(
             files: files, transcripts: files, clock: clock, screen: screen,
-            keyboard: { keyboard ?? ScriptedLineReader([]).keyboard() }, environment: environment, program: "intake")
+            keyboard: { keyboard ?? ScriptedLineReader([]).keyboard() }, environment: environment, program: "intake", deskKeys: deskKeys)
     }
 
     /// What a command printed and the status it ended with.

@@ -44,7 +44,7 @@ func recordedTranscript(inputs: [String], checks: Interview.Checks = [], questio
         if !moved { break }
     }
     if interview.isFinished { record(.completed(urgent: interview.endedUrgently, assessment: nil)) } else { record(.paused(reason: "quit")) }
-    record(.sealed)
+    record(.sealed(nil))
     return (lines.joined(separator: "\n") + "\n", interview)
 }
 

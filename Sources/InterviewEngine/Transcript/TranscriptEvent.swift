@@ -23,8 +23,9 @@ public enum TranscriptEvent: Sendable, Equatable {
     case completed(urgent: Bool, assessment: JSONValue?)
     /// Written right after `completed` or `paused`, in the same write: it
     /// carries that line's hash, so an edit to the last line of a session is
-    /// detected like an edit to any other (format 2 on).
-    case sealed
+    /// detected like an edit to any other (format 2 on). At a desk with a
+    /// desk key, it also carries the desk's signature of that hash.
+    case sealed(SealSignature?)
 
     /// The `type` field.
     public var type: String {
@@ -40,6 +41,12 @@ public enum TranscriptEvent: Sendable, Equatable {
         case .completed: "completed"
         case .sealed: "sealed"
         }
+    }
+
+    /// Whether this is a `sealed` line, signed or not.
+    public var isSeal: Bool {
+        if case .sealed = self { return true }
+        return false
     }
 
     /// The event for one step of an interview given the text typed, or nil
