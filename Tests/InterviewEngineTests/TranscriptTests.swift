@@ -105,7 +105,7 @@ struct TranscriptTests {
             .asked(node: "severity"), .rejected(node: "severity", raw: "", reason: "Please enter a whole number from 0 to 10."),
             .answered(node: "severity", raw: "4", value: .number(4)),
             .asked(node: "pregnant"), .answered(node: "pregnant", raw: "no", value: .bool(false)),
-            .asked(node: "notes"), .skipped(node: "notes", raw: ""), .asked(node: "done"), .completed(urgent: false, assessment: nil), .sealed,
+            .asked(node: "notes"), .skipped(node: "notes", raw: ""), .asked(node: "done"), .completed(urgent: false, assessment: nil), .sealed(nil),
         ]
         for event in events {
             lines.append(encoder.line(for: event, milliseconds: tick))
