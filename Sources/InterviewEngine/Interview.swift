@@ -624,7 +624,7 @@ public struct Interview: Sendable {
         }
     }
 
-    static let reviewHint = "Press Enter to finish, or type :edit and a number to change that answer."
+    public static let reviewHint = "Press Enter to finish, or type :edit and a number to change that answer."
 
     /// The text after `:edit` when `input` is that command ("" for `:edit`
     /// alone), or nil when it is not.

@@ -62,7 +62,9 @@ struct HardeningInputTests {
         let entries = Self.corpus.filter { $0.node == nodeID }
         // Lines with a line break cannot be one line. Skips move the session
         // on, so they have sessions of their own (`pipedSkip`).
-        let refused = entries.filter { $0.session.expect == .reject && $0.fitsOnOneLine }
+        // A check ("Did you mean Neck? yes / no") refuses the line as typed
+        // too; the next line is a new answer, as the check allows.
+        let refused = entries.filter { ($0.session.expect == .reject || $0.session.expect == .check) && $0.fitsOnOneLine }
         let last = try #require(entries.first { $0.session.expect == .accept && $0.fitsOnOneLine })
         var input: [UInt8] = []
         for line in Self.prefixes[nodeID] ?? [] { input += Array(line.utf8) + [0x0A] }
@@ -79,7 +81,9 @@ struct HardeningInputTests {
         let shown = HardeningText.words(result.output)
         for entry in refused {
             if let message = entry.session.message {
-                #expect(shown.contains("! " + HardeningText.words(message)), "\(entry): the refusal is not shown")
+                // A check is asked as a question, not shown as a warning.
+                let expected = entry.session.expect == .check ? HardeningText.words(message) : "! " + HardeningText.words(message)
+                #expect(shown.contains(expected), "\(entry): the refusal is not shown")
             }
         }
 
@@ -209,7 +213,7 @@ struct HardeningInputTests {
                 if let message = entry.answerFile.message ?? entry.answerFile.messageContains {
                     #expect(line.contains(HardeningText.printable(message)), "\(entry): \(HardeningText.visible(line))")
                 }
-            case .back, .command:
+            case .back, .command, .check:
                 Issue.record("\(entry): an answer file holds answers only")
             }
             if let raw = HardeningText.firstRawControl(in: result.error, allowing: ["\n"]) {
@@ -246,6 +250,8 @@ struct HardeningInputTests {
 struct HardeningEntry: Sendable, CustomTestStringConvertible {
     enum Expect: String, Sendable {
         case accept, reject, skip, back, command
+        /// In a session: read back as a yes/no question before anything is taken.
+        case check
     }
 
     struct Outcome: Sendable {
@@ -313,7 +319,9 @@ struct HardeningEntry: Sendable, CustomTestStringConvertible {
             }
             let parse = try Outcome(object)
             let session = try object["session"]?.objectValue.map(Outcome.init) ?? parse
-            let answerFile = try object["answerFile"]?.objectValue.map(Outcome.init) ?? session
+            // An answer file has no one to ask: where a session reads a near
+            // match back as a question, the file is refused as `parse` says.
+            let answerFile = try object["answerFile"]?.objectValue.map(Outcome.init) ?? (session.expect == .check ? parse : session)
             return HardeningEntry(node: node, kind: kind, input: input, hex: hex, index: index, parse: parse, session: session, answerFile: answerFile)
         }
     }

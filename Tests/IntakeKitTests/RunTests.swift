@@ -37,11 +37,25 @@ struct RunTests {
         #expect(!result.output.contains("Your answers\n"))
     }
 
-    @Test func anUrgentAnswerEndsTheInterviewAtOnce() throws {
-        let result = InProcessIntake().run(piping: "18-50\n3 weeks\nevery day\nlower back\nsaddle\n")
+    @Test func anUrgentAnswerIsReadBackAndEndsTheInterviewOnceConfirmed() throws {
+        let result = InProcessIntake().run(piping: "18-50\n3 weeks\nevery day\nlower back\nsaddle\nyes\n")
         #expect(result.status == 0)
+        #expect(result.output.contains("You chose: Numbness around the groin or buttocks. Is that right? yes / no"))
         #expect(result.output.contains("Warning signs: Numbness around the groin or buttocks"))
         #expect(!result.output.contains("Today, do you have any of these?"))
+    }
+
+    /// Issue 13, fault 2: a mistyped `1` (meant: `10 None of these`) no
+    /// longer ends the session; "no" asks the question again.
+    @Test func aMistypedUrgentAnswerIsAskedAgainNotTaken() throws {
+        let intake = InProcessIntake()
+        let result = intake.run(piping: "18-50\n3 weeks\nevery day\nlower back\n1\nno\n10\n")
+        #expect(result.status == 0)
+        #expect(result.output.contains("You chose: New bladder or bowel problems. Is that right? yes / no"))
+        #expect(result.output.contains("Please answer the question again."))
+        #expect(result.output.contains("Today, do you have any of these?"), "the interview goes on")
+        #expect(!result.output.contains("Please do not book a massage"))
+        #expect(result.output.contains("Stopped before the end"), "the session can be resumed, not completed")
     }
 
     /// The questionnaire is built in: intake runs from any working folder.

@@ -106,6 +106,9 @@ struct CorpusEntry: Sendable, CustomTestStringConvertible {
         case skip
         /// A command that does something other than refuse (`:back` past the first question).
         case back, command
+        /// In a session only: near one name, read back as a yes/no question
+        /// ("Did you mean Neck? yes / no") before anything is taken.
+        case check
     }
 
     /// One outcome: of `Node.parse`, of a typed line, or of an answer file.
@@ -116,7 +119,7 @@ struct CorpusEntry: Sendable, CustomTestStringConvertible {
         var messageContains: String?
 
         init(_ object: JSONObject, at place: String) throws {
-            guard let expect = object["expect"]?.stringValue.flatMap(Expect.init) else { throw FormatError("\(place): 'expect' must be accept, reject, skip, back or command") }
+            guard let expect = object["expect"]?.stringValue.flatMap(Expect.init) else { throw FormatError("\(place): 'expect' must be accept, reject, skip, back, command or check") }
             self.expect = expect
             value = object["value"]
             message = object["message"]?.stringValue
@@ -199,7 +202,9 @@ struct CorpusEntry: Sendable, CustomTestStringConvertible {
         }
         parse = try Outcome(object, at: place)
         session = try object["session"]?.objectValue.map { try Outcome($0, at: "\(place).session") } ?? parse
-        answerFile = try object["answerFile"]?.objectValue.map { try Outcome($0, at: "\(place).answerFile") } ?? session
+        // An answer file has no one to ask: a near match read back in a
+        // session is refused in a file, as `parse` says.
+        answerFile = try object["answerFile"]?.objectValue.map { try Outcome($0, at: "\(place).answerFile") } ?? (session.expect == .check ? parse : session)
     }
 
     /// Text with control, format and direction characters shown as escapes,

@@ -74,7 +74,9 @@ struct PrivacyTests {
         #expect(!terminal.screen.contains("> 17 months"))
         #expect(!terminal.screen.contains("> over 50x"))
         try terminal.waitUntilRaw()
-        terminal.send("\u{4}")
+        // The refused 'x' is back on the line to mend: Ctrl-U clears it.
+        try terminal.waitFor("> x")
+        terminal.send("\u{15}\u{4}")
         try terminal.waitFor("Stopped before the end")
         try terminal.waitUntilRaw()
         // Finishing reception clears the last client away too.

@@ -45,7 +45,7 @@ struct TerminalTests {
         // Tab on a command.
         terminal.send(":rev\t\r")
         try terminal.waitFor("Your answers so far:")
-        try terminal.waitFor("- How long: 2 years")
+        try terminal.waitFor("2  How long: 2 years")
         try terminal.waitUntilRaw()
         // Ctrl-D on an empty line stops and says so.
         terminal.send("\u{4}")

@@ -57,9 +57,14 @@ final class InterviewSession {
         // question) reaches the screen in one write, just before the prompt.
         console.hold()
         defer { console.sendHeld() }
-        var showQuestion = true
-        while let node = interview.currentNode {
-            if node.kind == .info {
+        var showStep = true
+        /// A refused answer, put back on the line at the next read to be mended.
+        var refusedText: String?
+        loop: while true {
+            switch interview.step {
+            case .finished:
+                break loop
+            case .node(let node) where node.kind == .info:
                 // Saved with the page after it, in one fsync (an information
                 // page asks nothing, so nothing is acknowledged before then),
                 // and shown, like all feedback, once saved.
@@ -69,40 +74,67 @@ final class InterviewSession {
                     console.paragraph(node.text, style: node.urgent ? .urgent : .plain)
                 }
                 interview.continuePastInfo()
-                showQuestion = true
+                showStep = true
                 continue
-            }
-            if showQuestion {
-                try record(.asked(node: node.id))
-                if interview.skipIfNothingToChoose() {
-                    try record(.skipped(node: node.id, raw: nil))
-                    continue
+            case .node(let node):
+                if showStep {
+                    try record(.asked(node: node.id))
+                    if interview.skipIfNothingToChoose() {
+                        try record(.skipped(node: node.id, raw: nil))
+                        continue
+                    }
                 }
+                try commitAndShowFeedback()
+                if showStep { view.show(node, in: interview) }
+                reader.completer = Completions.provider(for: node, interview: interview, medicationNames: medicationNames)
+            case .check(let check):
+                try commitAndShowFeedback()
+                if showStep { console.paragraph(check.prompt, indent: 2, style: .bold) }
+                reader.completer = Completions.replies
+            case .review:
+                if showStep { try record(.asked(node: Interview.reviewPage)) }
+                try commitAndShowFeedback()
+                if showStep { showReviewPage() }
+                reader.completer = Completions.atReview(interview)
             }
-            try commitAndShowFeedback()
-            if showQuestion { view.show(node, in: interview) }
-            reader.completer = Completions.provider(for: node, options: interview.currentOptions, medicationNames: medicationNames)
             console.sendHeld()
-            let input = reader.readLine(prompt: "> ")
+            let input = refusedText.map { reader.readLine(prompt: "> ", editing: $0) } ?? reader.readLine(prompt: "> ")
+            refusedText = nil
             console.hold()
             switch input {
             case .line(let text):
                 // Shown escaped: piped text must not drive the terminal it is echoed to.
                 if echoInput { console.line(Printable.escaped(text, limit: 200)) }
-                showQuestion = try respond(to: text)
+                let shown = try respond(to: text)
+                showStep = shown.showStep
+                refusedText = shown.mend
                 if case .command(.quit) = lastResponse {
                     try commitAndShowFeedback()
                     return .stopped(reason: "quit")
                 }
             case .interrupted:
                 let signal = keyboard.takeSignal() ?? Signals.interrupt
+                // After ^C the cursor may still be in the typed text.
+                let newLine = reader.endedLineOnTerminal ? "" : "\n"
                 if signal == Signals.interrupt, interactive {
-                    console.line(console.paint("(Cancelled. Type your answer again, or :quit to stop.)", .dim))
-                    showQuestion = false
+                    console.write(newLine + console.paint("(Cancelled. Type your answer again, or :quit to stop.)", .dim) + "\n")
+                    showStep = false
                     continue
                 }
+                if !newLine.isEmpty, keyboard.isTerminal { console.write(newLine) }
                 try commitAndShowFeedback()
                 return .interrupted(signal: signal)
+            case .endOfInput where interview.isReviewing && !keyboard.isTerminal:
+                // Piped answers that reach the review page have answered
+                // everything: the end of the input finishes, as Enter would,
+                // so a script need not type the review's Enter.
+                console.line(console.paint("(End of input: finishing with these answers.)", .dim))
+                _ = try respond(to: "")
+                if interview.isReviewing {
+                    try commitAndShowFeedback()
+                    return .stopped(reason: "end-of-input")
+                }
+                showStep = true
             case .endOfInput:
                 try commitAndShowFeedback()
                 return .stopped(reason: "end-of-input")
@@ -112,62 +144,113 @@ final class InterviewSession {
         return .completed
     }
 
+    /// Every answer, numbered, before the interview finishes.
+    private func showReviewPage() {
+        console.line()
+        console.line(console.paint("Before you finish: \(audience.answersOwner.lowercased()) answers", .bold))
+        showNumberedAnswers()
+        console.paragraph("Press Enter to finish, or type :edit and a number to change that answer (for example :edit 3).", style: .dim)
+    }
+
+    /// The answers on the path, numbered as `:edit N` takes them.
+    private func showNumberedAnswers() {
+        let items = interview.reviewItems
+        let width = String(items.count).count
+        for item in items {
+            let words = item.answer.map { interview.questionnaire.describe($0.value, at: item.node) } ?? "(skipped)"
+            let number = String(item.number)
+            let label = String(repeating: " ", count: width - number.count) + number
+            for (index, line) in TextWrap.fit("\(AnswerSummary.label(for: item.node)): \(words)", width: console.width - width - 4).enumerated() {
+                console.line((index == 0 ? "  \(label)  " : String(repeating: " ", count: width + 4)) + line)
+            }
+        }
+    }
+
     private var lastResponse: Interview.Response?
 
-    /// Handles one typed line; returns whether the question should be shown in full again.
-    private func respond(to text: String) throws -> Bool {
+    /// What to do after a typed line: show the question (or check, or
+    /// review page) in full again, and text to put back on the line.
+    private struct Shown {
+        var showStep: Bool
+        var mend: String? = nil
+    }
+
+    /// Handles one typed line.
+    private func respond(to text: String) throws -> Shown {
+        let wasChecking = interview.pendingCheck
         let response = interview.handle(text)
         lastResponse = response
         if let event = TranscriptEvent(response, typed: text) { try record(event) }
+        let console = console
         switch response {
         case .accepted(let nodeID, let answer):
-            if Command.parse(text) == nil, !text.allSatisfy(\.isWhitespace) { reader.remember(text) }
+            if Command.parse(text) == nil, wasChecking == nil, !text.allSatisfy(\.isWhitespace) { reader.remember(text) }
             if let node = interview.questionnaire.node(nodeID) {
                 let words = interview.questionnaire.describe(answer.value, at: node)
-                let console = console
                 feedback.append { console.line(console.paint(console.styled ? "  ✓ \(words)" : "  Answer: \(words)", .good)) }
             }
-            return true
-        case .rejected(_, _, let reason), .refused(_, _, let reason):
-            let console = console
+            return Shown(showStep: true)
+        case .rejected(_, _, let reason):
+            if interview.pendingCheck != nil {
+                // A yes/no question about what was typed: asked, not a warning.
+                return Shown(showStep: true)
+            }
             feedback.append { console.paragraph("! " + reason.message, indent: 2, style: .warning) }
-            return false
+            if let declined = wasChecking, reason.message == declined.declined {
+                // No to a check: the question again, from the start.
+                return Shown(showStep: true)
+            }
+            let typed = text.trimmingSpaces()
+            return Shown(showStep: false, mend: typed.isEmpty || wasChecking != nil ? nil : text)
+        case .refused(_, _, let reason):
+            feedback.append { console.paragraph("! " + reason.message, indent: 2, style: .warning) }
+            return Shown(showStep: false)
         case .skipped:
-            let console = console
             feedback.append { console.line(console.paint("  (skipped)", .dim)) }
-            return true
+            return Shown(showStep: true)
         case .wentBack:
-            return true
+            return Shown(showStep: true)
         case .command(let command):
             show(command)
-            return false
+            return Shown(showStep: false)
         }
     }
 
     private func show(_ command: Command) {
-        guard let node = interview.currentNode else { return }
+        let node = interview.currentNode
         switch command {
         case .why:
+            guard let node else {
+                console.paragraph("This page lists every answer, so you can check them before the summary.", indent: 2)
+                return
+            }
             console.paragraph(node.why ?? "This helps the massage therapist plan a session that is safe and useful for you.", indent: 2)
         case .help:
-            if let help = node.help { console.paragraph(help, indent: 2) }
-            console.paragraph(view.defaultHint(for: node), indent: 2)
+            if let node {
+                if let help = node.help { console.paragraph(help, indent: 2) }
+                console.paragraph(view.defaultHint(for: node), indent: 2)
+            } else if interview.isReviewing {
+                console.paragraph(Interview.reviewHint, indent: 2)
+            }
             console.line("  Commands:")
             for command in Command.allCases {
                 console.line("    :\(command.rawValue.padding(to: 7)) \(command.summary)")
             }
+            if interview.checks.contains(.review) {
+                console.line("    :edit N  change answer N (as :review numbers them), then carry on here")
+            }
             if interactive { console.line("    Tab completes names; Up and Down recall earlier answers.") }
         case .review:
-            let answered = interview.answeredInOrder
-            if answered.isEmpty {
+            if interview.reviewItems.isEmpty {
                 console.line("  No answers yet.")
             } else {
                 console.line("  \(audience.answersOwner) answers so far:")
-                for (answeredNode, answer) in answered {
-                    let words = interview.questionnaire.describe(answer.value, at: answeredNode)
-                    console.paragraph("- \(AnswerSummary.label(for: answeredNode)): \(words)", indent: 4)
+                showNumberedAnswers()
+                if interview.checks.contains(.review) {
+                    console.line("  (Type :edit and a number to change one, or :back for the last one.)")
+                } else {
+                    console.line("  (Type :back to change the last one.)")
                 }
-                console.line("  (Type :back to change the last one.)")
             }
         case .quit, .back, .skip:
             break

@@ -105,9 +105,9 @@ public struct SessionRunner {
     }
 
     private mutating func runInteractive() throws {
-        let transcript = try newTranscript(mode: options.mode, client: nil)
+        let transcript = try newTranscript(mode: options.mode, client: nil, checks: Self.personChecks)
         console.line(console.paint(questionnaire.title, .heading))
-        let ending = try interview(Interview(questionnaire: questionnaire), transcript: transcript, audience: options.mode)
+        let ending = try interview(Interview(questionnaire: questionnaire, checks: Self.personChecks), transcript: transcript, audience: options.mode)
         if case .interrupted = ending { throw ExitWith(status: .interrupted) }
     }
 
@@ -118,7 +118,9 @@ public struct SessionRunner {
         } catch let error as DiagnosticError {
             throw DiagnosticsFound(diagnostics: error.diagnostics)
         }
-        let transcript = try newTranscript(mode: options.mode, client: options.client)
+        // No one to ask: an answer file is taken as written (near matches
+        // are refused with the suggestion, urgent stops are not confirmed).
+        let transcript = try newTranscript(mode: options.mode, client: options.client, checks: [])
         var interview = Interview(questionnaire: questionnaire)
         // Each answer is on disk with the question it answers (one fsync).
         let problem = try saving(transcript) {
@@ -141,10 +143,10 @@ public struct SessionRunner {
     private mutating func runReception(firstClient: String?) throws {
         var client = firstClient
         while true {
-            let transcript = try newTranscript(mode: .reception, client: client)
+            let transcript = try newTranscript(mode: .reception, client: client, checks: Self.personChecks)
             console.line(console.paint(questionnaire.title, .heading))
             if let client { console.line(console.paint("Client: \(client)", .dim)) }
-            let ending = try interview(Interview(questionnaire: questionnaire), transcript: transcript, audience: .reception)
+            let ending = try interview(Interview(questionnaire: questionnaire, checks: Self.personChecks), transcript: transcript, audience: .reception)
             if case .interrupted = ending { throw ExitWith(status: .interrupted) }
             console.line()
             console.paragraph("When you are ready, press Enter to clear the screen for the next client (or type :quit to finish).")
@@ -270,13 +272,18 @@ public struct SessionRunner {
 
     // MARK: - Transcripts
 
-    private func newTranscript(mode: Audience, client: String?) throws -> TranscriptRecorder {
+    /// What a person at the keyboard (or a script piped in for one) is
+    /// asked besides the questions: urgent stops confirmed, near matches
+    /// read back, a review page before the end.
+    static let personChecks = Interview.Checks.all
+
+    private func newTranscript(mode: Audience, client: String?, checks: Interview.Checks) throws -> TranscriptRecorder {
         let folder = options.transcriptFolder(environment: ports.environment)
         let identities = content.identities
         let header = TranscriptHeader(
             tool: IntakeVersion.tool, session: ports.clock.newSessionID(), startedMilliseconds: ports.clock.milliseconds(),
             mode: mode, client: client, questionnaire: identities.questionnaire, rules: identities.rules,
-            medications: identities.medications)
+            medications: identities.medications, checks: checks)
         do {
             try ports.transcripts.prepareFolder(folder)
             let transcript = try TranscriptRecorder(newIn: folder, header: header, storage: ports.transcripts, clock: ports.clock)
