@@ -78,9 +78,7 @@ public struct SessionRunner {
         let resumeBytes = try options.resume.map { try ports.files.read($0, limit: TranscriptDocument.maxBytes) }
         self.resumeBytes = resumeBytes
         if let resumeBytes {
-            content = try Content.load(
-                forQuestionnaire: TranscriptHeader.questionnaireID(ofTranscript: resumeBytes),
-                questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
+            content = try Content.load(forTranscript: resumeBytes, questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
         } else {
             content = try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: false, files: ports.files)
         }
@@ -107,7 +105,7 @@ public struct SessionRunner {
     private mutating func runInteractive() throws {
         let transcript = try newTranscript(mode: options.mode, client: nil)
         console.line(console.paint(questionnaire.title, .heading))
-        let ending = try interview(Interview(questionnaire: questionnaire), transcript: transcript, audience: options.mode)
+        let ending = try interview(Interview(questionnaire: questionnaire, answerCheck: content.medicineCheck), transcript: transcript, audience: options.mode)
         if case .interrupted = ending { throw ExitWith(status: .interrupted) }
     }
 
@@ -144,7 +142,7 @@ public struct SessionRunner {
             let transcript = try newTranscript(mode: .reception, client: client)
             console.line(console.paint(questionnaire.title, .heading))
             if let client { console.line(console.paint("Client: \(client)", .dim)) }
-            let ending = try interview(Interview(questionnaire: questionnaire), transcript: transcript, audience: .reception)
+            let ending = try interview(Interview(questionnaire: questionnaire, answerCheck: content.medicineCheck), transcript: transcript, audience: .reception)
             if case .interrupted = ending { throw ExitWith(status: .interrupted) }
             console.line()
             console.paragraph("When you are ready, press Enter to clear the screen for the next client (or type :quit to finish).")
@@ -181,7 +179,7 @@ public struct SessionRunner {
         if !changes.isEmpty, !options.force {
             throw UserFacingError("\(path): \(changes.joined(separator: "; ")) since this session was recorded: resume anyway with --force, or see the differences with: \(invocation.command("replay", invocation.path(path)))")
         }
-        let replay = TranscriptReplay(document, questionnaire: questionnaire)
+        let replay = TranscriptReplay(document, questionnaire: questionnaire, answerCheck: content.medicineCheck)
         if let mismatch = replay.mismatches.first, !options.force {
             throw UserFacingError("\(path): line \(mismatch.entry.line): \(mismatch.mismatch ?? ""): resume anyway with --force")
         }
