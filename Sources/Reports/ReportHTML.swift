@@ -224,6 +224,9 @@ extension ReportRenderer {
         if !others.isEmpty {
             parts.append("<strong>\(body.primary == nil ? "Painful" : "Also painful"):</strong> \(others.map(label).joined(separator: ", "))")
         }
+        if !body.avoid.isEmpty {
+            parts.append("<strong>Avoid (dashed blue outline):</strong> \(body.avoid.map(label).joined(separator: ", "))")
+        }
         if parts.isEmpty { return "No painful areas were marked." }
         return parts.joined(separator: ". ") + "."
     }

@@ -192,7 +192,7 @@ public enum ReportRenderer {
     /// `audience`, `answers` in order (`question`, `label`, `answer`, `value`),
     /// `sections` (`title` and the indexes of its `answers`), `skipped`,
     /// `assessment` (as `Assessment.json`, or null) and `painAreas`
-    /// (`painful`, `primary`).
+    /// (`painful`, `primary`, `avoid`).
     public static func json(_ data: ReportData) -> JSONValue {
         var object = JSONObject()
         object.set("title", .string(data.title))
@@ -222,6 +222,7 @@ public enum ReportRenderer {
         object.set("painAreas", .object([
             "painful": .array(data.body.painful.map(JSONValue.string)),
             "primary": data.body.primary.map(JSONValue.string) ?? .null,
+            "avoid": .array(data.body.avoid.map(JSONValue.string)),
         ]))
         return .object(object)
     }
@@ -268,7 +269,8 @@ public enum ReportRenderer {
         if !assessment.assumptions.isEmpty { reasons.append("missing follow-up answers were assumed the cautious way") }
         if !assessment.medicines.possibleMatches.isEmpty { reasons.append("a medicine name was not recognised but is near a known one") }
         if !assessment.missingAnswers.isEmpty || reasons.isEmpty { reasons.append("some answers are missing, and they could change this outcome") }
-        return reasons.joined(separator: "; ") + ": it is settled only when every question has been answered and confirmed."
+        let text = reasons.joined(separator: "; ") + ": it is settled only when every question has been answered and confirmed."
+        return text.prefix(1).uppercased() + text.dropFirst()
     }
 
     /// Each unrecognised entry, quoted, with a possible match beside it.
