@@ -80,10 +80,11 @@ public enum BodyMap {
                     // A dashed blue outline over whatever fill: keep off here.
                     classes += " avoid"
                     stroke = "#1f4e9c"
-                    width = "2.6\" stroke-dasharray=\"4 2"
+                    width = "2.6"
                     state += " (avoid)"
                 }
                 var attributes = "class=\"\(classes)\" data-region=\"\(region.code)\" d=\"\(region.path)\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(width)\" stroke-linejoin=\"round\""
+                if areas.avoid.contains(region.code) { attributes += " stroke-dasharray=\"4 2\"" }
                 if let clip = region.clip { attributes += " clip-path=\"url(#\(clip.id))\"" }
                 out += "<path \(attributes)><title>\(XML.escape(label(region.code) + state))</title></path>"
             }
