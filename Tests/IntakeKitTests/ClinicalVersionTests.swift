@@ -133,6 +133,25 @@ struct ClinicalVersionTests {
     }
 }
 
+extension ClinicalVersionTests {
+    /// Every format of a report keeps the headline rule: a near-miss
+    /// blood thinner never sits under "nothing calls for special precautions",
+    /// and the possible match is named.
+    @Test(arguments: [SessionReport.Format.text, .markdown, .html, .json])
+    func noReportFormatReadsSaferThanTheAnswers(_ format: SessionReport.Format) throws {
+        let intake = InProcessIntake()
+        let run = intake.run(SessionOptions(answers: Fixtures.path("Tests/Personas/54-v2-near-miss-warfrin.json")), typing: [])
+        #expect(run.status == 0, "\(run.error)")
+        let transcript = try #require(intake.transcripts.first)
+        let report = intake.report(.init(transcript: transcript, format: format))
+        #expect(report.status == 0, "\(report.error)")
+        #expect(!report.output.contains("Nothing in your answers calls for special precautions"))
+        #expect(report.output.contains("warfarin"))
+        #expect(report.output.contains("provisional"))
+        #expect(report.output.contains("not medical advice"))
+    }
+}
+
 extension Assessment {
     var firedIDs: Set<String> { Set(fired.map(\.id)) }
 }
