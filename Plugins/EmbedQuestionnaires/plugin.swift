@@ -15,6 +15,11 @@ struct EmbedQuestionnaires: BuildToolPlugin {
         // The follow-up check-in, so its sessions replay and report anywhere.
         "Questionnaires/follow-up.json",
         "Questionnaires/follow-up.rules.json",
+        // Earlier versions of the default questionnaire, its rules and
+        // medicines, kept so sessions recorded with them replay as they were.
+        "Questionnaires/versions/1.0.0/massage-intake.json",
+        "Questionnaires/versions/1.0.0/massage-intake.rules.json",
+        "Questionnaires/versions/1.0.0/medications.json",
     ]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

@@ -45,12 +45,18 @@ public struct AnswerFile: Sendable {
         guard let value = entries[node.id], !value.isNull else { return nil }
         switch value.kind {
         case .string(let text):
+            // An empty text answer is no answer (CLINICAL.md, reading an answers file).
+            if node.kind == .text, text.isEmpty { return nil }
             return .success(text)
         case .number(let number) where [.scale, .number, .duration].contains(node.kind):
             // A whole number written as 7.0 or 1e1 is typed as 7 or 10.
             let typed = number.integer.map(String.init) ?? number.text
             return .success(node.kind == .duration ? "\(typed) days" : typed)
         case .bool(let flag) where node.kind == .yesno:
+            return .success(flag ? "yes" : "no")
+        case .bool(let flag) where node.kind == .single && node.hasYesNoCodes:
+            // A yes/no question that became a choice with "yes" and "no"
+            // (pregnancy_high_risk, in version 2) still reads old files.
             return .success(flag ? "yes" : "no")
         case .array(let elements) where node.kind == .multi || node.kind == .medications:
             let strings = elements.compactMap(\.stringValue)
@@ -187,5 +193,14 @@ extension String {
     /// The text on one line: line breaks become spaces.
     public var oneLine: String {
         split(separator: "\n").joined(separator: " ")
+    }
+}
+
+extension Node {
+    /// Whether a single choice has the codes "yes" and "no".
+    var hasYesNoCodes: Bool {
+        guard case .single(.fixed(let options)) = spec else { return false }
+        let codes = Set(options.map(\.code))
+        return codes.contains("yes") && codes.contains("no")
     }
 }

@@ -185,6 +185,27 @@ extension Condition {
         return other || codes.isEmpty ? nil : codes
     }
 
+    /// The codes tested on `subject` by the tests that made the condition
+    /// hold (under `any`, only the branches that held), for explanations:
+    /// a because-line names only what fired the rule. Nil as `codesTested`.
+    public func codesThatHeld(for subject: Subject, _ lookup: (Subject) -> Lookup) -> Set<String>? {
+        var codes: Set<String> = []
+        var other = false
+        func visit(_ condition: Condition) {
+            switch condition {
+            case .all(let conditions): conditions.forEach(visit)
+            case .any(let conditions): conditions.filter { $0.evaluate(lookup) == .yes }.forEach(visit)
+            case .not(let inner): if let tested = inner.codesTested(for: subject) { codes.formUnion(tested) } else { other = true }
+            case .test(let tested, _):
+                guard tested == subject else { return }
+                if let found = condition.codesTested(for: subject) { codes.formUnion(found) } else { other = true }
+            }
+        }
+        guard evaluate(lookup) == .yes else { return nil }
+        visit(self)
+        return other || codes.isEmpty ? nil : codes
+    }
+
     /// The subjects whose answers made the condition hold, for explanations:
     /// the tests that held under `any`, every test under `all`, and everything
     /// read under `not`. Empty when the condition does not hold.

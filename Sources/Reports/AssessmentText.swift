@@ -13,11 +13,20 @@ public enum AssessmentText {
         }
         let rank = rules.rank(of: assessment.category.code) ?? rules.categories.count
         out.append(style.heading("What this suggests"))
+        for point in assessment.firstPoints {
+            paragraph(style.strong("First:") + " " + point, indent: "  ", hanging: "    ")
+        }
         paragraph(style.category(assessment.category.title, rank) + (assessment.isProvisional ? " (provisional)" : ""))
         if assessment.isProvisional {
-            paragraph("Some answers are missing, and they could change this outcome: it is settled only when every question has been answered.")
+            paragraph(ReportRenderer.provisionalNote(assessment))
         }
-        paragraph(audience == .self ? assessment.category.selfText : assessment.category.receptionText)
+        paragraph(ReportRenderer.headline(assessment, audience))
+        for note in assessment.headlineNotes where rank == rules.categories.count - 1 {
+            paragraph("- " + note, indent: "  ", hanging: "    ")
+        }
+        for assumed in assessment.assumptions {
+            paragraph("Assumed, not answered: \(assumed.label): \(assumed.value).", indent: "  ", hanging: "    ")
+        }
 
         let raising = assessment.precautions
         if !raising.isEmpty {
@@ -39,17 +48,17 @@ public enum AssessmentText {
             out.append(style.heading("In favour of massage"))
             for rule in inFavour { describe(rule, into: &out, width: width, style: style) }
         }
-        if !assessment.discussionPoints.isEmpty {
+        for section in ReportRenderer.pointSections(assessment, audience) {
             out.append("")
-            out.append(style.heading(ReportRenderer.discussHeading(audience, assessment)))
-            for (index, point) in assessment.discussionPoints.enumerated() {
+            out.append(style.heading(section.heading))
+            for (index, point) in section.points.enumerated() {
                 let number = "\(index + 1). "
                 paragraph(point, indent: "  " + number, hanging: "  " + String(repeating: " ", count: number.count))
             }
         }
         if !assessment.medicines.unrecognised.isEmpty {
             out.append("")
-            let names = assessment.medicines.unrecognised.map { "\"\($0)\"" }.joined(separator: ", ")
+            let names = ReportRenderer.unrecognisedNames(assessment).joined(separator: ", ")
             paragraph("Medicines not recognised: \(names). They were kept as typed; \(audience == .self ? "tell your therapist about them" : "the therapist should ask about them").", indent: "")
         }
         if !assessment.unchecked.isEmpty {

@@ -76,7 +76,15 @@ public enum BodyMap {
                     state = " (main area)"
                     marker = (view, region.anchor, region.code)
                 }
+                if areas.avoid.contains(region.code) {
+                    // A dashed blue outline over whatever fill: keep off here.
+                    classes += " avoid"
+                    stroke = "#1f4e9c"
+                    width = "2.6"
+                    state += " (avoid)"
+                }
                 var attributes = "class=\"\(classes)\" data-region=\"\(region.code)\" d=\"\(region.path)\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(width)\" stroke-linejoin=\"round\""
+                if areas.avoid.contains(region.code) { attributes += " stroke-dasharray=\"4 2\"" }
                 if let clip = region.clip { attributes += " clip-path=\"url(#\(clip.id))\"" }
                 out += "<path \(attributes)><title>\(XML.escape(label(region.code) + state))</title></path>"
             }
@@ -119,7 +127,8 @@ public enum BodyMap {
             if !drawn.contains(code) { text += ", not on the outline" }
             return text
         }
-        return "Painful areas: " + named.joined(separator: "; ") + "."
+        let avoid = areas.avoid.isEmpty ? "" : " Areas to avoid (dashed blue outline): " + areas.avoid.map(label).joined(separator: "; ") + "."
+        return "Painful areas: " + named.joined(separator: "; ") + "." + avoid
     }
 
     static func definitions() -> String {

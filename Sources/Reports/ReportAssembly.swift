@@ -64,5 +64,13 @@ extension BodyAreas {
         var primary = mainQuestion.flatMap { interview.answers[$0.id]?.value.codes.first }
         if primary == nil, painful.count == 1 { primary = painful[0] }
         self.init(painful: painful, primary: primary, labels: labels)
+        // Every other body-area question says where to keep off.
+        var avoid: [String] = []
+        for node in regionQuestions where node.id != areaQuestion.id {
+            for code in interview.answers[node.id]?.value.codes ?? [] where regionCodes.contains(code) && !avoid.contains(code) {
+                avoid.append(code)
+            }
+        }
+        self.avoid = avoid
     }
 }

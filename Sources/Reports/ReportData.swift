@@ -99,6 +99,10 @@ public struct BodyAreas: Sendable, Equatable {
     public var primary: String?
     /// Labels of every region code, for titles and the legend.
     public var labels: [String: String]
+    /// Codes of the areas to keep off (a skin problem, varicose veins, an
+    /// implanted device, lymphoedema, a recent injury or operation): the
+    /// answers of the other body-area questions, outlined on the map.
+    public var avoid: [String] = []
 
     public init(painful: [String], primary: String?, labels: [String: String]) {
         self.painful = painful

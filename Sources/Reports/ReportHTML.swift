@@ -39,23 +39,40 @@ extension ReportRenderer {
             out += "<div class=\"notice notice-\(kind)\" role=\"note\"><p><strong>\(e(notice.title)).</strong> \(e(notice.text))</p></div>\n"
         }
 
+        let top = atTop(data)
+        if !top.isEmpty {
+            out += "<section class=\"notes\" aria-labelledby=\"top-heading\">\n<h2 id=\"top-heading\">\(e(atTopHeading))</h2>\n<dl class=\"meta\">\n"
+            for item in top { out += "<div><dt>\(e(item.label))</dt><dd>\(e(item.value))</dd></div>\n" }
+            out += "</dl>\n</section>\n"
+        }
+
         // MARK: Outcome and body outline
         out += "<div class=\"summary\">\n"
         out += "<section class=\"outcome-column\" aria-labelledby=\"outcome-heading\">\n"
         out += "<h2 id=\"outcome-heading\">What this suggests</h2>\n"
         if let assessment = data.assessment {
             let tone = outcomeTone(assessment, rules: data.rules)
+            for point in assessment.firstPoints {
+                out += "<div class=\"notice notice-first\" role=\"note\"><p><strong>First:</strong> \(e(point))</p></div>\n"
+            }
             out += "<div class=\"outcome outcome-\(tone)\">\n"
             out += "<p class=\"category\"><span class=\"category-mark\" aria-hidden=\"true\">\(outcomeMark(tone))</span> \(e(assessment.category.title))\(assessment.isProvisional ? " (provisional)" : "")</p>\n"
             if assessment.isProvisional {
-                out += "<p><strong>Some answers are missing, and they could change this outcome.</strong></p>\n"
+                out += "<p><strong>Provisional: \(e(provisionalNote(assessment)))</strong></p>\n"
             }
-            out += "<p>\(e(data.audience == .self ? assessment.category.selfText : assessment.category.receptionText))</p>\n"
+            out += "<p>\(e(headline(assessment, data.audience)))</p>\n"
+            let last = (data.rules?.categories.count ?? 0) - 1
+            if data.rules?.rank(of: assessment.category.code) == last, !assessment.headlineNotes.isEmpty {
+                out += "<ul>\n" + assessment.headlineNotes.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
+            }
+            for assumed in assessment.assumptions {
+                out += "<p>Assumed, not answered: \(e(assumed.label)): \(e(assumed.value))</p>\n"
+            }
             out += "</div>\n"
-            if !assessment.discussionPoints.isEmpty {
-                out += "<h3 id=\"discuss-heading\">\(e(discussHeading(data.audience, assessment)))</h3>\n"
-                out += "<ol class=\"points\" aria-labelledby=\"discuss-heading\">\n"
-                for point in assessment.discussionPoints { out += "<li>\(e(point))</li>\n" }
+            for (index, section) in pointSections(assessment, data.audience).enumerated() {
+                out += "<h3 id=\"discuss-heading-\(index)\">\(e(section.heading))</h3>\n"
+                out += "<ol class=\"points\" aria-labelledby=\"discuss-heading-\(index)\">\n"
+                for point in section.points { out += "<li>\(e(point))</li>\n" }
                 out += "</ol>\n"
             }
         } else {
@@ -71,7 +88,7 @@ extension ReportRenderer {
         out += "</figcaption>\n"
         out += "</figure>\n"
         if let assessment = data.assessment, !assessment.medicines.unrecognised.isEmpty {
-            let names = assessment.medicines.unrecognised.map { "<q>\(e($0))</q>" }.joined(separator: ", ")
+            let names = unrecognisedNames(assessment).map { e($0) }.joined(separator: ", ")
             out += "<section class=\"notes\" aria-labelledby=\"notes-heading\">\n"
             out += "<h2 id=\"notes-heading\">Check these</h2>\n"
             out += "<p><strong>Medicines not recognised:</strong> \(names). \(e(unrecognisedNote(data.audience)))</p>\n"
@@ -206,6 +223,9 @@ extension ReportRenderer {
         let others = body.painful.filter { $0 != body.primary }
         if !others.isEmpty {
             parts.append("<strong>\(body.primary == nil ? "Painful" : "Also painful"):</strong> \(others.map(label).joined(separator: ", "))")
+        }
+        if !body.avoid.isEmpty {
+            parts.append("<strong>Avoid (dashed blue outline):</strong> \(body.avoid.map(label).joined(separator: ", "))")
         }
         if parts.isEmpty { return "No painful areas were marked." }
         return parts.joined(separator: ". ") + "."

@@ -28,6 +28,12 @@ public enum ReportRenderer {
             wrap(notice.text)
             out.append(banner)
         }
+        let top = atTop(data)
+        if !top.isEmpty {
+            out.append("")
+            out.append(atTopHeading)
+            for item in top { wrap("\(item.label): \(item.value)", indent: "  ", hanging: "    ") }
+        }
 
         out.append("")
         out.append(answersHeading(data.audience))
@@ -77,6 +83,13 @@ public enum ReportRenderer {
             out.append("")
             out.append("> **\(md(notice.title)):** \(md(notice.text))")
         }
+        let top = atTop(data)
+        if !top.isEmpty {
+            out.append("")
+            out.append("## \(md(atTopHeading))")
+            out.append("")
+            for item in top { out.append("- **\(md(item.label)):** \(md(item.value))") }
+        }
 
         out.append("")
         out.append("## \(md(answersHeading(data.audience)))")
@@ -109,9 +122,22 @@ public enum ReportRenderer {
             out.append(md(noRules))
             return out.joined(separator: "\n") + "\n"
         }
-        out.append("**\(md(assessment.category.title))**" + (assessment.isProvisional ? " (provisional: some answers are missing, and they could change this outcome)" : ""))
+        for point in assessment.firstPoints {
+            out.append("> **First:** \(md(point))")
+            out.append("")
+        }
+        out.append("**\(md(assessment.category.title))**" + (assessment.isProvisional ? " (provisional: \(md(provisionalNote(assessment))))" : ""))
         out.append("")
-        out.append(md(data.audience == .self ? assessment.category.selfText : assessment.category.receptionText))
+        out.append(md(headline(assessment, data.audience)))
+        let last = (data.rules?.categories.count ?? 0) - 1
+        if data.rules?.rank(of: assessment.category.code) == last, !assessment.headlineNotes.isEmpty {
+            out.append("")
+            for note in assessment.headlineNotes { out.append("- \(md(note))") }
+        }
+        if !assessment.assumptions.isEmpty {
+            out.append("")
+            for assumed in assessment.assumptions { out.append("- Assumed, not answered: \(md(assumed.label)): \(md(assumed.value))") }
+        }
         func rules(_ heading: String, _ fired: [Assessment.FiredRule]) {
             guard !fired.isEmpty else { return }
             out.append("")
@@ -130,11 +156,11 @@ public enum ReportRenderer {
         rules("Why", assessment.precautions)
         rules("Also worth knowing", worthKnowing(assessment))
         rules("In favour of massage", inFavour(assessment))
-        if !assessment.discussionPoints.isEmpty {
+        for section in pointSections(assessment, data.audience) {
             out.append("")
-            out.append("### \(md(discussHeading(data.audience, assessment)))")
+            out.append("### \(md(section.heading))")
             out.append("")
-            for (index, point) in assessment.discussionPoints.enumerated() {
+            for (index, point) in section.points.enumerated() {
                 out.append("\(index + 1). \(md(point))")
             }
         }
@@ -144,7 +170,7 @@ public enum ReportRenderer {
             out.append("")
             out.append(md(unrecognisedNote(data.audience)))
             out.append("")
-            for name in assessment.medicines.unrecognised { out.append("- \(md(name))") }
+            for name in unrecognisedNames(assessment) { out.append("- \(md(name))") }
         }
         if !assessment.unchecked.isEmpty {
             out.append("")
@@ -166,7 +192,7 @@ public enum ReportRenderer {
     /// `audience`, `answers` in order (`question`, `label`, `answer`, `value`),
     /// `sections` (`title` and the indexes of its `answers`), `skipped`,
     /// `assessment` (as `Assessment.json`, or null) and `painAreas`
-    /// (`painful`, `primary`).
+    /// (`painful`, `primary`, `avoid`).
     public static func json(_ data: ReportData) -> JSONValue {
         var object = JSONObject()
         object.set("title", .string(data.title))
@@ -196,6 +222,7 @@ public enum ReportRenderer {
         object.set("painAreas", .object([
             "painful": .array(data.body.painful.map(JSONValue.string)),
             "primary": data.body.primary.map(JSONValue.string) ?? .null,
+            "avoid": .array(data.body.avoid.map(JSONValue.string)),
         ]))
         return .object(object)
     }
@@ -220,6 +247,56 @@ public enum ReportRenderer {
     static func discussHeading(_ audience: Audience, _ assessment: Assessment) -> String {
         if assessment.needsCareNow { return audience == .self ? "What to do now" : "What the client should do now" }
         return audience == .self ? "To discuss with your massage therapist" : "To discuss with the client's massage therapist"
+    }
+
+    static let atTopHeading = "Consent and own words"
+
+    /// The answers the rules put at the top of a therapist's report
+    /// (consent, the person's own words), so they are never only in the
+    /// answers table.
+    static func atTop(_ data: ReportData) -> [(label: String, value: String)] {
+        (data.assessment?.atTop ?? []).map { (label: $0.label, value: $0.value) }
+    }
+
+    /// The headline under the title, for the audience.
+    public static func headline(_ assessment: Assessment, _ audience: Audience) -> String {
+        audience == .self ? assessment.headlineSelf : assessment.headlineReception
+    }
+
+    /// Why the outcome is provisional, in words.
+    static func provisionalNote(_ assessment: Assessment) -> String {
+        var reasons: [String] = []
+        if !assessment.assumptions.isEmpty { reasons.append("missing follow-up answers were assumed the cautious way") }
+        if !assessment.medicines.possibleMatches.isEmpty { reasons.append("a medicine name was not recognised but is near a known one") }
+        if !assessment.missingAnswers.isEmpty || reasons.isEmpty { reasons.append("some answers are missing, and they could change this outcome") }
+        let text = reasons.joined(separator: "; ") + ": it is settled only when every question has been answered and confirmed."
+        return text.prefix(1).uppercased() + text.dropFirst()
+    }
+
+    /// Each unrecognised entry, quoted, with a possible match beside it.
+    static func unrecognisedNames(_ assessment: Assessment) -> [String] {
+        assessment.medicines.unrecognised.map { entry in
+            let near = assessment.medicines.possibleMatches.filter { $0.entry == entry }
+            let hint = near.map { "possibly \($0.name), \($0.classLabel)" }.joined(separator: "; ")
+            return "\"\(entry)\"" + (hint.isEmpty ? "" : " (\(hint))")
+        }
+    }
+
+    /// The discussion points by who acts on them, with their headings;
+    /// when care is needed now, one list of what to do now.
+    public static func pointSections(_ assessment: Assessment, _ audience: Audience) -> [(heading: String, points: [String])] {
+        if assessment.needsCareNow {
+            let points = assessment.sections.flatMap(\.points)
+            return points.isEmpty ? [] : [(discussHeading(audience, assessment), points)]
+        }
+        return assessment.sections.map { section in
+            let heading: String = switch section.section {
+            case .beforeBooking: "Before booking"
+            case .therapist: discussHeading(audience, assessment)
+            case .widerCare: audience == .self ? "For your wider care" : "For the client's wider care"
+            }
+            return (heading, section.points)
+        }
     }
 
     /// The rules in favour of massage, none when care is needed now.

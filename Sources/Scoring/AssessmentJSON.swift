@@ -17,6 +17,8 @@ extension Assessment {
             object.set("discuss", .string(rule.discuss))
             object.set("evidence", .string(rule.evidence))
             if rule.cautiousBecauseUnknown { object.set("cautiousBecauseUnknown", .bool(true)) }
+            object.set("section", .string(rule.section.rawValue))
+            if rule.first { object.set("first", .bool(true)) }
             return .object(object)
         }
         var object = JSONObject()
@@ -33,7 +35,28 @@ extension Assessment {
                 .object(["entry": .string(match.entry), "medicines": .array(match.generics.map(JSONValue.string)), "classes": .array(match.classes.map(JSONValue.string))])
             }),
             "unrecognised": .array(medicines.unrecognised.map(JSONValue.string)),
+            "possibleMatches": .array(medicines.possibleMatches.map { match in
+                .object(["entry": .string(match.entry), "typed": .string(match.typed), "name": .string(match.name), "class": .string(match.classLabel)])
+            }),
         ]))
+        object.set("headline", .object([
+            "self": .string(headlineSelf), "reception": .string(headlineReception), "notes": .array(headlineNotes.map(JSONValue.string)),
+        ]))
+        object.set("first", .array(firstPoints.map(JSONValue.string)))
+        object.set("sections", .array(sections.map { section in
+            .object(["section": .string(section.section.rawValue), "points": .array(section.points.map(JSONValue.string))])
+        }))
+        object.set("pressureCap", pressureCap.map { cap in
+            .object([
+                "code": .string(cap.code), "words": .string(cap.words), "rules": .array(cap.rules.map(JSONValue.string)),
+                "preferenceAbove": .bool(cap.preferenceAbove), "text": .string(cap.text),
+            ])
+        } ?? .null)
+        object.set("assumptions", .array(assumptions.map { item in
+            .object(["question": .string(item.question), "label": .string(item.label), "assumed": .string(item.value)])
+        }))
+        object.set("crisisText", crisisText.map(JSONValue.string) ?? .null)
+        object.set("atTop", .array(atTop.map(reasonJSON)))
         var values = JSONObject()
         for item in derived { values.set(item.name, .string(item.value)) }
         object.set("derived", .object(values))

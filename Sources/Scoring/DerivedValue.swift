@@ -39,11 +39,37 @@ public struct ScoringContext: Sendable {
     public let lexicon: MedicationLexicon
     /// Derived values by name, computed in definition order.
     public private(set) var values: [String: Lookup] = [:]
+    /// Follow-up answers missing where the answers given reach them, read
+    /// the cautious way (the rules' `assume`), in the rules' order.
+    public private(set) var assumed: [(question: String, value: AnswerValue)] = []
+    private var assumedByQuestion: [String: AnswerValue] = [:]
 
     public init(answers: AnswerSet, rules: RuleSet, lexicon: MedicationLexicon) {
         self.answers = answers
         self.rules = rules
         self.lexicon = lexicon
+        // Assumptions first, from the answers alone, so derived values and
+        // rules read them; a value an assumption takes from a derived one
+        // (the main pain area) is worked out here from the answers too.
+        for assumption in rules.assumptions where assumedByQuestion[assumption.question] == nil {
+            guard case .value = answers.lookup(question: assumption.question) else {
+                guard assumption.condition.evaluate(lookup) == .yes else { continue }
+                let value: AnswerValue?
+                switch assumption.value {
+                case .answer(let answer): value = answer
+                case .derived(let name):
+                    if let formula = rules.derivedValue(name)?.formula, case .value(let found) = compute(formula), let code = found.codes.first {
+                        value = .choices([code])
+                    } else {
+                        value = nil
+                    }
+                }
+                guard let value else { continue }
+                assumed.append((assumption.question, value))
+                assumedByQuestion[assumption.question] = value
+                continue
+            }
+        }
         for derived in rules.derived {
             values[derived.name] = compute(derived.formula)
         }
@@ -52,8 +78,10 @@ public struct ScoringContext: Sendable {
     /// How a condition sees `subject`.
     public func lookup(_ subject: Subject) -> Lookup {
         switch subject {
-        case .question(let id): answers.lookup(question: id)
-        case .value(let name): values[name] ?? .unknown
+        case .question(let id):
+            if let value = assumedByQuestion[id] { return .value(value) }
+            return answers.lookup(question: id)
+        case .value(let name): return values[name] ?? .unknown
         }
     }
 

@@ -36,17 +36,25 @@ public struct MedicationLexicon: Sendable {
     /// Name in matching form (one or more words) → (generic, class code).
     private var index: [String: [(generic: String, classCode: String)]]
     private var longestName: Int
+    /// Every one-word name once, for near misses: its matching form, the
+    /// name as written, its generic and the first class it is in.
+    private var nearGroups: [(form: String, name: String, generic: String, classLabel: String)]
 
     public init(version: String, classes: [MedicationClass]) {
         self.version = version
         self.classes = classes
         var index: [String: [(String, String)]] = [:]
         var longest = 1
+        var nearGroups: [(form: String, name: String, generic: String, classLabel: String)] = []
+        var seen: Set<String> = []
         for medicationClass in classes {
             for medicine in medicationClass.medicines {
                 for name in [medicine.generic] + medicine.brands {
                     let words = MedicationLexicon.words(in: name)
                     guard !words.isEmpty else { continue }
+                    if words.count == 1, words[0].count >= 4, seen.insert(words[0]).inserted {
+                        nearGroups.append((words[0], name, medicine.generic, medicationClass.label))
+                    }
                     longest = max(longest, words.count)
                     index[words.joined(separator: " "), default: []].append((medicine.generic, medicationClass.code))
                 }
@@ -54,6 +62,7 @@ public struct MedicationLexicon: Sendable {
         }
         self.index = index
         self.longestName = longest
+        self.nearGroups = nearGroups
     }
 
     /// Every generic and brand name, for Tab completion.
@@ -93,8 +102,86 @@ public struct MedicationLexicon: Sendable {
     }
 
     /// The words of `text` in matching form: letters and digits only, lower
-    /// case, accents removed.
+    /// case, accents removed; a dose glued to a name is a word of its own
+    /// ("xarelto20mg" is "xarelto", "20mg").
     static func words(in text: String) -> [String] {
+        splitGluedDoses(tokens(in: text))
+    }
+
+    /// Splits each word where a letter is followed by a digit.
+    static func splitGluedDoses(_ words: [String]) -> [String] {
+        var result: [String] = []
+        for word in words {
+            var current = ""
+            var previousIsLetter = false
+            for character in word {
+                if character.isNumber, previousIsLetter, !current.isEmpty {
+                    result.append(current)
+                    current = ""
+                }
+                current.append(character)
+                previousIsLetter = character.isLetter
+            }
+            if !current.isEmpty { result.append(current) }
+        }
+        return result
+    }
+
+    /// A known name near one word of `entry` that no name matched
+    /// ("warfrin" near warfarin): never taken as it, but asked about in an
+    /// interview and listed as a possible match in a file's assessment.
+    public struct NearMiss: Sendable, Equatable {
+        /// The word as typed, in matching form.
+        public var typed: String
+        /// The known name, as the lexicon writes it.
+        public var name: String
+        /// The generic name it stands for.
+        public var generic: String
+        /// The class it is in, in words ("blood thinner (anticoagulant)").
+        public var classLabel: String
+    }
+
+    /// Words that are often in a medicines answer and are no medicine.
+    static let commonWords: Set<String> = [
+        "daily", "twice", "three", "times", "needed", "morning", "evening", "night", "nightly", "weekly", "monthly", "tablet",
+        "tablets", "capsule", "capsules", "every", "other", "about", "after", "before", "meals", "sometimes", "occasionally",
+        "injection", "injections", "cream", "drops", "spray", "inhaler", "vitamin", "vitamins", "supplement", "supplements",
+    ]
+
+    /// The words of `entry` that no name matched but that are near exactly
+    /// one known name (within the same edit distance as every other "Did
+    /// you mean"), with what that name is.
+    public func nearMisses(in entry: String) -> [NearMiss] {
+        let words = MedicationLexicon.words(in: entry)
+        var consumed = Set<Int>()
+        var start = 0
+        while start < words.count {
+            var matched = false
+            for length in stride(from: min(longestName, words.count - start), through: 1, by: -1) {
+                if index[words[start..<(start + length)].joined(separator: " ")] != nil {
+                    consumed.formUnion(start..<(start + length))
+                    start += length
+                    matched = true
+                    break
+                }
+            }
+            if !matched { start += 1 }
+        }
+        var misses: [NearMiss] = []
+        for (position, word) in words.enumerated() where !consumed.contains(position) {
+            guard word.count >= 5, word.allSatisfy(\.isLetter), !MedicationLexicon.commonWords.contains(word),
+                  let found = NearName.nearest(to: word, in: nearGroups.map { [$0.form] })
+            else { continue }
+            let name = nearGroups[found]
+            if !misses.contains(where: { $0.typed == word }) {
+                misses.append(NearMiss(typed: word, name: name.name, generic: name.generic, classLabel: name.classLabel))
+            }
+        }
+        return misses
+    }
+
+    /// The raw words of `text`: letters and digits only, lower case, accents removed.
+    static func tokens(in text: String) -> [String] {
         let form = TextInput.matchingForm(text)
         // ASCII, nearly every name: split on the bytes, without looking up
         // each character's Unicode properties.

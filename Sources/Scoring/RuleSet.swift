@@ -15,6 +15,14 @@ public struct RuleSet: Sendable {
     public let derived: [DerivedValue]
     public var pressure: PressureScale?
     public var rules: [Rule]
+    /// What to say with a rule marked `crisis` (thoughts of self-harm): a
+    /// clinic sets its own crisis line here.
+    public var crisisText: String?
+    /// Follow-up answers read the cautious way when they are missing.
+    public var assumptions: [Assumption] = []
+    /// Questions whose answers go at the top of a therapist's report
+    /// (consent, the person's own words).
+    public var atTop: [String] = []
     /// Positions in `derived` and `categories` by name, for lookups made for
     /// every condition: a rules file may hold thousands.
     private let derivedIndex: [String: Int]
@@ -37,6 +45,15 @@ public struct RuleSet: Sendable {
     /// The category with `code`.
     public func category(_ code: String) -> Category? {
         categoryIndex[code].map { categories[$0] }
+    }
+
+    /// Where a fired rule's point goes: its own `section`, else "before
+    /// booking" for the categories above the last two (see a doctor first),
+    /// else "with the therapist".
+    public func section(of rule: Rule, effect: Effect) -> Section {
+        if let section = rule.section { return section }
+        if case .category(let code) = effect, let rank = rank(of: code), rank < categories.count - 2 { return .beforeBooking }
+        return .therapist
     }
 
     /// The position of a category in precedence order (0 is the highest).
@@ -75,6 +92,36 @@ public struct Category: Sendable, Equatable {
     public var selfText: String
     /// What it means, said to a staff member about a client.
     public var receptionText: String
+    /// What the last category says instead when something below still
+    /// needs reading first (an unrecognised medicine, a provisional result,
+    /// a mood screen): it must never say "nothing calls for precautions" then.
+    public var notedSelfText: String?
+    public var notedReceptionText: String?
+}
+
+/// Who acts on a point of the assessment.
+public enum Section: String, Sendable, CaseIterable {
+    /// What the person does first: see a doctor, reschedule.
+    case beforeBooking = "before-booking"
+    /// Pressure, techniques, areas, positions, products, how often.
+    case therapist
+    /// Mood, severe impact, self-harm support.
+    case widerCare = "wider-care"
+}
+
+/// A follow-up answer read the cautious way when it is missing: when
+/// `condition` holds (the follow-up is reached) and the question has no
+/// answer, the assessment reads `value` and says "assumed, not answered".
+public struct Assumption: Sendable, Equatable {
+    public enum Value: Sendable, Equatable {
+        case answer(AnswerValue)
+        /// The codes of a derived value holding one code (the main pain area).
+        case derived(String)
+    }
+
+    public var question: String
+    public var condition: Condition
+    public var value: Value
 }
 
 /// What a rule does when it fires.
@@ -120,8 +167,19 @@ public struct Rule: Sendable {
     public var effect: RuleEffect
     /// The highest pressure the precaution allows, a code of the pressure scale.
     public var maxPressure: String?
-    /// The point to discuss with the massage therapist.
+    /// The point to discuss with the massage therapist, every piece of it.
     public var discuss: String
+    /// The point as said for one person: pieces that apply, placeholders filled.
+    public var discussText: RuleText
+    /// For a rule of the most urgent category: what the headline says
+    /// when it fires (the most urgent advice, in the point's own words).
+    public var headline: RuleText?
+    /// Who acts on the point; nil: decided by the effect.
+    public var section: Section?
+    /// Said before anything else (no consent, thoughts of self-harm).
+    public var first = false
+    /// The crisis text goes with the point.
+    public var crisis = false
     /// The evidence behind the rule, with its sources.
     public var evidence: String
 }
@@ -131,4 +189,7 @@ public struct PressureScale: Sendable {
     /// The question holding the person's preference.
     public var question: String
     public var order: [String]
+    /// Each code in the shared words of a pressure scale ("Walton level
+    /// 1-2"), said with the lowest limit; may be empty.
+    public var levels: [String: String] = [:]
 }

@@ -1,8 +1,8 @@
 import QuestionnaireModel
 
 extension RuleSet {
-    static let topLevelKeys = ["$schema", "questionnaire", "version", "description", "medications", "disclaimer", "categories", "derived", "pressure", "rules"]
-    static let ruleKeys = ["id", "title", "when", "effect", "maxPressure", "discuss", "evidence"]
+    static let topLevelKeys = ["$schema", "questionnaire", "version", "description", "medications", "disclaimer", "categories", "derived", "pressure", "rules", "crisisText", "assume", "atTop"]
+    static let ruleKeys = ["id", "title", "when", "effect", "maxPressure", "discuss", "evidence", "headline", "section", "first", "crisis"]
     static let formulaKeys = ["mean", "sum", "holds", "answerOr", "countGroups", "medicationClasses", "includesValue"]
     static let nonCategoryEffects = ["information", "supports"]
 
@@ -63,10 +63,20 @@ struct RuleReader {
         }
         let pressure = object["pressure"].flatMap { readPressure($0, at: root.appending("pressure")) }
         let rules = readRules(object["rules"], at: root.appending("rules"), owner: json, categories: categories, pressure: pressure)
+        let crisisText = object["crisisText"] == nil ? nil : string(object, "crisisText", at: root, owner: json)
+        if crisisText == nil, let rule = rules.first(where: \.crisis) {
+            log.error("the rule '\(rule.id)' is marked 'crisis' but the rules file has no 'crisisText' (the crisis line to show with it)", at: object["rules"], path: root.appending("rules"))
+        }
+        let assumptions = object["assume"].map { readAssumptions($0, at: root.appending("assume")) } ?? []
+        let atTop = object["atTop"].map { readQuestionList($0, at: root.appending("atTop")) } ?? []
         guard let version, let disclaimer, !categories.isEmpty else { return nil }
-        return RuleSet(
+        var set = RuleSet(
             questionnaire: questionnaireID ?? questionnaire.id, version: version, medicationsFile: medications,
             disclaimer: disclaimer, categories: categories, derived: derived, pressure: pressure, rules: rules)
+        set.crisisText = crisisText
+        set.assumptions = assumptions
+        set.atTop = atTop
+        return set
     }
 
     // MARK: - Fields
@@ -105,7 +115,7 @@ struct RuleReader {
         var categoryCodes: Set<String> = []
         for (index, element) in list.enumerated() {
             let itemPath = path.appending(index)
-            guard let object = object(element, at: itemPath, what: "a category", allowed: ["code", "title", "self", "reception"]),
+            guard let object = object(element, at: itemPath, what: "a category", allowed: ["code", "title", "self", "reception", "selfNoted", "receptionNoted"]),
                   let code = string(object, "code", at: itemPath, owner: element),
                   let title = string(object, "title", at: itemPath, owner: element),
                   let selfText = string(object, "self", at: itemPath, owner: element),
@@ -115,7 +125,10 @@ struct RuleReader {
                 log.error("the category '\(code)' is used twice or is a reserved effect name", at: object["code"], path: itemPath.appending("code"))
                 continue
             }
-            categories.append(Category(code: code, title: title, selfText: selfText, receptionText: receptionText))
+            var category = Category(code: code, title: title, selfText: selfText, receptionText: receptionText)
+            if object["selfNoted"] != nil { category.notedSelfText = string(object, "selfNoted", at: itemPath, owner: element) }
+            if object["receptionNoted"] != nil { category.notedReceptionText = string(object, "receptionNoted", at: itemPath, owner: element) }
+            categories.append(category)
         }
         return categories
     }
@@ -298,7 +311,7 @@ struct RuleReader {
     /// first. Both are required, so a slip cannot silently drop the limits
     /// rules set with 'maxPressure'.
     mutating func readPressure(_ value: JSONValue, at path: JSONPath) -> PressureScale? {
-        guard let object = object(value, at: path, what: "'pressure'", allowed: ["question", "order"]) else { return nil }
+        guard let object = object(value, at: path, what: "'pressure'", allowed: ["question", "order", "levels"]) else { return nil }
         var node: Node?
         if let questionValue = object["question"] {
             node = question(questionValue, at: path.appending("question"), kinds: [.single])
@@ -333,7 +346,21 @@ struct RuleReader {
             order.append(code)
         }
         guard let node, order.count == list.count else { return nil }
-        return PressureScale(question: node.id, order: order)
+        var levels: [String: String] = [:]
+        if let levelsValue = object["levels"] {
+            guard let levelsObject = levelsValue.objectValue else {
+                log.error("'levels' must be an object of the pressure codes in words, such as {\"light\": \"Walton level 1-2\"}", at: levelsValue, path: path.appending("levels"))
+                return nil
+            }
+            for member in levelsObject.members {
+                guard order.contains(member.key), let words = member.value.stringValue else {
+                    log.error("'levels' holds the codes of the pressure order (\(order.joined(separator: ", "))) with their words as strings; found '\(member.key)'", at: member.value, path: path.appending("levels").appending(member.key))
+                    continue
+                }
+                levels[member.key] = words
+            }
+        }
+        return PressureScale(question: node.id, order: order, levels: levels)
     }
 
     // MARK: - Rules
@@ -352,7 +379,27 @@ struct RuleReader {
                   let id = string(object, "id", at: rulePath, owner: element)
             else { continue }
             let title = string(object, "title", at: rulePath, owner: element)
-            let discuss = string(object, "discuss", at: rulePath, owner: element)
+            let discussText = object["discuss"] == nil
+                ? { log.error("'discuss' is missing", at: element, path: rulePath); return nil }()
+                : readText(object["discuss"]!, at: rulePath.appending("discuss"))
+            let discuss = discussText?.plain
+            let headline = object["headline"].flatMap { readText($0, at: rulePath.appending("headline")) }
+            var section: Section?
+            if let sectionValue = object["section"] {
+                section = sectionValue.stringValue.flatMap(Section.init(rawValue:))
+                if section == nil {
+                    log.error("'section' must be one of \(Section.allCases.map(\.rawValue).joined(separator: ", "))", at: sectionValue, path: rulePath.appending("section"))
+                }
+            }
+            var flags: [String: Bool] = [:]
+            for key in ["first", "crisis"] {
+                guard let flag = object[key] else { continue }
+                guard case .bool(let on) = flag.kind else {
+                    log.error("'\(key)' must be true or false", at: flag, path: rulePath.appending(key))
+                    continue
+                }
+                flags[key] = on
+            }
             let evidence = object["evidence"] == nil ? "" : string(object, "evidence", at: rulePath, owner: element)
             if !ruleIDs.insert(id).inserted {
                 log.error("the rule id '\(id)' is used twice", at: object["id"], path: rulePath.appending("id"))
@@ -376,8 +423,10 @@ struct RuleReader {
                 }
                 maxPressure = code
             }
-            guard let title, let discuss, let evidence else { continue }
-            rules.append(Rule(id: id, title: title, condition: condition, effect: effect, maxPressure: maxPressure, discuss: discuss, evidence: evidence))
+            guard let title, let discuss, let discussText, let evidence else { continue }
+            rules.append(Rule(
+                id: id, title: title, condition: condition, effect: effect, maxPressure: maxPressure, discuss: discuss, discussText: discussText,
+                headline: headline, section: section, first: flags["first"] ?? false, crisis: flags["crisis"] ?? false, evidence: evidence))
         }
         return rules
     }
@@ -406,5 +455,104 @@ struct RuleReader {
               let otherwise = effect(object["else"], at: path.appending("else"))
         else { return nil }
         return .conditional(condition, then: then, otherwise: otherwise)
+    }
+}
+
+// MARK: - Texts, assumptions, answers at the top
+
+extension RuleReader {
+    /// A text that depends on the answers: a string, or a list of strings
+    /// and `{"when", "text"}` pieces; each `{name}` must be a question or
+    /// derived value.
+    mutating func readText(_ value: JSONValue, at path: JSONPath) -> RuleText? {
+        var pieces: [RuleText.Piece] = []
+        if let text = value.stringValue, !text.allSatisfy(\.isWhitespace) {
+            pieces = [RuleText.Piece(text: text)]
+        } else if let list = value.arrayValue, !list.isEmpty {
+            for (index, element) in list.enumerated() {
+                let itemPath = path.appending(index)
+                if let text = element.stringValue {
+                    pieces.append(RuleText.Piece(text: text))
+                    continue
+                }
+                guard let object = object(element, at: itemPath, what: "a piece of text", allowed: ["when", "text"]),
+                      let when = object["when"], let text = object["text"]?.stringValue
+                else {
+                    log.error("a piece of text is a string, or {\"when\": CONDITION, \"text\": \"...\"}", at: element, path: itemPath)
+                    continue
+                }
+                guard let condition = conditionDecoder.decode(when, at: itemPath.appending("when"), log: &log) else { continue }
+                pieces.append(RuleText.Piece(condition: condition, text: text))
+            }
+        } else {
+            log.error("a text must be a non-empty string or a list of pieces, found \(value.typeDescription)", at: value, path: path)
+            return nil
+        }
+        for piece in pieces {
+            for name in RuleText.placeholders(in: piece.text) where questionnaire.node(name) == nil && derivedTypes[name] == nil {
+                log.error("'{\(name)}' names no question or derived value\(Suggestion.hint(for: name, among: questionnaire.nodes.map(\.id) + derived.map(\.name)))", at: value, path: path)
+            }
+        }
+        return RuleText(pieces: pieces)
+    }
+
+    /// `"assume"`: the follow-ups read the cautious way when missing.
+    mutating func readAssumptions(_ value: JSONValue, at path: JSONPath) -> [Assumption] {
+        guard let list = value.arrayValue else {
+            log.error("'assume' must be a list of {\"question\", \"when\", \"value\"}", at: value, path: path)
+            return []
+        }
+        var assumptions: [Assumption] = []
+        for (index, element) in list.enumerated() {
+            let itemPath = path.appending(index)
+            guard let object = object(element, at: itemPath, what: "an assumption", allowed: ["question", "when", "value"]),
+                  let questionValue = object["question"], let when = object["when"], let assumed = object["value"]
+            else {
+                log.error("an assumption needs \"question\", \"when\" (the follow-up is reached) and \"value\" (the cautious answer)", at: element, path: itemPath)
+                continue
+            }
+            guard let node = question(questionValue, at: itemPath.appending("question"), kinds: [.single, .multi, .yesno, .scale, .number]),
+                  let condition = conditionDecoder.decode(when, at: itemPath.appending("when"), log: &log)
+            else { continue }
+            let valuePath = itemPath.appending("value")
+            if let derivedName = assumed["value"]?.stringValue {
+                guard case .choice? = derivedTypes[derivedName] else {
+                    log.error("'\(derivedName)' must be a derived value holding one option code", at: assumed, path: valuePath)
+                    continue
+                }
+                assumptions.append(Assumption(question: node.id, condition: condition, value: .derived(derivedName)))
+                continue
+            }
+            let answer: AnswerValue?
+            switch (questionnaire.valueType(of: node.id), assumed.kind) {
+            case (.yesNo?, .bool(let flag)): answer = .yesNo(flag)
+            case (.choice(let codes)?, .string(let code)) where codes.contains(code): answer = .choice(code)
+            case (.choices(let known)?, .array(let items)):
+                let codes = items.compactMap(\.stringValue)
+                answer = codes.count == items.count && codes.allSatisfy(known.contains) ? .choices(codes) : nil
+            case (_, .number(let number)) where node.kind == .scale:
+                answer = number.integer.map(AnswerValue.integer)
+            case (_, .number(let number)) where node.kind == .number:
+                answer = .number(number.double)
+            default: answer = nil
+            }
+            guard let answer else {
+                log.error("the assumed value is not an answer '\(node.id)' can have", at: assumed, path: valuePath)
+                continue
+            }
+            assumptions.append(Assumption(question: node.id, condition: condition, value: .answer(answer)))
+        }
+        return assumptions
+    }
+
+    /// A list of question ids.
+    mutating func readQuestionList(_ value: JSONValue, at path: JSONPath) -> [String] {
+        guard let list = value.arrayValue else {
+            log.error("'atTop' must be a list of question ids", at: value, path: path)
+            return []
+        }
+        return list.enumerated().compactMap { index, element in
+            question(element, at: path.appending(index), kinds: NodeKind.allCases.filter { $0 != .info })?.id
+        }
     }
 }

@@ -13,11 +13,40 @@ struct Wording {
         switch subject {
         case .question(let id):
             guard let node = questionnaire.node(id) else { return nil }
-            return Assessment.Reason(subject: subject, label: node.summaryLabel, value: describe(value, of: subject))
+            // Only the choices the rule tested: with bladder and calf both
+            // chosen, each urgent rule names its own.
+            if case .choices(let chosen) = value, let codes {
+                let cited = chosen.filter(codes.contains)
+                if !cited.isEmpty {
+                    return Assessment.Reason(subject: subject, label: node.summaryLabel, value: questionnaire.describe(.choices(cited), at: node) + assumedNote(id))
+                }
+            }
+            return Assessment.Reason(subject: subject, label: node.summaryLabel, value: describe(value, of: subject) + assumedNote(id))
         case .value(let name):
             guard let derived = context.rules.derivedValue(name) else { return nil }
-            return Assessment.Reason(subject: subject, label: derived.label, value: describeDerived(value, derived, codes: codes))
+            let assumed = context.rules.questionsBehind(subject).filter { id in context.assumed.contains { $0.question == id } }
+            let note = assumed.compactMap { id -> String? in
+                guard let node = questionnaire.node(id), case .value(let found) = context.lookup(.question(id)) else { return nil }
+                return "\(node.summaryLabel): \(questionnaire.describe(found, at: node)) (assumed, not answered)"
+            }
+            return Assessment.Reason(subject: subject, label: derived.label, value: describeDerived(value, derived, codes: codes) + (note.isEmpty ? "" : "; " + note.joined(separator: "; ")))
         }
+    }
+
+    /// " (assumed, not answered)" for a follow-up read the cautious way.
+    func assumedNote(_ question: String) -> String {
+        context.assumed.contains { $0.question == question } ? " (assumed, not answered)" : ""
+    }
+
+    /// A `{name}` of a rule's text in words: a question's answer (text as
+    /// typed, in quotes; choices in lower case), or a derived value.
+    func placeholder(_ name: String) -> String {
+        let subject: Subject = questionnaire.node(name) != nil ? .question(name) : .value(name)
+        guard case .value(let value) = context.lookup(subject) else { return "where was not said" }
+        if case .text(let text) = value { return "\u{201C}\(text)\u{201D}" }
+        let words = describe(value, of: subject)
+        if case .question = subject, !value.codes.isEmpty { return words.lowercased() + assumedNote(name) }
+        return words
     }
 
     /// A value in words, with the answers behind a derived value.
@@ -38,7 +67,15 @@ struct Wording {
             let number = value.numeric ?? 0
             return "\(Self.oneDecimal(number)) (from \(inputs(questions)))"
         case .sum(let items):
-            return "\(Int(value.numeric ?? 0)) (from \(inputs(items.map(\.question))))"
+            let reversed = items.filter(\.reversed).compactMap { item -> String? in
+                guard case .scale(let low, let high, _, _)? = questionnaire.node(item.question)?.spec,
+                      case .value(let answer) = context.lookup(.question(item.question)), let number = answer.numeric
+                else { return nil }
+                let counted = low + high - Int(number)
+                return "\(questionnaire.node(item.question)?.summaryLabel ?? item.question) \(Int(number)) counts as \(counted)"
+            }
+            let how = reversed.isEmpty ? "" : "; scored in reverse: \(reversed.joined(separator: ", "))"
+            return "\(Int(value.numeric ?? 0)) (from \(inputs(items.map(\.question)))\(how))"
         case .holds:
             if case .yesNo(let flag) = value { return flag ? "yes" : "no" }
             return "\(value)"
@@ -96,13 +133,19 @@ struct Wording {
     func medicines() -> Assessment.Medicines {
         var recognised: [MedicationLexicon.Match] = []
         var unrecognised: [String] = []
+        var possible: [Assessment.PossibleMatch] = []
         for node in questionnaire.nodes where node.kind == .medications {
             guard case .value(.medications(let names)) = context.lookup(.question(node.id)) else { continue }
             for name in names {
                 let match = context.lexicon.match(name)
                 if match.generics.isEmpty { unrecognised.append(name) } else { recognised.append(match) }
+                for near in context.lexicon.nearMisses(in: name) {
+                    possible.append(Assessment.PossibleMatch(entry: name, typed: near.typed, name: near.name, classLabel: near.classLabel))
+                }
             }
         }
-        return Assessment.Medicines(recognised: recognised, unrecognised: unrecognised)
+        var medicines = Assessment.Medicines(recognised: recognised, unrecognised: unrecognised)
+        medicines.possibleMatches = possible
+        return medicines
     }
 }

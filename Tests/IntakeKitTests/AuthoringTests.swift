@@ -21,7 +21,7 @@ struct AuthoringTests {
         let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
         let file = (object?["files"] as? [[String: Any]])?.first
         let statistics = file?["statistics"] as? [String: Any]
-        #expect(statistics?["nodes"] as? Int == 40)
+        #expect(statistics?["nodes"] as? Int == 49)
         let shortest = statistics?["shortestInterview"] as? Int ?? 0
         let longest = statistics?["longestInterview"] as? Int ?? 0
         #expect(shortest > 0 && shortest < longest, "an urgent stop makes the shortest interview short")

@@ -67,8 +67,8 @@ struct FollowUpTests {
         let ids = (json?["rules"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
         #expect(Set(ids) == persona.rules)
         #expect((json?["missingAnswers"] as? [String]) == [], "a persona answers every question on its path")
-        let points = json?["discussionPoints"] as? [String] ?? []
-        #expect(points.contains { $0.hasPrefix("Pressure:") } == persona.pressureCallout)
+        let cap = json?["pressureCap"] as? [String: Any]
+        #expect((cap?["preferenceAbove"] as? Bool ?? false) == persona.pressureCallout)
         #expect((json?["disclaimer"] as? String)?.contains("not medical advice") == true)
     }
 

@@ -31,13 +31,13 @@ struct HardeningInputTests {
         "red_flags": Array(straight.prefix(5)),
         "pain_intensity": Array(straight.prefix(7)),
         "pregnancy_weeks": Array(straight.prefix(11)) + ["pregnancy"],
-        "pregnancy_high_risk": Array(straight.prefix(11)) + ["pregnancy", "20"],
+        "guardian_consent": ["under-18"],
         "medications": Array(straight.prefix(13)),
-        "areas_to_avoid": Array(straight.prefix(30)),
+        "areas_to_avoid": Array(straight.prefix(32)),
     ]
 
     @Test func everyNodeOfTheCorpusHasASessionThatReachesIt() {
-        #expect(Self.straight.count == 31)
+        #expect(Self.straight.count == 34)
         #expect(Set(Self.corpus.map(\.node)) == Set(Self.prefixes.keys))
     }
 
@@ -172,6 +172,11 @@ struct HardeningInputTests {
             answers.set("pregnancy_weeks", .number(20))
             answers.set("pregnancy_high_risk", .bool(false))
         }
+        // Under 18 asks for a guardian's consent: the file answers it.
+        if entry.node == "age_band" || entry.node == "guardian_consent" {
+            answers.set("guardian_consent", .bool(true))
+        }
+        if entry.node == "guardian_consent" { answers.set("age_band", .string("under-18")) }
         answers.set(entry.node, .string(entry.input))
         if entry.node == "pain_locations", let codes = entry.answerFile.value?.arrayValue?.compactMap(\.stringValue), codes.count >= 2 {
             // The main area is chosen from the areas given.
@@ -231,6 +236,7 @@ struct HardeningInputTests {
             answers.set("conditions", .array([.string("pregnancy")]))
             answers.set("pregnancy_weeks", .number(20))
         }
+        if nodeID == "guardian_consent" { answers.set("age_band", .string("under-18")) }
         answers.set(nodeID, .string(String(repeating: "7", count: 500_000)))
         let intake = InProcessIntake()
         let path = Self.answerFile

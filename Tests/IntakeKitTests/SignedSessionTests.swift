@@ -127,7 +127,7 @@ struct SignedSessionTests {
         #expect(blind.output.contains("Hash chain: intact"))
         let caught = Self.replay(intake, tampered, trusted: trusted)
         #expect(caught.status == 1)
-        #expect(Self.words(caught.output).contains(#"Signatures: ALTERED after it was signed: line 67: the seal is signed by desk "Front desk 1", but the lines it seals are not the ones the desk signed"#), "\(caught.output)")
+        #expect(Self.words(caught.output).contains(#"Signatures: ALTERED after it was signed: line 71: the seal is signed by desk "Front desk 1", but the lines it seals are not the ones the desk signed"#), "\(caught.output)")
 
         intake.files.place(Array(Self.rehashedEdit(intake.text(path), replacing: original, with: #""node":"pain_intensity","raw":"6","value":6"#, keepSignatures: false).utf8), at: tampered)
         let stripped = Self.replay(intake, tampered, trusted: trusted)
@@ -180,7 +180,7 @@ struct SignedSessionTests {
         let keyID = try DeskSigningKey(file: try #require(stranger.deskKeys.written.values.first)).keyID
         let result = Self.replay(stranger, path, trusted: trusted)
         #expect(result.status == 1)
-        #expect(Self.words(result.output).contains("Signatures: signed by a key that is not trusted: line 67: the seal is signed by key \(keyID), which none of the trusted keys is."), "\(result.output)")
+        #expect(Self.words(result.output).contains("Signatures: signed by a key that is not trusted: line 71: the seal is signed by key \(keyID), which none of the trusted keys is."), "\(result.output)")
     }
 
     /// Under --trusted-keys an unsigned session fails: it cannot be told
@@ -230,7 +230,7 @@ struct SignedSessionTests {
         for expected in [
             "  Signatures, checked with the trusted keys in \(trusted.path):",
             #"    signed by "Front desk 1"                  1"#,
-            "Altered after they were signed (1)", "  d-altered.jsonl: line 67: the seal is signed by desk",
+            "Altered after they were signed (1)", "  d-altered.jsonl: line 71: the seal is signed by desk",
             "Signed by a key that is not trusted (1)", "Not signed by a trusted desk (to the end) (1)", "3 files need a look.",
         ] {
             #expect(Self.words(text.output).contains(Self.words(expected)), "\(expected)\n\(text.output)")
@@ -252,7 +252,7 @@ struct SignedSessionTests {
         #expect(result.status == 0, "\(result.output)\(result.error)")
         #expect(result.output.contains("questionnaire, rules and medicines list unchanged since"))
         #expect(result.output.contains("Replay: every step did what the transcript recorded."))
-        #expect(Self.words(result.output).contains(#"Signatures: signed by desk "Example desk"; the seals at lines 20 and 79 check out."#), "\(result.output)")
+        #expect(Self.words(result.output).contains(#"Signatures: signed by desk "Example desk"; the seals at lines 20 and 85 check out."#), "\(result.output)")
         let summary = intake.replay(Replay.Options(path: folder, check: true, json: true, trustedKeys: folder + "/keys/example-desk.pub"))
         #expect(summary.status == 0)
         let signatures = try #require((try JSONSerialization.jsonObject(with: Data(summary.output.utf8)) as? [String: Any])?["signatures"] as? [String: Any])

@@ -11,6 +11,9 @@ public struct Persona: Sendable, CustomTestStringConvertible {
     /// Whether a discussion point calls out a pressure preference above
     /// what a precaution allows.
     public var pressureCallout: Bool
+    /// A partial answers file, scored as `intake score` reads it (missing
+    /// follow-ups assumed the cautious way), not run as an interview.
+    public var scoreOnly = false
 
     public var testDescription: String { (path as NSString).lastPathComponent }
 
@@ -26,7 +29,9 @@ public struct Persona: Sendable, CustomTestStringConvertible {
                   let category = expected["category"] as? String,
                   let rules = expected["rules"] as? [String]
             else { return nil }
-            return Persona(path: path, category: category, rules: Set(rules), pressureCallout: expected["pressureCallout"] as? Bool ?? false)
+            var persona = Persona(path: path, category: category, rules: Set(rules), pressureCallout: expected["pressureCallout"] as? Bool ?? false)
+            persona.scoreOnly = expected["scoreOnly"] as? Bool ?? false
+            return persona
         }
     }
 }

@@ -69,7 +69,7 @@ struct AnswerCorpusTests {
             #expect(corpus.contains { $0.kind == kind.rawValue && $0.parse.expect == .accept }, "nothing accepted for \(kind.rawValue)")
             #expect(corpus.contains { $0.kind == kind.rawValue && $0.parse.expect == .reject }, "nothing refused for \(kind.rawValue)")
         }
-        for node in ["pain_intensity", "age_band", "pain_locations", "red_flags", "pregnancy_weeks", "pain_duration", "pregnancy_high_risk", "areas_to_avoid", "medications"] {
+        for node in ["pain_intensity", "age_band", "pain_locations", "red_flags", "pregnancy_weeks", "pain_duration", "guardian_consent", "areas_to_avoid", "medications"] {
             #expect(corpus.contains { $0.node == node }, "no entry for \(node)")
         }
         let inputs = Set(corpus.map(\.input))

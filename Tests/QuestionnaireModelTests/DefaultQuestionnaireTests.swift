@@ -26,10 +26,14 @@ struct DefaultQuestionnaireTests {
         ("pain_enjoyment", .scale),
         ("pain_activity", .scale),
         ("pain_causes", .multi),
+        ("guardian_consent", .yesno),
         ("red_flags", .multi),
         ("today_unwell", .multi),
         ("conditions", .multi),
-        ("pregnancy_high_risk", .yesno),
+        ("skin_site", .multi), ("varicose_site", .multi), ("device_site", .multi),
+        ("cancer_details", .multi),
+        ("lymphoedema_site", .multi),
+        ("pregnancy_high_risk", .single),
         ("pregnancy_weeks", .number),
         ("recent_events", .multi),
         ("recent_event_site", .multi),
@@ -38,17 +42,20 @@ struct DefaultQuestionnaireTests {
         ("pss_1", .scale), ("pss_2", .scale), ("pss_3", .scale), ("pss_4", .scale),
         ("stress_worsens_pain", .single),
         ("phq_1", .scale), ("phq_2", .scale), ("phq_3", .scale), ("phq_4", .scale),
+        ("self_harm_thoughts", .single),
         ("sleep_quality", .single),
         ("goals", .multi),
         ("other_care", .multi),
         ("prior_massage", .single),
         ("pressure_preference", .single),
         ("positioning_limits", .multi),
+        ("allergies", .multi),
         ("areas_to_avoid", .text),
+        ("consent", .single),
     ]
 
-    /// The only question CLINICAL.md marks optional.
-    static let optionalQuestions: Set<String> = ["areas_to_avoid"]
+    /// The questions CLINICAL.md marks optional.
+    static let optionalQuestions: Set<String> = ["areas_to_avoid", "skin_site", "varicose_site", "device_site"]
 
     /// Option codes of every choice question with options of its own.
     static let optionCodes: [String: [String]] = [
@@ -58,17 +65,23 @@ struct DefaultQuestionnaireTests {
         "pain_causes": ["osteoarthritis", "inflammatory-arthritis", "fibromyalgia", "injury", "surgery", "unknown", "other"],
         "red_flags": [
             "bladder-bowel-change", "saddle-numbness", "leg-weakness-worsening", "calf-swollen-red-warm",
-            "sudden-breathlessness-or-chest-pain", "unexplained-weight-loss", "night-pain-at-rest", "fever-or-chills",
+            "sudden-breathlessness-or-chest-pain", "sudden-severe-headache", "unexplained-weight-loss", "night-pain-at-rest", "fever-or-chills",
             "recent-major-trauma", "none",
         ],
         "today_unwell": ["fever", "contagious-illness", "dizziness-or-fainting", "none"],
         "conditions": [
             "dvt-current", "dvt-past", "bleeding-disorder", "cancer-active-treatment", "cancer-history", "osteoporosis",
             "pregnancy", "blood-pressure-uncontrolled", "blood-pressure-controlled", "heart-condition", "diabetes",
-            "neuropathy-or-numbness", "skin-wound-rash-infection", "varicose-veins", "implanted-device", "epilepsy", "none",
+            "neuropathy-or-numbness", "skin-wound-rash-infection", "varicose-veins", "implanted-device", "epilepsy", "immunosuppressed", "none",
         ],
+        "skin_site": regionCodes, "varicose_site": regionCodes, "device_site": regionCodes, "lymphoedema_site": regionCodes,
+        "cancer_details": ["lymph-nodes-removed-or-lymphoedema", "bone-metastases", "port-or-line", "radiation-last-year", "none"],
+        "pregnancy_high_risk": ["yes", "no", "not-sure"],
+        "self_harm_thoughts": ["not-at-all", "several-days", "more-than-half-the-days", "nearly-every-day"],
+        "allergies": ["nut-oils", "scented-oils-or-fragrance", "latex", "lanolin-or-lotion", "other", "none"],
+        "consent": ["yes", "no"],
         "recent_events": [
-            "surgery-last-3-months", "fracture-last-3-months", "injury-last-6-weeks", "steroid-injection-last-month", "none",
+            "surgery-last-3-months", "surgery-3-to-12-months", "fracture-last-3-months", "injury-last-6-weeks", "steroid-injection-last-month", "none",
         ],
         "recent_event_site": regionCodes,
         "stress_worsens_pain": ["not-at-all", "a-little", "a-lot"],
@@ -83,7 +96,7 @@ struct DefaultQuestionnaireTests {
     /// Red flags that end the interview at once (CLINICAL.md, "Flow").
     static let urgentFlags = [
         "bladder-bowel-change", "saddle-numbness", "leg-weakness-worsening", "calf-swollen-red-warm",
-        "sudden-breathlessness-or-chest-pain",
+        "sudden-breathlessness-or-chest-pain", "sudden-severe-headache",
     ]
     static let otherFlags = ["unexplained-weight-loss", "night-pain-at-rest", "fever-or-chills", "recent-major-trauma", "none"]
 
@@ -275,7 +288,10 @@ struct DefaultQuestionnaireTests {
         let last = try #require(path.last.flatMap(questionnaire.node))
         #expect(last.kind == .info && !last.urgent, "the interview should end at the closing info node, not '\(last.id)'")
         // Every required question of the contract is asked, bar the follow-ups that were not triggered.
-        let followUps: Set<String> = ["pain_primary", "pregnancy_high_risk", "pregnancy_weeks", "recent_event_site"]
+        let followUps: Set<String> = [
+            "pain_primary", "pregnancy_high_risk", "pregnancy_weeks", "recent_event_site", "guardian_consent", "skin_site",
+            "varicose_site", "device_site", "cancer_details", "lymphoedema_site", "self_harm_thoughts",
+        ]
         let asked = Set(path)
         for (id, _) in Self.questions where !followUps.contains(id) {
             #expect(asked.contains(id), "'\(id)' is never asked when red_flags is \(flag)")
@@ -328,10 +344,13 @@ struct DefaultQuestionnaireTests {
     @Test func everyQuestionIsAskedOnSomeRoute() throws {
         let questionnaire = try Self.questionnaire()
         let path = Self.route(questionnaire, [
+            "age_band": .choice("under-18"),
             "pain_locations": .choices(["neck", "knee-left"]),
             "red_flags": .choices(["night-pain-at-rest"]),
-            "conditions": .choices(["pregnancy"]),
+            "conditions": .choices(["pregnancy", "cancer-history", "skin-wound-rash-infection", "varicose-veins", "implanted-device"]),
+            "cancer_details": .choices(["lymph-nodes-removed-or-lymphoedema"]),
             "recent_events": .choices(["injury-last-6-weeks"]),
+            "phq_3": .integer(2), "phq_4": .integer(1),
         ])
         for (id, _) in Self.questions {
             #expect(path.contains(id), "'\(id)' is not on the route with every follow-up triggered")

@@ -105,6 +105,19 @@ final class PageScan: NSObject, XMLParserDelegate {
         #expect(page.contains("role=\"img\""))
     }
 
+    /// Areas to keep off (CLINICAL.md version 2: the body map marks what
+    /// local-avoid names) are outlined, and said in words.
+    @Test func marksTheAreasToAvoid() {
+        var areas = BodyAreas(painful: ["neck"], primary: "neck", labels: Shipped.regionLabels)
+        areas.avoid = ["lower-leg-left", "chest"]
+        let svg = BodyMap.svg(areas)
+        #expect(svg.contains("class=\"region avoid\" data-region=\"lower-leg-left\""))
+        #expect(svg.contains("class=\"region avoid\" data-region=\"chest\""))
+        #expect(svg.contains("<title>Left lower leg (avoid)</title>"))
+        #expect(svg.contains("Areas to avoid (dashed blue outline): Left lower leg; Chest."))
+        #expect(!BodyMap.svg(BodyAreas(painful: ["neck"], primary: "neck", labels: Shipped.regionLabels)).contains("avoid"))
+    }
+
     @Test func sidesAreThePersonsOwn() throws {
         // Front view: the person's left is on the viewer's right (x > 90).
         let svg = BodyMap.svg(BodyAreas(painful: [], primary: nil, labels: [:]))
@@ -328,7 +341,7 @@ final class PageScan: NSObject, XMLParserDelegate {
         #expect(pain["primary"]?.stringValue == "lower-back")
         // Round trip through the serializer and parser.
         let text = json.serialized()
-        #expect(text.contains(#""areas_to_avoid""#) == false)
+        #expect(!answers.contains { $0.objectValue?["question"]?.stringValue == "areas_to_avoid" }, "the skipped question is not among the answers")
         #expect(text.contains(#"\"quotes\""#))
     }
 

@@ -43,8 +43,8 @@ let typical: [String: String] = [
     "stress_level": "7", "pss_1": "2", "pss_2": "2", "pss_3": "2", "pss_4": "2", "stress_worsens_pain": "a-lot",
     "phq_1": "1", "phq_2": "1", "phq_3": "0", "phq_4": "1", "sleep_quality": "fair",
     "goals": "reduce-pain, reduce-stress", "other_care": "exercise-or-physio", "prior_massage": "helped",
-    "pressure_preference": "firm", "positioning_limits": "none",
-    "areas_to_avoid": hostile,
+    "pressure_preference": "firm", "positioning_limits": "none", "allergies": "none",
+    "areas_to_avoid": hostile, "consent": "yes",
 ]
 
 let hostile = #"<script>alert(1)</script> & "quotes" | *star* _under_ `tick`"#

@@ -33,7 +33,7 @@ let baseline: [String: String] = [
     "pss_1": "1", "pss_2": "3", "pss_3": "3", "pss_4": "1", "stress_worsens_pain": "a-little",
     "phq_1": "0", "phq_2": "1", "phq_3": "1", "phq_4": "0", "sleep_quality": "good",
     "goals": "reduce-pain", "other_care": "exercise-or-physio", "prior_massage": "helped",
-    "pressure_preference": "medium", "positioning_limits": "none",
+    "pressure_preference": "medium", "positioning_limits": "none", "allergies": "none", "consent": "yes",
 ]
 
 /// Parses typed answers for the shipped questionnaire; `nil` removes one.

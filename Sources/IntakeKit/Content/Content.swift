@@ -15,10 +15,17 @@ public struct Content: Sendable {
     public var rulesName: String?
     public var lexicon: MedicationLexicon
     public var lexiconBytes: [UInt8]
+    /// The version of the built-in files kept for older sessions
+    /// (`Questionnaires/versions/VERSION/`) when these are they; nil for
+    /// today's files or files named on the command line.
+    public var keptVersion: String?
 
     public static let builtInID = "massage-intake"
     static let builtInRules = "Questionnaires/massage-intake.rules.json"
-    static let builtInMedications = "Questionnaires/medications.json"
+    /// Earlier versions of the default questionnaire, its rules and
+    /// medicines, built in so sessions recorded with them replay, check and
+    /// report as they were made (`Questionnaires/versions/VERSION/`).
+    public static let keptVersions = ["1.0.0"]
 
     /// What a transcript records of the files a session depends on, hashed
     /// once: a folder replay compares them with every transcript.
@@ -78,6 +85,44 @@ public struct Content: Sendable {
         return try load(questionnaire: path, rules: rules, requireRules: false, files: files)
     }
 
+    /// The content to read the transcript in `bytes` with: as
+    /// `load(forQuestionnaire:...)`, except that a session of the default
+    /// questionnaire recorded with an earlier built-in version is read with
+    /// the files of that version (matched by the questionnaire's hash, else
+    /// by its version), so it replays, checks and reports as it was made.
+    public static func load(forTranscript bytes: [UInt8], questionnaire path: String?, rules: String?, files: FileSystem) throws -> Content {
+        let header = TranscriptHeader.of(transcript: bytes)
+        if path == nil, rules == nil, let header, header.questionnaire.id ?? builtInID == builtInID {
+            return try builtIn(matching: header.questionnaire, files: files)
+        }
+        return try load(forQuestionnaire: header?.questionnaire.id, questionnaire: path, rules: rules, files: files)
+    }
+
+    /// The built-in default content a session recorded with `recorded` was
+    /// made with: today's, or a kept version with the same hash, or failing
+    /// that with the same version number; today's when none is.
+    static func builtIn(matching recorded: FileIdentity, files: FileSystem) throws -> Content {
+        let today = try builtIn(builtInID, files: files)
+        if today.identities.questionnaire.sha256 == recorded.sha256 { return today }
+        let kept = try keptVersions.map { try builtInKept($0, files: files) }
+        if let same = kept.first(where: { $0.identities.questionnaire.sha256 == recorded.sha256 }) { return same }
+        if today.identities.questionnaire.version == recorded.version { return today }
+        return kept.first { $0.identities.questionnaire.version == recorded.version } ?? today
+    }
+
+    /// A kept version of the default content, loaded once per process.
+    static func builtInKept(_ version: String, files: FileSystem) throws -> Content {
+        let key = "\(builtInID)@\(version)"
+        if let loaded = builtInContents.withLock({ $0[key] }) { return loaded }
+        let folder = "Questionnaires/versions/\(version)"
+        let questionnaire = try QuestionnaireFile.load(nil, builtIn: "\(folder)/\(builtInID).json", files: files)
+        let (rulesBytes, rulesName) = try BuiltInFiles.bytes(of: nil, orBuiltIn: "\(folder)/\(builtInID).rules.json", files: files)
+        var loaded = try load(questionnaire, rules: try parseRules(rulesBytes, name: rulesName), builtIn: true, builtInFolder: folder, files: files)
+        loaded.keptVersion = version
+        builtInContents.withLock { $0[key] = loaded }
+        return loaded
+    }
+
     /// The built-in content of questionnaire `id`, loaded once per process:
     /// what is compiled in never changes, and a reception desk (or a test
     /// suite) runs session after session with it.
@@ -108,8 +153,10 @@ public struct Content: Sendable {
         return try load(questionnaire, rules: try parseRules(rulesBytes, name: rulesName), builtIn: rulesPath == nil, files: files)
     }
 
-    private static func load(_ questionnaire: QuestionnaireFile, rules source: RulesSource, builtIn: Bool, files: FileSystem) throws -> Content {
-        let (lexicon, lexiconBytes) = try loadLexicon(for: source, builtIn: builtIn, files: files)
+    private static func load(
+        _ questionnaire: QuestionnaireFile, rules source: RulesSource, builtIn: Bool, builtInFolder: String = "Questionnaires", files: FileSystem
+    ) throws -> Content {
+        let (lexicon, lexiconBytes) = try loadLexicon(for: source, builtIn: builtIn, builtInFolder: builtInFolder, files: files)
         do {
             let rules = try RuleSet.load(source, questionnaire: questionnaire.questionnaire, lexicon: lexicon)
             return Content(
@@ -143,7 +190,9 @@ public struct Content: Sendable {
     /// fire. `builtIn` says the rules are the compiled-in ones, whose medicines
     /// file is compiled in too; it is honoured only for rules with a built-in
     /// name, so rules read from disk always get the file they name.
-    public static func loadLexicon(for rules: RulesSource?, builtIn: Bool, files: FileSystem) throws -> (MedicationLexicon, [UInt8]) {
+    public static func loadLexicon(
+        for rules: RulesSource?, builtIn: Bool, builtInFolder: String = "Questionnaires", files: FileSystem
+    ) throws -> (MedicationLexicon, [UInt8]) {
         let bytes: [UInt8]
         let name: String
         let compiledIn = builtIn && (rules.map { BuiltInFiles.isBuiltInName($0.file) } ?? false)
@@ -162,7 +211,7 @@ public struct Content: Sendable {
             }
             name = path
         } else {
-            (bytes, name) = try BuiltInFiles.bytes(of: nil, orBuiltIn: builtInMedications, files: files)
+            (bytes, name) = try BuiltInFiles.bytes(of: nil, orBuiltIn: "\(builtInFolder)/medications.json", files: files)
         }
         do {
             return (try MedicationLexicon.load(bytes, file: name), bytes)
@@ -205,6 +254,19 @@ public struct Content: Sendable {
         public init(fixed: Content?, files: FileSystem) {
             self.fixed = fixed
             self.files = files
+        }
+
+        /// The content to read the transcript in `bytes` with (a kept
+        /// version of the default questionnaire when it was made with one).
+        public func content(forTranscript bytes: [UInt8]) -> Content? {
+            if let fixed { return fixed }
+            let header = TranscriptHeader.of(transcript: bytes)
+            guard let header, header.questionnaire.id ?? builtInID == builtInID else { return content(for: header?.questionnaire.id) }
+            let key = "\(builtInID)#\(header.questionnaire.sha256)"
+            if let known = loaded[key] { return known }
+            let found = try? Content.builtIn(matching: header.questionnaire, files: files)
+            loaded[key] = found
+            return found
         }
 
         public func content(for id: String?) -> Content? {

@@ -78,9 +78,7 @@ public struct SessionRunner {
         let resumeBytes = try options.resume.map { try ports.files.read($0, limit: TranscriptDocument.maxBytes) }
         self.resumeBytes = resumeBytes
         if let resumeBytes {
-            content = try Content.load(
-                forQuestionnaire: TranscriptHeader.questionnaireID(ofTranscript: resumeBytes),
-                questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
+            content = try Content.load(forTranscript: resumeBytes, questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
         } else {
             content = try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: false, files: ports.files)
         }
@@ -107,7 +105,7 @@ public struct SessionRunner {
     private mutating func runInteractive() throws {
         let transcript = try newTranscript(mode: options.mode, client: nil, checks: Self.personChecks)
         console.line(console.paint(questionnaire.title, .heading))
-        let ending = try interview(Interview(questionnaire: questionnaire, checks: Self.personChecks), transcript: transcript, audience: options.mode)
+        let ending = try interview(Interview(questionnaire: questionnaire, checks: Self.personChecks, answerCheck: content.medicineCheck), transcript: transcript, audience: options.mode)
         if case .interrupted = ending { throw ExitWith(status: .interrupted) }
     }
 
@@ -118,8 +116,9 @@ public struct SessionRunner {
         } catch let error as DiagnosticError {
             throw DiagnosticsFound(diagnostics: error.diagnostics)
         }
-        // No one to ask: an answer file is taken as written (near matches
-        // are refused with the suggestion, urgent stops are not confirmed).
+        // No one to ask: an answer file is taken as written (a near-miss
+        // medicine stays unrecognised, which keeps caution up; urgent stops
+        // are not confirmed).
         let transcript = try newTranscript(mode: options.mode, client: options.client, checks: [])
         var interview = Interview(questionnaire: questionnaire)
         // Each answer is on disk with the question it answers (one fsync).
@@ -146,7 +145,7 @@ public struct SessionRunner {
             let transcript = try newTranscript(mode: .reception, client: client, checks: Self.personChecks)
             console.line(console.paint(questionnaire.title, .heading))
             if let client { console.line(console.paint("Client: \(client)", .dim)) }
-            let ending = try interview(Interview(questionnaire: questionnaire, checks: Self.personChecks), transcript: transcript, audience: .reception)
+            let ending = try interview(Interview(questionnaire: questionnaire, checks: Self.personChecks, answerCheck: content.medicineCheck), transcript: transcript, audience: .reception)
             if case .interrupted = ending { throw ExitWith(status: .interrupted) }
             console.line()
             console.paragraph("When you are ready, press Enter to clear the screen for the next client (or type :quit to finish).")
@@ -183,7 +182,7 @@ public struct SessionRunner {
         if !changes.isEmpty, !options.force {
             throw UserFacingError("\(path): \(changes.joined(separator: "; ")) since this session was recorded: resume anyway with --force, or see the differences with: \(invocation.command("replay", invocation.path(path)))")
         }
-        let replay = TranscriptReplay(document, questionnaire: questionnaire)
+        let replay = TranscriptReplay(document, questionnaire: questionnaire, answerCheck: content.medicineCheck)
         if let mismatch = replay.mismatches.first, !options.force {
             throw UserFacingError("\(path): line \(mismatch.entry.line): \(mismatch.mismatch ?? ""): resume anyway with --force")
         }

@@ -74,8 +74,7 @@ public struct FolderSummary {
             unreadable.append((name, error.message))
             return
         }
-        let id = TranscriptHeader.questionnaireID(ofTranscript: bytes)
-        guard let content = contents.content(for: id) else {
+        guard let content = contents.content(forTranscript: bytes) else {
             // No questionnaire to replay it with; the hash chain needs none.
             let document = TranscriptDocument(bytes)
             note(document.problems, file: name)

@@ -58,9 +58,7 @@ public enum Replay {
         // A transcript is read once, so one given as a pipe (<(...)) works too.
         let bytes = try ports.files.read(path, limit: TranscriptDocument.maxBytes)
         if options.json { throw UserFacingError("\(path): --json is for a folder of transcripts; for one session use: intake report FILE --format json") }
-        let content = try Content.load(
-            forQuestionnaire: TranscriptHeader.questionnaireID(ofTranscript: bytes),
-            questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
+        let content = try Content.load(forTranscript: bytes, questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
         let result = TranscriptCheck(path: path, bytes: bytes, content: content, trustedKeys: trustedKeys)
         if result.document.header == nil {
             throw UserFacingError("\(path): not an intake transcript (\(result.document.problems.first?.description ?? "no header"))")

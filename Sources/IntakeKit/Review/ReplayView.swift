@@ -16,6 +16,18 @@ struct ReplayView {
 
     var questionnaire: Questionnaire { content.questionnaire.questionnaire }
 
+    /// Which files a session is read with, in words: "questionnaire
+    /// massage-intake 1.0.0, rules 1.0.0, medicines list 1.0.0 (the
+    /// built-in files of version 1.0.0, kept for the sessions made with them)".
+    static func filesUsed(_ content: Content) -> String {
+        let files = content.identities
+        var words = "questionnaire \(shown(files.questionnaire.id ?? "?")) \(shown(files.questionnaire.version ?? "?"))"
+        if let rules = files.rules { words += ", rules \(shown(rules.version ?? "?"))" }
+        words += ", medicines list \(shown(files.medications.version ?? "?"))"
+        if let kept = content.keptVersion { words += " (the built-in files of version \(kept), kept for the sessions made with them)" }
+        return words
+    }
+
     mutating func show(_ result: TranscriptCheck) {
         guard let header = result.document.header else { return }
         // Everything from the file is shown escaped: a crafted transcript
@@ -24,6 +36,7 @@ struct ReplayView {
         console.line(console.paint("Session \(shown(header.session))", .heading))
         console.line("  started \(shown(header.started)) (UTC), mode \(header.mode.rawValue)\(header.client.map { ", client \(shown($0))" } ?? "")")
         console.line("  questionnaire \(shown(header.questionnaire.id ?? "?")) \(shown(header.questionnaire.version ?? "")), recorded by \(shown(header.tool))")
+        console.line("  replayed with \(Self.filesUsed(content))")
         if result.changes.isEmpty {
             console.line("  questionnaire, rules and medicines list unchanged since")
         } else {

@@ -34,9 +34,7 @@ public enum SessionReport {
         let console = Console(screen: ports.screen, plain: false, environment: ports.environment)
         let path = options.transcript
         let bytes = try ports.files.read(path, limit: TranscriptDocument.maxBytes)
-        let content = try Content.load(
-            forQuestionnaire: TranscriptHeader.questionnaireID(ofTranscript: bytes),
-            questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
+        let content = try Content.load(forTranscript: bytes, questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
         let result = TranscriptCheck(path: path, bytes: bytes, content: content)
         guard let header = result.document.header else {
             throw UserFacingError("\(path): not an intake transcript (\(result.document.problems.first?.description ?? "no header"))")

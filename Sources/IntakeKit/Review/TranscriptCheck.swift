@@ -32,7 +32,7 @@ public struct TranscriptCheck {
             return
         }
         changes = content.changes(since: header)
-        let replay = TranscriptReplay(document, questionnaire: content.questionnaire.questionnaire)
+        let replay = TranscriptReplay(document, questionnaire: content.questionnaire.questionnaire, answerCheck: content.medicineCheck)
         self.replay = replay
         if replay.completed {
             recorded = AssessmentOutcome(json: replay.recordedAssessment)

@@ -213,10 +213,17 @@ extension TranscriptHeader {
     /// the rest with); nil when the first line is not a header intake
     /// could have written.
     public static func questionnaireID(ofTranscript bytes: [UInt8]) -> String? {
+        of(transcript: bytes)?.questionnaire.id
+    }
+
+    /// The header of the transcript in `bytes`, read from its first line
+    /// alone: it names the files (versions and hashes) the session was
+    /// made with, so the same ones can be chosen to replay it.
+    public static func of(transcript bytes: [UInt8]) -> TranscriptHeader? {
         let firstLine = Array(bytes.prefix { $0 != 0x0A })
         guard let json = try? JSONParser.parse(firstLine, limits: JSONLimits(maxDepth: 64, maxBytes: TranscriptDocument.maxBytes)),
               case .header(let header)? = try? TranscriptCodec.event(from: json).event
         else { return nil }
-        return header.questionnaire.id
+        return header
     }
 }
