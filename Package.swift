@@ -91,7 +91,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FHIRTests",
-            dependencies: ["FHIR", "InterviewEngine", "Scoring", "QuestionnaireModel"],
+            dependencies: ["FHIR", "InterviewEngine", "Scoring", "QuestionnaireModel", "IntakeTesting"],
             exclude: ["Fixtures"]
         ),
         // The binary as a process: what only a process shows (exit codes,

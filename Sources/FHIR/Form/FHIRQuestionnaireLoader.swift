@@ -118,6 +118,7 @@ struct ItemReader {
         FHIRExtension.initialExpression, FHIRExtension.displayCategory, FHIRExtension.optionPrefix, FHIRExtension.minOccurs,
         FHIRExtension.maxOccurs, FHIRExtension.renderingStyleSensitive, FHIRExtension.observationLinkPeriod, FHIRExtension.optionExclusive,
         FHIRExtension.renderingStyle, FHIRExtension.renderingXhtml, FHIRConversion.nodeKindExtension, FHIRConversion.urgentExtension,
+        FHIRConversion.labelExtension,
     ]
 
     mutating func readItems(_ value: JSONValue?, at path: JSONPath, parentLinkId: String?) -> [FHIRItem] {
@@ -365,6 +366,7 @@ struct ItemReader {
         }
         var node = Node(id: linkId, spec: spec, text: text, hint: hint, section: section, required: item.required)
         node.urgent = bound(FHIRConversion.urgentExtension)?["valueBoolean"]?.boolValue ?? false
+        node.label = bound(FHIRConversion.labelExtension)?["valueString"]?.stringValue
         node.offset = value.offset
         node.allowsOtherText = item.type == .openChoice
         node.defaultAnswer = defaultAnswer(for: item)
