@@ -32,18 +32,18 @@ public struct FolderSummary {
 
     /// Reads every `*.jsonl` file of `folder`, one at a time, replaying
     /// each with its own questionnaire from `contents`.
-    public static func scan(_ folder: String, contents: Content.Cache, files: FileSystem) throws -> FolderSummary {
+    public static func scan(_ folder: String, contents: Content.Cache, files: FileSystem, clock: WallClock) throws -> FolderSummary {
         var summary = FolderSummary(folder: folder)
         try files.forEachName(in: folder) { name in
             guard name.hasSuffix(".jsonl"), !name.hasPrefix(".") else { return }
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            summary.add(name: Printable.escaped(name, limit: 200), path: path, contents: contents, files: files)
+            summary.add(name: Printable.escaped(name, limit: 200), path: path, contents: contents, files: files, clock: clock)
         }
         summary.sortProblems()
         return summary
     }
 
-    private mutating func add(name: String, path: String, contents: Content.Cache, files: FileSystem) {
+    private mutating func add(name: String, path: String, contents: Content.Cache, files: FileSystem, clock: WallClock) {
         let bytes: [UInt8]
         do {
             bytes = try files.read(path, limit: TranscriptDocument.maxBytes)
@@ -62,7 +62,7 @@ public struct FolderSummary {
             }
             return
         }
-        let result = TranscriptCheck(path: path, bytes: bytes, content: content)
+        let result = TranscriptCheck(path: path, bytes: bytes, content: content, clock: clock)
         note(result.document.problems, file: name)
         guard let header = result.document.header else { return }
         sessions += 1

@@ -36,7 +36,7 @@ public enum Replay {
             // Each session is replayed with its own questionnaire, unless one is given.
             let fixed = options.questionnaire != nil || options.rules != nil
                 ? try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: false, files: ports.files) : nil
-            let summary = try FolderSummary.scan(path, contents: Content.Cache(fixed: fixed, files: ports.files), files: ports.files)
+            let summary = try FolderSummary.scan(path, contents: Content.Cache(fixed: fixed, files: ports.files), files: ports.files, clock: ports.clock)
             if options.json {
                 console.write(summary.json.prettyPrinted())
             } else {
@@ -51,7 +51,7 @@ public enum Replay {
         let content = try Content.load(
             forQuestionnaire: TranscriptHeader.questionnaireID(ofTranscript: bytes),
             questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
-        let result = TranscriptCheck(path: path, bytes: bytes, content: content)
+        let result = TranscriptCheck(path: path, bytes: bytes, content: content, clock: ports.clock)
         if result.document.header == nil {
             throw UserFacingError("\(path): not an intake transcript (\(result.document.problems.first?.description ?? "no header"))")
         }

@@ -16,8 +16,9 @@ public struct TranscriptCheck {
     public let recorded: AssessmentOutcome?
     public let fresh: Assessment?
 
-    /// Reads and replays the transcript in `bytes` with `content`.
-    public init(path: String, bytes: [UInt8], content: Content) {
+    /// Reads and replays the transcript in `bytes` with `content`, on the
+    /// local date the session started (`clock` knows the time zone).
+    public init(path: String, bytes: [UInt8], content: Content, clock: WallClock) {
         self.path = path
         document = TranscriptDocument(bytes)
         guard let header = document.header, header.questionnaire.id == content.questionnaire.questionnaire.id else {
@@ -28,7 +29,7 @@ public struct TranscriptCheck {
             return
         }
         changes = content.changes(since: header)
-        let replay = TranscriptReplay(document, questionnaire: content.questionnaire.questionnaire)
+        let replay = content.replay(document, clock: clock)
         self.replay = replay
         if replay.completed {
             recorded = AssessmentOutcome(json: replay.recordedAssessment)

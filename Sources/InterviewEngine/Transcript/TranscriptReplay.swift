@@ -32,9 +32,12 @@ public struct TranscriptReplay: Sendable {
     /// The line at which the replay stopped following the transcript.
     public private(set) var divergedAt: Int?
 
-    /// Replays every readable entry of `document` with `questionnaire`.
-    public init(_ document: TranscriptDocument, questionnaire: Questionnaire) {
+    /// Replays every readable entry of `document` with `questionnaire`;
+    /// `today` is the date the session was held on, so a date answered
+    /// "today" means the same day it meant then.
+    public init(_ document: TranscriptDocument, questionnaire: Questionnaire, today: CalendarDate? = nil) {
         interview = Interview(questionnaire: questionnaire)
+        interview.today = today
         for entry in document.entries {
             if divergedAt != nil {
                 if case .completed(_, let assessment) = entry.event {
