@@ -96,15 +96,17 @@ public enum FHIRConversion {
             ])]))
         case .yesno:
             object.set("type", .string("boolean"))
-        case .text(let maxLength, let format):
-            switch format {
-            case .free:
-                object.set("type", .string(maxLength > 1000 ? "text" : "string"))
-                object.set("maxLength", .number(maxLength))
-            case .date: object.set("type", .string("date"))
-            case .time: object.set("type", .string("time"))
-            case .dateTime: object.set("type", .string("dateTime"))
-            }
+        case .text(let maxLength):
+            object.set("type", .string(maxLength > 1000 ? "text" : "string"))
+            object.set("maxLength", .number(maxLength))
+        case .date(let earliest, let latest):
+            object.set("type", .string("date"))
+            if let earliest { bound(FHIRExtension.minValue, .object(["valueDate": .string(earliest.iso)])) }
+            if let latest { bound(FHIRExtension.maxValue, .object(["valueDate": .string(latest.iso)])) }
+        case .time:
+            object.set("type", .string("time"))
+        case .dateTime:
+            object.set("type", .string("dateTime"))
         case .medications:
             object.set("type", .string("string"))
             object.set("repeats", .bool(true))

@@ -13,7 +13,7 @@ import QuestionnaireModel
 /// | `choice`, `open-choice` | single choice, or multiple when `repeats`; `open-choice` also takes other text |
 /// | `integer`, `decimal`, `quantity` | number (whole for `integer`), bounds from `minValue`/`maxValue`, unit from `questionnaire-unit` |
 /// | `string`, `text`, `url` | text, `maxLength` kept |
-/// | `date`, `dateTime`, `time` | text read as a date, a date and time, a time; date bounds from `minValue`/`maxValue` |
+/// | `date`, `dateTime`, `time` | a date, a date and time, a time, typed as people write them; date bounds from `minValue`/`maxValue` |
 /// | `attachment`, `reference` | not asked (an error when required) |
 /// | `enableWhen`, `enableBehavior`, `enableWhenExpression` | the conditions of generated routes: each node leads to the first later node whose conditions hold |
 /// | `required` | required (FHIR's default is optional) |
@@ -340,14 +340,11 @@ struct ItemReader {
         case .date:
             let earliest = bound(FHIRExtension.minValue)?["valueDate"]?.stringValue.flatMap { CalendarDate(iso: $0) }
             let latest = bound(FHIRExtension.maxValue)?["valueDate"]?.stringValue.flatMap { CalendarDate(iso: $0) }
-            spec = .text(maxLength: 100, format: .date(earliest: earliest, latest: latest))
-            hint = "A date, such as 2024-03-05, 5 March 2024, today or yesterday."
+            spec = .date(earliest: earliest, latest: latest)
         case .dateTime:
-            spec = .text(maxLength: 100, format: .dateTime)
-            hint = "A date and time, such as 2024-03-05 14:30 or today at 2:30 pm."
+            spec = .dateTime
         case .time:
-            spec = .text(maxLength: 100, format: .time)
-            hint = "A time, such as 14:30 or 2:30 pm."
+            spec = .time
         case .group, .display, .attachment, .reference:
             return nil
         }

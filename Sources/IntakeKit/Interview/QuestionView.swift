@@ -51,6 +51,16 @@ struct QuestionView {
         case .duration: return "For example \"6 months\", \"2 years\" or \"3 weeks\"."
         case .yesno: return "Yes or no."
         case .text: return ""
+        case .date(let earliest, let latest):
+            let bounds = switch (earliest, latest) {
+            case (let earliest?, let latest?): " from \(earliest.words) to \(latest.words)"
+            case (let earliest?, nil): " on or after \(earliest.words)"
+            case (nil, let latest?): " on or before \(latest.words)"
+            case (nil, nil): ""
+            }
+            return "A date\(bounds), such as 2024-03-05, 5 March 2024, today or yesterday."
+        case .time: return "A time, such as 14:30, 2:30 pm or noon."
+        case .dateTime: return "A date and time, such as 2024-03-05 14:30 or today at 2:30 pm."
         case .medications: return "List them separated by commas (names are enough; doses are fine too), or type \"none\"."
         case .info: return ""
         }
