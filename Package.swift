@@ -74,13 +74,20 @@ let package = Package(
         // binary, and the schema check shared by the schema tests.
         .target(
             name: "IntakeTesting",
-            dependencies: ["IntakeKit", "LineEditing", "QuestionnaireModel", "InterviewEngine"],
+            dependencies: ["IntakeKit", "LineEditing", "QuestionnaireModel", "InterviewEngine", "Reports"],
             path: "Tests/IntakeTesting"
         ),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "QuestionnaireModelTests", dependencies: ["QuestionnaireModel", "IntakeTesting"]),
         .testTarget(name: "InterviewEngineTests", dependencies: ["InterviewEngine", "QuestionnaireModel"]),
-        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TerminalText"]),
+        // A tiny REPL over LineEditing that LineEditingTests drive through a
+        // pseudo-terminal; built for the tests, not shipped.
+        .executableTarget(
+            name: "line-editing-probe",
+            dependencies: ["LineEditing"],
+            path: "Tests/LineEditingProbe"
+        ),
+        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TerminalText", "line-editing-probe"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "InterviewEngine", "QuestionnaireModel", "IntakeTesting"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring", "QuestionnaireModel"]),
         // The application in-process: sessions, answers, personas,
@@ -98,7 +105,7 @@ let package = Package(
         // signals, the terminal, file modes, kill -9, help).
         .testTarget(
             name: "intakeTests",
-            dependencies: ["intake", "IntakeTesting", "QuestionnaireModel"]
+            dependencies: ["intake", "IntakeKit", "IntakeTesting", "QuestionnaireModel"]
         ),
         // Fuzzing (scripts/fuzz.sh, Fuzz/README.md): what each fuzz target does
         // with one input, shared with its tests, and one libFuzzer entry point

@@ -18,6 +18,7 @@
 #include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
+#include <wctype.h>
 
 // MARK: - Locale
 
@@ -156,71 +157,150 @@ static void drain_wake_pipe(void) {
     }
 }
 
-// Terminal columns taken by the multibyte text [begin, end).
-static int text_columns(const char *begin, const char *end) {
-    mbstate_t state;
-    memset(&state, 0, sizeof state);
-    int columns = 0;
-    while (begin < end) {
-        wchar_t character;
-        size_t used = mbrtowc(&character, begin, (size_t)(end - begin), &state);
-        if (used == (size_t)-1 || used == (size_t)-2) {
-            memset(&state, 0, sizeof state);
-            used = 1;
-            character = L'?';
-        } else if (used == 0) {
-            used = 1;
-        }
-        int width = wcwidth(character);
-        columns += width > 0 ? width : 0;
-        begin += used;
+// MARK: - Where libedit draws the line
+
+// A place in libedit's drawing of the prompt and the line: the row below the
+// prompt's first row, and the column in that row.
+struct layout {
+    int columns;
+    int row;
+    int column;
+};
+
+// Places `width` columns as libedit's re_putc does (refresh.c): what does not
+// fit at the end of a row goes to the start of the next, and filling a row
+// exactly moves on to the next one.
+static void layout_put(struct layout *at, int width) {
+    if (at->column + width > at->columns) {
+        at->row += 1;
+        at->column = 0;
     }
-    return columns;
+    at->column += width;
+    if (at->column >= at->columns) {
+        at->row += 1;
+        at->column = 0;
+    }
 }
 
-// Rows between the first row of the prompt and the cursor, when the prompt
-// and the text before the cursor are laid out `columns` wide.
-static int rows_above_cursor(EditLine *editor, int columns) {
-    if (columns <= 0) {
-        return 0;
-    }
-    int offset = 0;
-    ceditline_prompt_fn prompt = NULL;
-    if (el_get(editor, EL_PROMPT, &prompt) == 0 && prompt != NULL) {
-        const char *text = prompt(editor);
-        if (text != NULL) {
-            offset += text_columns(text, text + strlen(text));
+// Places one character of the line as libedit's re_addc draws it
+// (refresh.c, chartype.c): a tab runs to the next multiple of 8, a newline
+// starts a row, a control character shows as ^X, a character that cannot be
+// printed as \U+XXXX, and anything else takes its wcwidth.
+static void layout_add(struct layout *at, wchar_t character) {
+    if (character == L'\t') {
+        do {
+            layout_put(at, 1);
+        } while ((at->column & 7) != 0);
+    } else if (character == L'\n') {
+        at->row += 1;
+        at->column = 0;
+    } else if (character < 0x100 && iswcntrl((wint_t)character)) {
+        layout_put(at, 1);
+        layout_put(at, 1);
+    } else if (iswprint((wint_t)character)) {
+        int width = wcwidth(character);
+        layout_put(at, width > 0 ? width : 0);
+    } else {
+        int cells = character > 0xFFFF ? 8 : 7;
+        for (int i = 0; i < cells; i++) {
+            layout_put(at, 1);
         }
     }
-    const LineInfo *line = el_line(editor);
-    if (line != NULL && line->cursor >= line->buffer) {
-        offset += text_columns(line->buffer, line->cursor);
+}
+
+static int terminal_columns(EditLine *editor) {
+    int columns = 0;
+    (void)el_get(editor, EL_GETTC, "co", &columns, (void *)NULL);
+    return columns > 0 ? columns : 80;
+}
+
+// Where libedit puts the cursor when it draws the prompt and the line
+// (re_refresh): after the text before the cursor, or at the start of the next
+// row when the character under the cursor is wide and does not fit in this
+// one. With `to_end`, where the end of the line is instead.
+static struct layout line_layout(EditLine *editor, int to_end) {
+    struct layout at = {.columns = terminal_columns(editor), .row = 0, .column = 0};
+    ceditline_prompt_fn prompt = NULL;
+    const char *text = NULL;
+    if (el_get(editor, EL_PROMPT, &prompt) == 0 && prompt != NULL) {
+        text = prompt(editor);
     }
-    return offset / columns;
+    if (text != NULL) {
+        mbstate_t state;
+        memset(&state, 0, sizeof state);
+        const char *end = text + strlen(text);
+        while (text < end) {
+            wchar_t character;
+            size_t used = mbrtowc(&character, text, (size_t)(end - text), &state);
+            if (used == (size_t)-1 || used == (size_t)-2) {
+                memset(&state, 0, sizeof state);
+                used = 1;
+                character = L'?';
+            } else if (used == 0) {
+                used = 1;
+            }
+            int width = wcwidth(character);
+            layout_put(&at, width > 0 ? width : 0);
+            text += used;
+        }
+    }
+    const LineInfoW *line = el_wline(editor);
+    if (line == NULL) {
+        return at;
+    }
+    const wchar_t *stop = to_end ? line->lastchar : line->cursor;
+    for (const wchar_t *character = line->buffer; character < stop; character++) {
+        layout_add(&at, *character);
+    }
+    if (!to_end && line->cursor < line->lastchar) {
+        int width = wcwidth(*line->cursor);
+        if (width > 1 && at.column + width > at.columns) {
+            at.row += 1;
+            at.column = 0;
+        }
+    }
+    return at;
+}
+
+static int line_has_wide_character(EditLine *editor) {
+    const LineInfoW *line = el_wline(editor);
+    if (line == NULL) {
+        return 0;
+    }
+    for (const wchar_t *character = line->buffer; character < line->lastchar; character++) {
+        if (wcwidth(*character) > 1) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+// Draws the prompt and the line again from scratch, starting `rows_up` rows
+// above the cursor. EL_REFRESH makes libedit forget what it believes is on
+// the screen, so nothing it drew or counted wrong survives the redraw.
+static void redraw_line(EditLine *editor, int rows_up) {
+    FILE *out = NULL;
+    if (el_get(editor, EL_GETFP, 1, &out) == 0 && out != NULL) {
+        // ANSI: this reader only runs on terminals that understand it. Not
+        // flushed: EL_REFRESH flushes, so the screen gets one write.
+        if (rows_up > 0) {
+            (void)fprintf(out, "\r\033[%dA\033[J", rows_up);
+        } else {
+            (void)fputs("\r\033[J", out);
+        }
+    }
+    (void)el_set(editor, EL_REFRESH);
 }
 
 static void redraw_after_resize(EditLine *editor) {
     el_resize(editor);
-    int columns = 0;
-    (void)el_get(editor, EL_GETTC, "co", &columns, (void *)NULL);
-
     // el_resize forgets what is on screen, so draw the prompt and the line
     // again from where the prompt now starts. Terminals that re-wrap their
     // text on a resize (tmux, VTE, iTerm2, Terminal.app, kitty) have laid the
     // line out at the new width, so count the rows at that width. (On xterm,
     // which does not re-wrap, narrowing past a long line can erase a row
     // above it.)
-    int up = rows_above_cursor(editor, columns);
-    FILE *out = NULL;
-    if (el_get(editor, EL_GETFP, 1, &out) == 0 && out != NULL) {
-        // ANSI: this reader only runs on terminals that understand it.
-        if (up > 0) {
-            (void)fprintf(out, "\r\033[%dA\033[J", up);
-        } else {
-            (void)fputs("\r\033[J", out);
-        }
-    }
-    (void)el_set(editor, EL_REFRESH);
+    redraw_line(editor, line_layout(editor, 0).row);
 }
 
 // Gives the terminal back as it was, stops until `fg`, then takes it again.
@@ -344,15 +424,77 @@ ssize_t ceditline_read_input(EditLine *editor, int fd, void *buffer, size_t size
     }
 }
 
+// MARK: - Editor state
+
+// What CEditLine keeps for one editor, in its EL_CLIENTDATA.
+struct editor_state {
+    // The application's context (ceditline_set_clientdata).
+    void *context;
+    // Put on the line when the next ceditline_gets starts reading, or NULL.
+    char *initial_text;
+    // Whether libedit edits and draws (a terminal, and not TERM=emacs); only
+    // then may the reader redraw.
+    int draws;
+};
+
+static struct editor_state *editor_state(EditLine *editor) {
+    void *state = NULL;
+    if (el_get(editor, EL_CLIENTDATA, &state) != 0) {
+        return NULL;
+    }
+    return state;
+}
+
 // MARK: - Character reader
+
+static int input_is_waiting(int fd) {
+    struct pollfd ready = {.fd = fd, .events = POLLIN, .revents = 0};
+    return poll(&ready, 1, 0) > 0;
+}
+
+// Puts the text given to ceditline_set_initial_text on the line, once el_gets
+// has emptied the line and drawn the prompt (read.c, read_prepare): text put
+// there earlier would be erased.
+static void put_initial_text(EditLine *editor, struct editor_state *state) {
+    char *text = state->initial_text;
+    state->initial_text = NULL;
+    int rows_up = line_layout(editor, 0).row;
+    if (el_insertstr(editor, text) == 0) {
+        redraw_line(editor, rows_up);
+    }
+    free(text);
+}
 
 // Exists because libedit's built-in reader blocks in read(): a Ctrl-C that
 // lands while it redraws is noticed only after the next key (see
 // wait_for_input and ceditline_read_input). Replacing it means decoding the
 // multibyte input here.
+//
+// libedit calls it when it has handled the previous key and drawn the result,
+// which makes it the place to correct that drawing: when the line holds a
+// wide character and no key is waiting, the line is drawn again from scratch.
+// libedit's incremental redraw (refresh.c, re_update_line) compares screen
+// cells, where a wide character is its own cell plus filler cells that all
+// compare equal; the unchanged tail it keeps can then start in the middle of
+// a wide character, whose whole glyph (2 columns) is written while libedit
+// counts 1 column. From then on libedit believes the cursor is one column
+// left of where it is. It takes a kept tail of at least 4 cells (MIN_END_KEEP)
+// that starts on a filler: inserting before 3 or more wide characters (4 when
+// the typed character is the same as the first of them), or deleting with 3
+// or more after the deleted one. The cursor then shows one column right, the
+// next cursor key writes text one column off, and on a line that wraps the
+// next row loses its text.
 static int read_character(EditLine *editor, wchar_t *out) {
-    mbstate_t state;
-    memset(&state, 0, sizeof state);
+    struct editor_state *state = editor_state(editor);
+    if (state != NULL && state->draws) {
+        if (state->initial_text != NULL) {
+            put_initial_text(editor, state);
+        } else if (line_has_wide_character(editor) && !input_is_waiting(STDIN_FILENO)) {
+            redraw_line(editor, line_layout(editor, 0).row);
+        }
+    }
+    mbstate_t decoder;
+    memset(&decoder, 0, sizeof decoder);
     int bytes_in_sequence = 0;
     for (;;) {
         unsigned char byte;
@@ -363,13 +505,13 @@ static int read_character(EditLine *editor, wchar_t *out) {
         }
         for (;;) {
             wchar_t decoded;
-            size_t used = mbrtowc(&decoded, (const char *)&byte, 1, &state);
+            size_t used = mbrtowc(&decoded, (const char *)&byte, 1, &decoder);
             if (used == (size_t)-2) {
                 bytes_in_sequence += 1;
                 break;  // need the next byte
             }
             if (used == (size_t)-1) {
-                memset(&state, 0, sizeof state);
+                memset(&decoder, 0, sizeof decoder);
                 if (bytes_in_sequence > 0) {
                     // The broken sequence is dropped; this byte may start a
                     // valid one.
@@ -382,6 +524,29 @@ static int read_character(EditLine *editor, wchar_t *out) {
             return 1;
         }
     }
+}
+
+// MARK: - Keys
+
+// Exists because libedit's Ctrl-D (em_delete_or_list) ends input on an empty
+// line by echoing "^D", which stays on the screen. This one ends input
+// silently; on a line with text it deletes the character under the cursor,
+// and beeps at the end of the line, as libedit's does.
+static unsigned char delete_or_end_input(EditLine *editor, int key) {
+    (void)key;
+    const LineInfoW *line = el_wline(editor);
+    if (line == NULL) {
+        return CC_ERROR;
+    }
+    if (line->lastchar == line->buffer) {
+        return CC_EOF;
+    }
+    if (line->cursor >= line->lastchar) {
+        return CC_ERROR;
+    }
+    (void)el_cursor(editor, 1);
+    el_deletestr(editor, 1);
+    return CC_REFRESH;
 }
 
 // MARK: - Editor
@@ -401,10 +566,15 @@ static void register_exit_hook(void) {
 }
 
 // Exists because Swift 6 refuses the stdin/stdout/stderr globals, and el_set
-// (editor, signals, reader) is variadic.
+// (editor, signals, reader, keys) is variadic.
 EditLine *ceditline_open(const char *program) {
+    struct editor_state *state = calloc(1, sizeof *state);
+    if (state == NULL) {
+        return NULL;
+    }
     EditLine *editor = el_init(program, stdin, stdout, stderr);
     if (editor == NULL) {
+        free(state);
         return NULL;
     }
     if (!have_terminal_at_open && tcgetattr(STDIN_FILENO, &terminal_at_open) == 0) {
@@ -413,26 +583,39 @@ EditLine *ceditline_open(const char *program) {
     (void)pthread_once(&exit_hook_once, register_exit_hook);
     (void)el_set(editor, EL_EDITOR, "emacs");
     (void)el_set(editor, EL_GETCFN, read_character);
+    (void)el_set(editor, EL_CLIENTDATA, state);
+    if (el_set(editor, EL_ADDFN, "intake-delete-or-end", "Delete a character or end input",
+               delete_or_end_input) == 0) {
+        (void)el_set(editor, EL_BIND, "^D", "intake-delete-or-end", (const char *)NULL);
+    }
+    int editing = 0;
+    state->draws = el_get(editor, EL_EDITMODE, &editing) == 0 && editing &&
+        isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
     return editor;
 }
 
-// Exists for symmetry with ceditline_open; el_end restores the terminal.
+// Exists to free what ceditline_open allocated; el_end restores the terminal.
 void ceditline_close(EditLine *editor) {
+    struct editor_state *state = editor_state(editor);
     el_end(editor);
-}
-
-// Exists because EL_CLIENTDATA goes through the variadic el_set.
-void ceditline_set_clientdata(EditLine *editor, void *context) {
-    (void)el_set(editor, EL_CLIENTDATA, context);
-}
-
-// Exists because EL_CLIENTDATA goes through the variadic el_get.
-void *ceditline_clientdata(EditLine *editor) {
-    void *context = NULL;
-    if (el_get(editor, EL_CLIENTDATA, &context) != 0) {
-        return NULL;
+    if (state != NULL) {
+        free(state->initial_text);
+        free(state);
     }
-    return context;
+}
+
+// Exists because EL_CLIENTDATA holds CEditLine's own state for the editor.
+void ceditline_set_clientdata(EditLine *editor, void *context) {
+    struct editor_state *state = editor_state(editor);
+    if (state != NULL) {
+        state->context = context;
+    }
+}
+
+// Exists because EL_CLIENTDATA holds CEditLine's own state for the editor.
+void *ceditline_clientdata(EditLine *editor) {
+    struct editor_state *state = editor_state(editor);
+    return state != NULL ? state->context : NULL;
 }
 
 // Exists because EL_PROMPT goes through the variadic el_set.
@@ -449,6 +632,24 @@ int ceditline_bind_completion(EditLine *editor, ceditline_command_fn complete) {
     return el_set(editor, EL_BIND, "^I", "intake-complete", (const char *)NULL);
 }
 
+// Exists because el_gets empties the line before it reads, so text put there
+// beforehand (el_insertstr) is lost, and el_push would run the text as keys.
+int ceditline_set_initial_text(EditLine *editor, const char *text) {
+    struct editor_state *state = editor_state(editor);
+    if (state == NULL) {
+        return -1;
+    }
+    free(state->initial_text);
+    state->initial_text = NULL;
+    if (text != NULL && text[0] != '\0') {
+        state->initial_text = strdup(text);
+        if (state->initial_text == NULL) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 // Exists because EL_HIST is variadic and takes libedit's own `history`
 // function as an argument.
 int ceditline_set_history(EditLine *editor, History *history_state) {
@@ -460,7 +661,26 @@ const char *ceditline_gets(EditLine *editor, int *count) {
     inside_gets = 1;
     const char *line = el_gets(editor, count);
     inside_gets = 0;
+    // Text for this read only, even when the read ended before it was put on
+    // the line.
+    (void)ceditline_set_initial_text(editor, NULL);
     return line;
+}
+
+// Exists because el_gets leaves the cursor where it was when Ctrl-C or Ctrl-D
+// ended the read: after the typed text, or rows above its end when the cursor
+// was inside a long line. Enter moves below the line; this does the same.
+void ceditline_end_line(EditLine *editor) {
+    int rows_down = line_layout(editor, 1).row - line_layout(editor, 0).row;
+    FILE *out = NULL;
+    if (el_get(editor, EL_GETFP, 1, &out) != 0 || out == NULL) {
+        return;
+    }
+    if (rows_down > 0) {
+        (void)fprintf(out, "\033[%dB", rows_down);
+    }
+    (void)fputs("\r\n", out);
+    (void)fflush(out);
 }
 
 // Exists because EL_GETFP is variadic; writing through libedit's own stream

@@ -30,6 +30,10 @@ public final class EditLineReader: LineReader {
     /// At most this many answers are recalled with Up.
     public static let historySize: Int32 = 200
 
+    /// True after a read that Ctrl-C, a signal or Ctrl-D ended: the reader
+    /// moved the cursor below the line, to the start of a fresh one.
+    public private(set) var endedLineOnTerminal = false
+
     private var editor: OpaquePointer
     private let history: OpaquePointer
     private var promptText: UnsafeMutablePointer<CChar>?
@@ -69,6 +73,32 @@ public final class EditLineReader: LineReader {
     /// must not contain escape sequences (libedit counts every character as a
     /// column).
     public func readLine(prompt: String) -> LineInput {
+        read(prompt: prompt, startingWith: "")
+    }
+
+    /// Shows `prompt` and reads one line that starts as `text`, cursor at its
+    /// end; `text` joins the recall list when the read ends.
+    ///
+    /// Control characters in `text` (a tab, a line break) become spaces: on
+    /// the line they would show as `^I` or break it. Otherwise as
+    /// `readLine(prompt:)`.
+    public func readLine(prompt: String, editing text: String) -> LineInput {
+        let editable = Self.editable(text)
+        defer { remember(editable) }
+        return read(prompt: prompt, startingWith: editable)
+    }
+
+    /// `text` with each control character replaced by a space.
+    static func editable(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar.properties.generalCategory == .control ? " " : scalar)
+        }
+        return String(scalars)
+    }
+
+    private func read(prompt: String, startingWith text: String) -> LineInput {
+        endedLineOnTerminal = false
         if Signals.pending != nil {
             return .interrupted
         }
@@ -79,6 +109,7 @@ public final class EditLineReader: LineReader {
         }
         free(promptText)
         promptText = strdup(editablePrompt)
+        _ = ceditline_set_initial_text(editor, text)
 
         var count: Int32 = 0
         let line = ceditline_gets(editor, &count)
@@ -89,9 +120,10 @@ public final class EditLineReader: LineReader {
             }
             return .line(String(decoding: bytes, as: UTF8.self))
         }
-        // Neither Ctrl-C nor Ctrl-D leaves the cursor on a fresh line (Ctrl-D
-        // echoes "^D"), so end the line the user was typing on.
-        write("\n")
+        // Neither Ctrl-C nor Ctrl-D moves off the line the person was typing
+        // on (el_gets returns with the cursor where it was), so move below it.
+        ceditline_end_line(editor)
+        endedLineOnTerminal = true
         if Signals.pending != nil {
             return .interrupted
         }

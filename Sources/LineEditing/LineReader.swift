@@ -27,6 +27,23 @@ public struct Completion: Sendable, Equatable {
 public protocol LineReader: AnyObject {
     /// Shows `prompt` and reads one line.
     func readLine(prompt: String) -> LineInput
+    /// Shows `prompt` and reads one line that starts as `text`, ready to edit.
+    ///
+    /// For a line that was refused: the person fixes it rather than typing it
+    /// again. A reader that edits puts `text` on the line with the cursor at
+    /// its end, and when the read ends adds `text` to the recall list (as
+    /// `remember(_:)` does), so Up during this read goes to the lines before
+    /// it, and Up later finds it; do not remember it yourself. A reader that
+    /// cannot edit (a pipe) ignores `text`.
+    func readLine(prompt: String, editing text: String) -> LineInput
+    /// Whether the last read returned `.interrupted` or `.endOfInput` after
+    /// moving the terminal's cursor to the start of a fresh line below what
+    /// was typed (Ctrl-C and Ctrl-D leave it after the typed text or `^C`).
+    ///
+    /// When true, print a message about it straight away. When false (a pipe,
+    /// a file, or a read that returned a line), a message for a terminal the
+    /// cursor may be in the middle of needs a line break first.
+    var endedLineOnTerminal: Bool { get }
     /// Called on Tab with the text before the cursor.
     var completer: (@Sendable (String) -> Completion)? { get set }
     /// Adds a line to this session's recall list (Up/Down). Kept in memory
@@ -34,4 +51,14 @@ public protocol LineReader: AnyObject {
     func remember(_ line: String)
     /// Forgets every remembered line, so the next client cannot recall them.
     func forgetHistory()
+}
+
+extension LineReader {
+    /// Reads with an empty line: a reader that cannot edit ignores `text`.
+    public func readLine(prompt: String, editing text: String) -> LineInput {
+        readLine(prompt: prompt)
+    }
+
+    /// False: a reader that does not say otherwise leaves the cursor alone.
+    public var endedLineOnTerminal: Bool { false }
 }

@@ -22,6 +22,10 @@ public final class PlainLineReader: LineReader {
     /// Ignored: there is nothing to complete on a pipe.
     public var completer: (@Sendable (String) -> Completion)?
 
+    /// True after a read from a terminal that a signal interrupted: the
+    /// reader ended the line on that terminal (see `readLine(prompt:)`).
+    public private(set) var endedLineOnTerminal = false
+
     private let input: Int32
     private let output: Int32
     private let chunkSize: Int
@@ -51,14 +55,20 @@ public final class PlainLineReader: LineReader {
     ///
     /// Returns `.interrupted` at once, without writing the prompt, while a
     /// signal is pending (see `Signals.takePending()`).
+    ///
+    /// When the input is a terminal (stdout piped, or `--plain`), a signal
+    /// that interrupts the read ends the line on that terminal: the terminal
+    /// echoed what was typed and `^C` but no newline, so a message printed to
+    /// it next would run on after them.
     public func readLine(prompt: String) -> LineInput {
+        endedLineOnTerminal = false
         if Signals.pending != nil {
             return .interrupted
         }
         writePrompt(prompt)
         while true {
             if Signals.pending != nil {
-                return .interrupted
+                return interrupted()
             }
             if let line = nextLine() {
                 return .line(line)
@@ -70,9 +80,14 @@ public final class PlainLineReader: LineReader {
             case .data, .retry:
                 continue
             case .interrupted:
-                return .interrupted
+                return interrupted()
             }
         }
+    }
+
+    private func interrupted() -> LineInput {
+        endedLineOnTerminal = endLineOnTerminal()
+        return .interrupted
     }
 
     /// Does nothing: a plain reader keeps no history.
@@ -186,6 +201,26 @@ public final class PlainLineReader: LineReader {
             // EIO after the terminal hung up, EBADF with no stdin: no more input.
             reachedEnd = true
             return .data
+        }
+    }
+
+    /// Writes a line break to the terminal `input` reads from (not to
+    /// `output`, which may be a pipe); false when `input` is no terminal or
+    /// the write fails.
+    private func endLineOnTerminal() -> Bool {
+        guard isatty(input) == 1 else { return false }
+        var name = [CChar](repeating: 0, count: 256)
+        guard ttyname_r(input, &name, name.count) == 0 else { return false }
+        let terminal = open(name, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+        guard terminal >= 0 else { return false }
+        defer { close(terminal) }
+        // "\r" too: the terminal may not turn "\n" into a carriage return.
+        let lineBreak: [UInt8] = [0x0D, 0x0A]
+        while true {
+            let written = lineBreak.withUnsafeBytes { write(terminal, $0.baseAddress, $0.count) }
+            if written == lineBreak.count { return true }
+            if written < 0, errno == EINTR { continue }
+            return false
         }
     }
 

@@ -16,7 +16,7 @@ struct Intake: ParsableCommand {
         version: IntakeVersion.current,
         subcommands: [
             RunCommand.self, ScoreCommand.self, ReplayCommand.self, ReportCommand.self, ExportCommand.self, ValidateCommand.self, GraphCommand.self,
-            ConvertCommand.self,
+            ConvertCommand.self, KeysCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

@@ -9,6 +9,6 @@ extension Ports {
         return Ports(
             files: DiskFiles(), transcripts: DiskTranscripts(), clock: SystemClock(), screen: TerminalScreen.shared,
             keyboard: { TerminalKeyboard.make(plain: plain, environment: environment) }, environment: environment,
-            program: ProcessEnvironment.program)
+            program: ProcessEnvironment.program, deskKeys: DiskDeskKeys())
     }
 }

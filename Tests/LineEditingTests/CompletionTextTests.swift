@@ -120,3 +120,16 @@ extension Substring {
         String(self.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }
+
+@Suite("Text put back on the line")
+struct EditableTextTests {
+    @Test("control characters become spaces; everything else stays", arguments: [
+        ("low back, butt", "low back, butt"),
+        ("a\tb\nc\u{7}d\u{7F}", "a b c d "),
+        ("허리\u{1B}[A", "허리 [A"),
+        ("caf\u{E9} cafe\u{301}", "caf\u{E9} cafe\u{301}"),
+    ])
+    func editable(text: String, expected: String) {
+        #expect(EditLineReader.editable(text) == expected)
+    }
+}

@@ -199,6 +199,27 @@ struct PlainLineReaderTests {
         #expect(String(decoding: written, as: UTF8.self) == "Pain (0-10)? é? > ")
     }
 
+    @Test("ignores text to edit: reads the next line, prompts with the prompt alone, remembers nothing")
+    func ignoresTextToEdit() throws {
+        let input = try FedPipe(Array("fresh\n".utf8))
+        var outputFDs: [Int32] = [0, 0]
+        #expect(pipe(&outputFDs) == 0)
+        defer { close(outputFDs[0]) }
+        let reader = PlainLineReader(input: input.readEnd, output: outputFDs[1])
+        #expect(reader.readLine(prompt: "> ", editing: "low back, butt") == .line("fresh"))
+        #expect(reader.readLine(prompt: "> ") == .endOfInput)
+        #expect(!reader.endedLineOnTerminal, "a pipe has no line to end")
+        close(outputFDs[1])
+        var written: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 256)
+        while true {
+            let got = read(outputFDs[0], &chunk, chunk.count)
+            if got <= 0 { break }
+            written += chunk[0..<got]
+        }
+        #expect(String(decoding: written, as: UTF8.self) == "> > ")
+    }
+
     @Test("remembers nothing and ignores the completer")
     func noHistory() throws {
         let (reader, pipe) = try reader(for: "x\n")

@@ -8,6 +8,8 @@
 // Functions that libedit already exports without varargs (el_line,
 // el_insertstr, el_deletestr, history_end) are called from Swift directly;
 // el_init, el_end and el_gets are wrapped for the reasons given below.
+// EL_CLIENTDATA belongs to this shim (its per-editor state); the
+// application's context goes through ceditline_set_clientdata.
 
 #pragma once
 
@@ -58,11 +60,14 @@ typedef unsigned char (*ceditline_command_fn)(EditLine *_Nonnull editor, int key
 typedef char *_Nullable (*ceditline_prompt_fn)(EditLine *_Nonnull editor);
 
 /// Creates an editor on stdin/stdout/stderr with emacs keys, libedit's own
-/// signal handling off, and the ppoll-based character reader.
+/// signal handling off, Ctrl-D that ends input without echoing "^D", and the
+/// ppoll-based character reader, which also draws the line again from scratch
+/// whenever it holds a wide character (libedit's own redraw miscounts them).
 /// Returns NULL when libedit cannot start.
 EditLine *_Nullable ceditline_open(const char *_Nonnull program);
 
-/// Ends the editor (el_end restores the terminal settings saved at open).
+/// Ends the editor (el_end restores the terminal settings saved at open) and
+/// frees what ceditline_open allocated.
 void ceditline_close(EditLine *_Nonnull editor);
 
 /// Stores the Swift context pointer (EL_CLIENTDATA) that callbacks read back.
@@ -80,10 +85,19 @@ int ceditline_bind_completion(EditLine *_Nonnull editor, ceditline_command_fn _N
 /// Attaches an in-memory history to the editor for Up/Down (EL_HIST).
 int ceditline_set_history(EditLine *_Nonnull editor, History *_Nonnull history);
 
+/// Puts `text` (UTF-8) on the line, cursor at its end, when the next
+/// ceditline_gets has drawn the prompt; NULL or "" for an empty line. Applies
+/// to that one read. Returns 0, or -1 when out of memory.
+int ceditline_set_initial_text(EditLine *_Nonnull editor, const char *_Nullable text);
+
 /// el_gets, but records that the terminal may be in raw mode meanwhile, so an
 /// exit() from a callback (a completer) still restores the terminal.
 /// `count` is the byte count, 0 at end of input, -1 when interrupted.
 const char *_Nullable ceditline_gets(EditLine *_Nonnull editor, int *_Nonnull count);
+
+/// After a read that Ctrl-C or Ctrl-D ended, moves the cursor below the line
+/// that was being edited, to the start of a fresh row, as Enter does.
+void ceditline_end_line(EditLine *_Nonnull editor);
 
 /// Writes `text` to the editor's output stream and flushes it, so it lands in
 /// order with what libedit has written there.

@@ -14,10 +14,12 @@ public struct Ports {
     /// How to name intake in commands printed for the person to paste: the
     /// word `intake` when it was found on the PATH, else its full path.
     public var program: String
+    /// Where the desk key is kept; nil keeps none (no session is signed).
+    public var deskKeys: DeskKeyStore?
 
     public init(
         files: FileSystem, transcripts: TranscriptStorage, clock: WallClock, screen: Screen,
-        keyboard: @escaping () -> Keyboard, environment: [String: String], program: String
+        keyboard: @escaping () -> Keyboard, environment: [String: String], program: String, deskKeys: DeskKeyStore? = nil
     ) {
         self.files = files
         self.transcripts = transcripts
@@ -26,5 +28,6 @@ public struct Ports {
         self.keyboard = keyboard
         self.environment = environment
         self.program = program
+        self.deskKeys = deskKeys
     }
 }

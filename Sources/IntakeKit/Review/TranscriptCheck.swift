@@ -15,12 +15,16 @@ public struct TranscriptCheck {
     /// The outcome recorded at the end, and the assessment today's rules give.
     public let recorded: AssessmentOutcome?
     public let fresh: Assessment?
+    /// Which desks signed it, checked against `trustedKeys` when given.
+    public let signatures: SessionSignatures
 
     /// Reads and replays the transcript in `bytes` with `content`, on the
-    /// local date the session started (`clock` knows the time zone).
-    public init(path: String, bytes: [UInt8], content: Content, clock: WallClock) {
+    /// local date the session started (`clock` knows the time zone), and
+    /// checks its signatures against `trustedKeys` (nil: none given).
+    public init(path: String, bytes: [UInt8], content: Content, clock: WallClock, trustedKeys: TrustedDeskKeys? = nil) {
         self.path = path
         document = TranscriptDocument(bytes)
+        signatures = SessionSignatures(document, trusted: trustedKeys)
         guard let header = document.header, header.questionnaire.id == content.questionnaire.questionnaire.id else {
             replay = nil
             changes = []
@@ -53,8 +57,8 @@ public struct TranscriptCheck {
     }
 
     /// Whether `--check` fails: a replay mismatch, a different outcome,
-    /// damage or tampering.
+    /// damage or tampering; and, with trusted keys, a session they did not sign.
     public var fails: Bool {
-        isDamaged || isTampered || !stepMismatches.isEmpty || outcomeDiffers || document.header == nil
+        isDamaged || isTampered || !stepMismatches.isEmpty || outcomeDiffers || document.header == nil || signatures.fails
     }
 }
