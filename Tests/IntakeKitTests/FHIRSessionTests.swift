@@ -165,6 +165,20 @@ struct FHIRSessionTests {
         #expect(!result.output.contains("columns wide"))
     }
 
+    @Test func aLongOptionWrapsUnderItselfNotUnderItsNumber() throws {
+        let label = "Yes, and it wakes me at night more often than not, even when I have taken something for it"
+        let form = """
+            {"resourceType": "Questionnaire", "status": "active", "item": [
+              {"linkId": "wakes", "type": "choice", "text": "Does the pain wake you?",
+               "answerOption": [{"valueString": "No"}, {"valueString": "\(label)"}]}]}
+            """
+        let intake = InProcessIntake()
+        intake.files.place(Array(form.utf8), at: "/memory/wakes.json")
+        let result = intake.run(SessionOptions(questionnaire: "/memory/wakes.json"), typing: ["2"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("  1  No\n  2  Yes, and it wakes me at night more often than not, even when I have taken\n     something for it\n"), "\(result.output)")
+    }
+
     @Test func aQuestionnaireResponseGivenToValidateIsNamedForWhatItIs() throws {
         let intake = InProcessIntake()
         intake.files.place(Array(#"{"resourceType": "QuestionnaireResponse", "status": "completed"}"#.utf8), at: "/memory/response.json")

@@ -81,6 +81,17 @@ struct QuestionView {
         }
         let cellWidth = (cells.map { ColumnWidth.of($0) }.max() ?? 0) + 3
         let columns = options.count > 8 ? max(1, min(3, (console.width - 2) / max(1, cellWidth))) : 1
+        if columns == 1 {
+            // One to a line; a label wider than the screen (a FHIR form's,
+            // written for other screens) wraps under itself, not under its number.
+            let hanging = String(repeating: " ", count: 2 + numberWidth + 2)
+            for (index, option) in options.enumerated() {
+                let number = String(index + 1)
+                let indent = "  " + String(repeating: " ", count: numberWidth - number.count) + number + "  "
+                console.line(TextWrap.wrap(option.label, width: console.width, indent: indent, hanging: hanging))
+            }
+            return
+        }
         let rows = (cells.count + columns - 1) / columns
         for row in 0..<rows {
             var line = "  "
