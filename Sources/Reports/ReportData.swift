@@ -95,6 +95,15 @@ public struct ComputedScore: Sendable, Equatable {
         self.json = json
         self.parts = parts
     }
+
+    /// As the JSON report writes it: `label`, `value`, and `from` (the
+    /// weighted answers: `question`, `answer`, `weight`).
+    public var report: JSONValue {
+        .object([
+            "label": .string(label), "value": json,
+            "from": .array(parts.map { .object(["question": .string($0.question), "answer": .string($0.answer), "weight": .string($0.weight)]) }),
+        ])
+    }
 }
 
 /// The answers of one section.

@@ -210,12 +210,7 @@ public enum ReportRenderer {
         object.set("answers", .array(answers))
         object.set("sections", .array(sections))
         object.set("skipped", .array(data.skipped.map(JSONValue.string)))
-        object.set("scores", .array(data.scores.map { score in
-            .object([
-                "label": .string(score.label), "value": score.json,
-                "from": .array(score.parts.map { .object(["question": .string($0.question), "answer": .string($0.answer), "weight": .string($0.weight)]) }),
-            ])
-        }))
+        object.set("scores", .array(data.scores.map(\.report)))
         object.set("assessment", data.assessment?.json ?? .null)
         object.set("painAreas", .object([
             "painful": .array(data.body.painful.map(JSONValue.string)),

@@ -83,6 +83,38 @@ struct FHIRSessionTests {
         #expect(bundle.error.contains("--format fhir"))
     }
 
+    /// `intake score` of a PHQ-9: no rules are needed for the total; an
+    /// answer file keyed by linkId and the response export writes give it.
+    @Test func scoringAFHIRFormWithoutRulesGivesTheTotalItComputes() throws {
+        let intake = InProcessIntake()
+        intake.files.place(Array(#"{"H1/T1/Q1": "Several days", "H1/T1/Q2": "4", "H1/T1/Q3": "not at all"}"#.utf8), at: "/memory/answers.json")
+        let text = intake.score(AnswerFileScoring.Options(answers: "/memory/answers.json", questionnaire: Self.phq9))
+        #expect(text.status == 0, "\(text.error)")
+        #expect(Self.flat(text.output).contains("Scores Total score: 4 1 Little interest or pleasure in doing things?: Several days 3 Feeling down"))
+        #expect(text.output.contains("There are no rules beside this questionnaire, so no assessment is given."))
+
+        let json = intake.score(AnswerFileScoring.Options(answers: "/memory/answers.json", format: .json, questionnaire: Self.phq9))
+        #expect(json.status == 0, "\(json.error)")
+        let object = try Self.json(json.output)
+        #expect(object["assessment"] == .null)
+        #expect(object["scores"]?.arrayValue?.first?["value"]?.numberValue?.integer == 4)
+
+        // A form that computes nothing, without rules: said, not an error.
+        let form = #"{"resourceType": "Questionnaire", "status": "active", "item": [{"linkId": "name", "type": "string", "text": "Name?"}]}"#
+        intake.files.place(Array(form.utf8), at: "/memory/name.json")
+        intake.files.place(Array(#"{"name": "Ada"}"#.utf8), at: "/memory/name-answers.json")
+        let nothing = intake.score(AnswerFileScoring.Options(answers: "/memory/name-answers.json", questionnaire: "/memory/name.json"))
+        #expect(nothing.status == 0, "\(nothing.error)")
+        #expect(nothing.output.contains("computes no scores, and has no rules beside it"))
+
+        // intake's own format still needs its rules.
+        intake.files.place(Array(#"{"id": "tiny", "version": "1", "title": "Tiny", "start": "q", "nodes": [{"id": "q", "kind": "yesno", "text": "Ok?"}]}"#.utf8), at: "/memory/tiny.json")
+        intake.files.place(Array(#"{"q": "yes"}"#.utf8), at: "/memory/tiny-answers.json")
+        let own = intake.score(AnswerFileScoring.Options(answers: "/memory/tiny-answers.json", questionnaire: "/memory/tiny.json"))
+        #expect(own.status == 2)
+        #expect(own.error.contains("/memory/tiny.json has no rules beside it (expected /memory/tiny.rules.json): pass --rules FILE"))
+    }
+
     @Test func aQuestionTheFormCannotAskIsReportedWhenTheSessionStarts() throws {
         let result = InProcessIntake().run(SessionOptions(questionnaire: FHIRCheck.fixturePath("android/component_attachment.json")), typing: [])
         #expect(result.status == 0, "\(result.error)")

@@ -195,8 +195,14 @@ public struct Content: Sendable {
     /// PHQ-9 total), each with the weighted answers it came from; none for
     /// intake's own format, whose scores are the rules' business.
     public func scores(of interview: Interview) -> [ComputedScore] {
+        scores(of: interview.answers, today: interview.today)
+    }
+
+    /// The values a FHIR form computes from `answers` (an answer file's, a
+    /// QuestionnaireResponse's), with `today` as FHIRPath's today().
+    public func scores(of answers: [String: Answer], today: CalendarDate?) -> [ComputedScore] {
         guard let form = questionnaire.fhirForm else { return [] }
-        return QuestionnaireResponseExport.computedValues(form: form, answers: interview.answers, today: interview.today).map { computed in
+        return QuestionnaireResponseExport.computedValues(form: form, answers: answers, today: today).map { computed in
             ComputedScore(
                 label: computed.label, value: Self.words(computed.value), json: computed.value.json,
                 parts: computed.weights.map { ComputedScore.Part(question: $0.question, answer: $0.answer, weight: Self.words(.number($0.weight))) })

@@ -44,7 +44,8 @@ enum AnswerSummary {
         }
         for section in sectionOrder {
             if let section, let title = questionnaire.section(section)?.title {
-                console.line("  " + console.paint(title, .bold))
+                // A FHIR group's text can be a long sentence: it wraps.
+                console.paragraph(title, indent: 2, style: .bold)
             }
             for (node, answer) in bySection[section] ?? [] {
                 console.paragraph("\(label(for: node)): \(questionnaire.describe(answer.value, at: node))", indent: 4)

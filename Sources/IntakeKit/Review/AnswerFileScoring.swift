@@ -30,10 +30,14 @@ public enum AnswerFileScoring {
     /// Scores the answers and prints the assessment. The answers are an
     /// answer file keyed by question id (a FHIR form's linkIds), or a FHIR
     /// QuestionnaireResponse to the questionnaire (intake's own ones as
-    /// `intake export` writes them).
+    /// `intake export` writes them). A FHIR form also gets the values it
+    /// computes (the PHQ-9 total); it needs no rules for those.
     public static func run(_ options: Options, ports: Ports) throws {
-        let content = try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: true, files: ports.files)
-        guard let ruleSet = content.rules else { return }
+        let content = try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: false, files: ports.files)
+        if content.rules == nil, content.questionnaire.fhirForm == nil {
+            let path = options.questionnaire ?? "the questionnaire"
+            throw UserFacingError("\(path) has no rules beside it (expected \(Content.rulesPathBeside(path))): pass --rules FILE")
+        }
         let today = ports.clock.localTime(atMilliseconds: ports.clock.milliseconds()).localDate
         let questionnaire = content.questionnaire.questionnaire(today: today)
         let console = Console(screen: ports.screen, plain: false, environment: ports.environment)
@@ -60,12 +64,42 @@ public enum AnswerFileScoring {
             case .failure(let diagnostic): throw DiagnosticsFound(diagnostics: [diagnostic])
             }
         }
+        let scores = content.scores(of: parsed, today: today)
+        guard let ruleSet = content.rules else {
+            show(scores, of: content, format: options.format, on: console)
+            return
+        }
         let assessment = Assessment.assess(AnswerSet(questionnaire: questionnaire, answers: parsed), rules: ruleSet, lexicon: content.lexicon)
         switch options.format {
         case .json:
             console.write(assessment.json.prettyPrinted())
         case .text:
             console.write(AssessmentText.render(assessment, rules: ruleSet, audience: options.mode, style: console.textStyle, width: console.width))
+            if !scores.isEmpty {
+                console.line()
+                AnswerSummary.show(scores, on: console)
+            }
+        }
+    }
+
+    /// A FHIR form without rules: what it computes, and that there is no
+    /// assessment. As JSON, `{"assessment": null, "scores": [...]}`, each
+    /// score as the JSON report writes it.
+    private static func show(_ scores: [ComputedScore], of content: Content, format: Format, on console: Console) {
+        switch format {
+        case .json:
+            var object = JSONObject()
+            object.set("assessment", .null)
+            object.set("scores", .array(scores.map(\.report)))
+            console.write(JSONValue.object(object).prettyPrinted())
+        case .text:
+            if scores.isEmpty {
+                console.line("\(content.questionnaire.name) computes no scores, and has no rules beside it, so there is nothing to score: pass --rules FILE for an assessment.")
+                return
+            }
+            AnswerSummary.show(scores, on: console)
+            console.line()
+            console.line("There are no rules beside this questionnaire, so no assessment is given.")
         }
     }
 }

@@ -11,7 +11,8 @@ struct ScoreCommand: ParsableCommand {
             ANSWERS is a JSON object keyed by question id (a FHIR form's linkIds), as for \
             `intake run --answers`, or a FHIR QuestionnaireResponse to the questionnaire \
             (as `intake export` writes one). Partial answers are fine: a rule whose answers are missing does not fire, and \
-            the output says which were missing.
+            the output says which were missing. A FHIR form needs no rules for the \
+            values it computes (a PHQ-9's total): without rules, those are shown alone.
             """
     )
 
