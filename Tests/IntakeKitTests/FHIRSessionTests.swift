@@ -115,6 +115,31 @@ struct FHIRSessionTests {
         #expect(own.error.contains("/memory/tiny.json has no rules beside it (expected /memory/tiny.rules.json): pass --rules FILE"))
     }
 
+    /// The README's PHQ-9 session is what a run shows: each part of it
+    /// (between the "..." lines) is in the output, in order.
+    @Test func theREADMEsPHQ9SessionIsWhatARunShows() throws {
+        let readme = Fixtures.text("README.md")
+        let command = "$ intake run --questionnaire Tests/FHIRTests/Fixtures/stanford-PHQ-9.json\n"
+        let start = try #require(readme.range(of: "```\n" + command), "the README has no PHQ-9 session")
+        let end = try #require(readme.range(of: "\n```", range: start.upperBound..<readme.endIndex))
+        let block = String(readme[start.upperBound..<end.lowerBound]) + "\n"
+
+        let intake = InProcessIntake()
+        let result = intake.run(
+            SessionOptions(questionnaire: "Tests/FHIRTests/Fixtures/stanford-PHQ-9.json"),
+            typing: ["2", "sev", "3", ":back", "nearly every day", "1", "not at all", "2", "1", "1", "1"])
+        #expect(result.status == 0, "\(result.error)")
+        let output = result.output.replacingOccurrences(of: InProcessIntake.sessions + "/", with: "Transcripts/sessions/")
+        var from = output.startIndex
+        for part in block.components(separatedBy: "...\n") {
+            guard let found = output.range(of: part, range: from..<output.endIndex) else {
+                Issue.record("the README's PHQ-9 session is out of date at:\n\(part)\nthe run shows:\n\(output)")
+                return
+            }
+            from = found.upperBound
+        }
+    }
+
     @Test func aQuestionTheFormCannotAskIsReportedWhenTheSessionStarts() throws {
         let result = InProcessIntake().run(SessionOptions(questionnaire: FHIRCheck.fixturePath("android/component_attachment.json")), typing: [])
         #expect(result.status == 0, "\(result.error)")
