@@ -140,6 +140,26 @@ struct FHIRSessionTests {
         }
     }
 
+    /// A choice marked with the open-choice item control (the Android SDC
+    /// library's way) takes other text, and exports it as a string.
+    @Test func aChoiceWithTheOpenChoiceControlTakesOtherText() throws {
+        let form = FHIRCheck.fixturePath("android/component_open_choice.json")
+        let intake = InProcessIntake()
+        let result = intake.run(SessionOptions(questionnaire: form), typing: ["asthma, something else"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("Choose all that apply, or type your own, separated by commas."))
+        #expect(result.output.contains("Answer: Asthma/COPD, something else"), "\(result.output)")
+        let transcript = try #require(intake.transcripts.first)
+        let export = intake.export(Export.Options(transcript: transcript, questionnaire: form))
+        #expect(export.status == 0, "\(export.error)")
+        let response = try Self.json(export.output)
+        let answers = try #require(response["item"]?.arrayValue?.first?["answer"]?.arrayValue)
+        #expect(answers.count == 2)
+        #expect(answers.contains { $0["valueCoding"]?["display"]?.stringValue == "Asthma/COPD" })
+        #expect(answers.contains { $0["valueString"]?.stringValue == "something else" })
+        #expect(try FHIRCheck.validate([response]) == [nil])
+    }
+
     @Test func aQuestionTheFormCannotAskIsReportedWhenTheSessionStarts() throws {
         let result = InProcessIntake().run(SessionOptions(questionnaire: FHIRCheck.fixturePath("android/component_attachment.json")), typing: [])
         #expect(result.status == 0, "\(result.error)")

@@ -282,6 +282,10 @@ struct ItemReader {
             return nil
         }
         if item.calculatedExpression != nil || item.readOnly || item.hidden { return nil }
+        // R4 has no open-choice control, but forms mark a choice that takes
+        // other text with one (the Android SDC library reads it so): it is
+        // an open-choice item, and its answers are written as one's.
+        if item.type == .choice, itemControl == "open-choice" { item.type = .openChoice }
         let kindExtension = (object["extension"]?.arrayValue ?? []).first { $0["url"]?.stringValue == FHIRConversion.nodeKindExtension }?["valueCode"]?.stringValue
         if item.repeats, item.type != .choice, item.type != .openChoice, kindExtension != "medications" {
             log.warning("item '\(linkId)' repeats: intake takes one answer", at: object["repeats"], path: path.appending("repeats"))
