@@ -51,7 +51,7 @@ let package = Package(
         // argument parsing: those are the executable's.
         .target(
             name: "IntakeKit",
-            dependencies: ["LineEditing", "QuestionnaireModel", "InterviewEngine", "Scoring", "Reports", "TerminalText"],
+            dependencies: ["LineEditing", "QuestionnaireModel", "InterviewEngine", "Scoring", "Reports", "FHIR", "TerminalText"],
             plugins: ["EmbedQuestionnaires"]
         ),
         // The command line: commands (Commands/), the terminal (Terminal/),
@@ -94,11 +94,11 @@ let package = Package(
         // reception, resume, replay, reports, validation.
         .testTarget(
             name: "IntakeKitTests",
-            dependencies: ["IntakeKit", "IntakeTesting", "LineEditing", "QuestionnaireModel", "InterviewEngine", "Scoring", "Reports"]
+            dependencies: ["IntakeKit", "IntakeTesting", "LineEditing", "QuestionnaireModel", "InterviewEngine", "Scoring", "Reports", "FHIR"]
         ),
         .testTarget(
             name: "FHIRTests",
-            dependencies: ["FHIR", "InterviewEngine", "Scoring", "QuestionnaireModel"],
+            dependencies: ["FHIR", "InterviewEngine", "Scoring", "QuestionnaireModel", "IntakeTesting"],
             exclude: ["Fixtures"]
         ),
         // The binary as a process: what only a process shows (exit codes,

@@ -104,8 +104,9 @@ public struct AnswerFile: Sendable {
     /// questionnaire, for scoring partial answers. Null answers are left out.
     /// An answer that does not parse is an error, unless the other answers
     /// route past its question (as `run` ignores it): "lower-back" as the
-    /// main area of someone who chose only the neck is never asked.
-    public func parsedAnswers() -> Result<[String: Answer], Diagnostic> {
+    /// main area of someone who chose only the neck is never asked. `today`
+    /// is what a date answered "today" means.
+    public func parsedAnswers(today: CalendarDate? = nil) -> Result<[String: Answer], Diagnostic> {
         var answers: [String: Answer] = [:]
         var refused: [(node: Node, diagnostic: Diagnostic)] = []
         // Node order puts a question before any question drawing options from it.
@@ -116,7 +117,7 @@ public struct AnswerFile: Sendable {
                 return .failure(diagnostic)
             case .success(let text):
                 let options = questionnaire.options(for: node, answers: answers)
-                switch node.parse(text, options: options) {
+                switch node.parse(text, options: options, today: today) {
                 case .success(let value):
                     answers[node.id] = Answer(value: value, raw: text)
                 case .failure(let rejection):

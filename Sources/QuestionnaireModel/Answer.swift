@@ -14,9 +14,9 @@ public enum AnswerValue: Sendable, Hashable {
     case text(String)
     /// Medicines as the person wrote them, one entry each; empty for "none".
     case medications([String])
-    /// A day, for a text question read as a date.
+    /// A day, for a `date` question.
     case date(CalendarDate)
-    /// A time of day, for a text question read as a time.
+    /// A time of day, for a `time` question.
     case time(TimeOfDay)
     /// A day and a time of day, in local time.
     case dateTime(CalendarDate, TimeOfDay)
@@ -80,6 +80,16 @@ public enum AnswerValue: Sendable, Hashable {
             self = .duration(days: days)
         case (.yesno, .bool(let value)): self = .yesNo(value)
         case (.text, .string(let text)): self = .text(text)
+        case (.date, .string(let text)):
+            guard let day = CalendarDate(iso: text) else { return nil }
+            self = .date(day)
+        case (.time, .string(let text)):
+            guard let time = TimeOfDay(iso: text) else { return nil }
+            self = .time(time)
+        case (.dateTime, .string(let text)):
+            let parts = text.split(separator: "T", omittingEmptySubsequences: false)
+            guard parts.count == 2, let day = CalendarDate(iso: String(parts[0])), let time = TimeOfDay(iso: String(parts[1])) else { return nil }
+            self = .dateTime(day, time)
         case (.medications, .array(let values)):
             let names = values.compactMap(\.stringValue)
             guard names.count == values.count else { return nil }

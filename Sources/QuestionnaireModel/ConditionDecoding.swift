@@ -10,6 +10,12 @@ public enum ValueType: Sendable, Equatable {
     case duration
     case yesNo
     case text
+    /// A day, compared as a number of days (conditions write "2024-03-05").
+    case date
+    /// A time of day, compared in seconds since midnight ("14:30").
+    case time
+    /// A day and time, compared in seconds ("2024-03-05T14:30").
+    case dateTime
     case medications
     /// An `info` step: nothing to test.
     case none
@@ -24,6 +30,9 @@ public enum ValueType: Sendable, Equatable {
         case .duration: "a duration"
         case .yesNo: "a yes/no answer"
         case .text: "a text answer"
+        case .date: "a date"
+        case .time: "a time of day"
+        case .dateTime: "a date and time"
         case .medications: "a list of medicines"
         case .none: "no answer (an information step)"
         }
@@ -34,7 +43,7 @@ public enum ValueType: Sendable, Equatable {
         switch self {
         case .choice: ["equals", "in", "answered"]
         case .choices: ["includes", "includesAny", "includesAll", "count", "answered"]
-        case .integer, .number, .duration: ["equals", "in", "lt", "lte", "gt", "gte", "answered"]
+        case .integer, .number, .duration, .date, .time, .dateTime: ["equals", "in", "lt", "lte", "gt", "gte", "answered"]
         case .yesNo: ["equals", "answered"]
         case .text: ["equals", "answered"]
         case .medications: ["answered"]
@@ -55,6 +64,9 @@ extension Questionnaire {
         case .duration: return .duration
         case .yesno: return .yesNo
         case .text: return .text
+        case .date: return .date
+        case .time: return .time
+        case .dateTime: return .dateTime
         case .medications: return .medications
         case .info: return ValueType.none
         }
@@ -278,6 +290,23 @@ public struct ConditionDecoder {
                 return nil
             }
             return .code(text)
+        case .date, .time, .dateTime:
+            // Compared as the numbers the answers count as (AnswerValue.numeric).
+            let number: Double? = json.stringValue.flatMap { text in
+                switch type {
+                case .date: CalendarDate(iso: text).map { Double($0.dayNumber) }
+                case .time: TimeOfDay(iso: text).map { Double($0.secondsSinceMidnight) }
+                default:
+                    text.split(separator: "T", omittingEmptySubsequences: false).count == 2
+                        ? AnswerValue(json: json, kind: .dateTime)?.numeric : nil
+                }
+            }
+            guard let number else {
+                let example = type == .date ? "\"2024-03-05\"" : type == .time ? "\"14:30\"" : "\"2024-03-05T14:30\""
+                log.error("'\(subject)' is \(type.words): compare it with one written as \(example), found \(json.typeDescription == "a string" ? TextInput.quoted(json.stringValue ?? "") : json.typeDescription)", at: json, path: path)
+                return nil
+            }
+            return .number(number)
         case .medications, .none:
             log.error("'\(subject)' has \(type.words), which cannot be compared with a value", at: json, path: path)
             return nil

@@ -172,7 +172,7 @@ public struct Node: Sendable {
 
 /// The kinds of node, as written in the file's `kind` field.
 public enum NodeKind: String, Sendable, CaseIterable {
-    case single, multi, scale, number, duration, yesno, text, medications, info
+    case single, multi, scale, number, duration, yesno, text, date, time, dateTime, medications, info
 }
 
 /// What a node accepts as an answer, with the settings of its kind.
@@ -183,10 +183,14 @@ public enum AnswerSpec: Sendable {
     case number(min: Double, max: Double, integer: Bool, unit: String?)
     case duration(minDays: Int, maxDays: Int)
     case yesno
-    /// Typed text; `format` reads it as a date or a time instead. Dates and
-    /// times share this case so that code matching `.text` keeps compiling
-    /// while the command line moves house (issue 12); `kind` stays `.text`.
-    case text(maxLength: Int, format: TextFormat = .free)
+    case text(maxLength: Int)
+    /// A day, typed as people write one (`5 March 2024`, `yesterday`),
+    /// within the bounds when they are given.
+    case date(earliest: CalendarDate?, latest: CalendarDate?)
+    /// A time of day (`14:30`, `2:30 pm`, `noon`).
+    case time
+    /// A day and a time of day, in local time.
+    case dateTime
     case medications
     case info
 
@@ -199,6 +203,9 @@ public enum AnswerSpec: Sendable {
         case .duration: .duration
         case .yesno: .yesno
         case .text: .text
+        case .date: .date
+        case .time: .time
+        case .dateTime: .dateTime
         case .medications: .medications
         case .info: .info
         }

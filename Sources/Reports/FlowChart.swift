@@ -101,7 +101,7 @@ public enum FlowChart {
         case .single, .multi: "hexagon"
         case .yesno: "diamond"
         case .scale, .number, .duration: "box"
-        case .text, .medications: "parallelogram"
+        case .text, .date, .time, .dateTime, .medications: "parallelogram"
         }
     }
 

@@ -33,6 +33,9 @@ public struct ReportData: Sendable {
     /// that differs today), shown at the top of every format: a therapist
     /// must not take an altered record at face value.
     public var recordProblems: [String] = []
+    /// Values the questionnaire computes from the answers (a FHIR form's
+    /// PHQ-9 total), each with the weighted answers it came from.
+    public var scores: [ComputedScore] = []
 
     public enum Status: String, Sendable {
         case completed
@@ -57,6 +60,49 @@ public struct ReportData: Sendable {
         self.assessment = assessment
         self.rules = rules
         self.body = body
+    }
+}
+
+/// A value a questionnaire computes from the answers rather than asking for
+/// it (the total of a PHQ-9), in words, with the answers whose weights went
+/// into it.
+public struct ComputedScore: Sendable, Equatable {
+    /// One weighted answer: the question, the option chosen, its weight.
+    public struct Part: Sendable, Equatable {
+        public var question: String
+        public var answer: String
+        /// The weight as written ("2", "0.5").
+        public var weight: String
+
+        public init(question: String, answer: String, weight: String) {
+            self.question = question
+            self.answer = answer
+            self.weight = weight
+        }
+    }
+
+    /// What the value is ("Total score", or the calculated item's text).
+    public var label: String
+    /// The value in words ("12").
+    public var value: String
+    /// The value as JSON, for the JSON report.
+    public var json: JSONValue
+    public var parts: [Part]
+
+    public init(label: String, value: String, json: JSONValue, parts: [Part]) {
+        self.label = label
+        self.value = value
+        self.json = json
+        self.parts = parts
+    }
+
+    /// As the JSON report writes it: `label`, `value`, and `from` (the
+    /// weighted answers: `question`, `answer`, `weight`).
+    public var report: JSONValue {
+        .object([
+            "label": .string(label), "value": json,
+            "from": .array(parts.map { .object(["question": .string($0.question), "answer": .string($0.answer), "weight": .string($0.weight)]) }),
+        ])
     }
 }
 

@@ -134,6 +134,22 @@ extension ReportRenderer {
             }
         }
 
+        // MARK: Scores
+        if !data.scores.isEmpty {
+            out += "<section class=\"scores\" aria-labelledby=\"scores-heading\">\n"
+            out += "<h2 id=\"scores-heading\">\(scoresHeading)</h2>\n"
+            for score in data.scores {
+                out += "<p class=\"score\"><strong>\(e(score.label)): \(e(score.value))</strong></p>\n"
+                guard !score.parts.isEmpty else { continue }
+                out += "<table>\n<thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Answer</th><th scope=\"col\">Weight</th></tr></thead>\n<tbody>\n"
+                for part in score.parts {
+                    out += "<tr><td>\(e(part.question))</td><td>\(e(part.answer))</td><td>\(e(part.weight))</td></tr>\n"
+                }
+                out += "</tbody>\n</table>\n"
+            }
+            out += "</section>\n"
+        }
+
         // MARK: Answers
         out += "<section class=\"answers\" aria-labelledby=\"answers-heading\">\n"
         out += "<h2 id=\"answers-heading\">\(e(answersHeading(data.audience)))</h2>\n"

@@ -57,6 +57,10 @@ public enum ReportRenderer {
             out.append(skippedHeading(data.audience))
             for label in data.skipped { wrap("- \(label)", indent: "  ", hanging: "    ") }
         }
+        if !data.scores.isEmpty {
+            out.append("")
+            out.append(contentsOf: scoresLines(data.scores, width: width))
+        }
         out.append("")
         if let assessment = data.assessment, let rules = data.rules {
             out.append(AssessmentText.render(assessment, rules: rules, audience: data.audience, style: .plain, width: width))
@@ -114,6 +118,19 @@ public enum ReportRenderer {
             out.append("### \(md(skippedHeading(data.audience)))")
             out.append("")
             for label in data.skipped { out.append("- \(md(label))") }
+        }
+        if !data.scores.isEmpty {
+            out.append("")
+            out.append("## \(scoresHeading)")
+            for score in data.scores {
+                out.append("")
+                out.append("**\(md(score.label)): \(md(score.value))**")
+                guard !score.parts.isEmpty else { continue }
+                out.append("")
+                out.append("| Question | Answer | Weight |")
+                out.append("| --- | --- | --- |")
+                for part in score.parts { out.append("| \(md(part.question)) | \(md(part.answer)) | \(md(part.weight)) |") }
+            }
         }
         out.append("")
         out.append("## What this suggests")
@@ -191,8 +208,10 @@ public enum ReportRenderer {
     /// `version`), `started` (or null), `client` (when known), `status`,
     /// `audience`, `answers` in order (`question`, `label`, `answer`, `value`),
     /// `sections` (`title` and the indexes of its `answers`), `skipped`,
-    /// `assessment` (as `Assessment.json`, or null) and `painAreas`
-    /// (`painful`, `primary`, `avoid`).
+    /// `scores` (`label`, `value`, and `from`: each weighted answer's
+    /// `question`, `answer` and `weight`), `assessment` (as
+    /// `Assessment.json`, or null) and `painAreas` (`painful`, `primary`,
+    /// `avoid`).
     public static func json(_ data: ReportData) -> JSONValue {
         var object = JSONObject()
         object.set("title", .string(data.title))
@@ -218,6 +237,7 @@ public enum ReportRenderer {
         object.set("answers", .array(answers))
         object.set("sections", .array(sections))
         object.set("skipped", .array(data.skipped.map(JSONValue.string)))
+        object.set("scores", .array(data.scores.map(\.report)))
         object.set("assessment", data.assessment?.json ?? .null)
         object.set("painAreas", .object([
             "painful": .array(data.body.painful.map(JSONValue.string)),
@@ -228,6 +248,25 @@ public enum ReportRenderer {
     }
 
     // MARK: - Wording shared by the formats
+
+    static let scoresHeading = "Scores"
+
+    /// The scores as plain lines wrapped to `width`, for the text report
+    /// and the end of a session: a heading, each value indented by two,
+    /// then each weighted answer under it, its weight in a column of its own.
+    public static func scoresLines(_ scores: [ComputedScore], width: Int) -> [String] {
+        var lines = [scoresHeading]
+        for score in scores {
+            lines.append(TextWrap.wrap(Printable.sanitized("\(score.label): \(score.value)"), width: width, indent: "  ", hanging: "    "))
+            let column = score.parts.map { ColumnWidth.of($0.weight) }.max() ?? 0
+            for part in score.parts {
+                let indent = "    " + String(repeating: " ", count: column - ColumnWidth.of(part.weight)) + part.weight + "  "
+                let text = Printable.sanitized("\(part.question): \(part.answer)")
+                lines.append(TextWrap.wrap(text, width: width, indent: indent, hanging: String(repeating: " ", count: indent.count)))
+            }
+        }
+        return lines.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+    }
 
     static let noRules = "There are no scoring rules for this questionnaire, so no assessment was made."
     static let noAnswers = "No questions were answered."

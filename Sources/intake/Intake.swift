@@ -14,7 +14,10 @@ struct Intake: ParsableCommand {
             health is general information, not medical advice.
             """,
         version: IntakeVersion.current,
-        subcommands: [RunCommand.self, ScoreCommand.self, ReplayCommand.self, ReportCommand.self, ValidateCommand.self, GraphCommand.self, KeysCommand.self],
+        subcommands: [
+            RunCommand.self, ScoreCommand.self, ReplayCommand.self, ReportCommand.self, ExportCommand.self, ValidateCommand.self, GraphCommand.self,
+            ConvertCommand.self, KeysCommand.self,
+        ],
         defaultSubcommand: RunCommand.self
     )
 

@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTesting
 import InterviewEngine
 import QuestionnaireModel
 import Scoring
@@ -42,8 +43,17 @@ struct ConversionTests {
         #expect(variables.count >= 5)
     }
 
-    @Test(arguments: personas)
-    func aPersonaGetsTheSameAssessmentFromTheFHIRForm(_ persona: String) throws {
+    /// A persona answered through the FHIR form: the assessment, the
+    /// interview, and the resources written for it.
+    struct PersonaRun {
+        var viaFHIR: Assessment
+        var direct: Assessment
+        var interview: Interview
+        var response: JSONValue
+        var bundle: JSONValue
+    }
+
+    static func run(_ persona: String) throws -> PersonaRun {
         let form = try Self.form.get()
         let rules = try RuleSet.load(Self.shipped("Questionnaires/massage-intake.rules.json"), file: "rules", questionnaire: form.questionnaire, lexicon: Self.lexicon)
         let intakeRules = try RuleSet.load(Self.shipped("Questionnaires/massage-intake.rules.json"), file: "rules", questionnaire: Self.intake, lexicon: Self.lexicon)
@@ -58,20 +68,37 @@ struct ConversionTests {
         }
         let (viaFHIR, interview) = try assess(form.questionnaire, rules)
         let (direct, _) = try assess(Self.intake, intakeRules)
-        #expect(viaFHIR.category.code == direct.category.code)
-        #expect(Set(viaFHIR.fired.map(\.id)) == Set(direct.fired.map(\.id)))
-
-        // The response, and the response with the assessment, are valid R4;
-        // reading the response back gives the answers again.
         let response = QuestionnaireResponseExport.response(form: form, interview: interview, authored: authored)
         let bundle = AssessmentBundle.bundle(response: response, assessment: viaFHIR, authored: authored, session: persona)
-        #expect(try FHIRCheck.validate([response, bundle]) == [nil, nil])
-        #expect(response["status"]?.stringValue == (interview.endedUrgently ? "stopped" : "completed"))
-        let (read, warnings) = try QuestionnaireResponseReader.answers(response.serializedBytes(), file: "response.json", form: form)
+        return PersonaRun(viaFHIR: viaFHIR, direct: direct, interview: interview, response: response, bundle: bundle)
+    }
+
+    @Test(arguments: personas)
+    func aPersonaGetsTheSameAssessmentFromTheFHIRForm(_ persona: String) throws {
+        let form = try Self.form.get()
+        let run = try Self.run(persona)
+        #expect(run.viaFHIR.category.code == run.direct.category.code)
+        #expect(Set(run.viaFHIR.fired.map(\.id)) == Set(run.direct.fired.map(\.id)))
+        // Reading the response back gives the answers again.
+        #expect(run.response["status"]?.stringValue == (run.interview.endedUrgently ? "stopped" : "completed"))
+        let (read, warnings) = try QuestionnaireResponseReader.answers(run.response.serializedBytes(), file: "response.json", form: form)
         #expect(warnings.isEmpty, "\(warnings)")
-        #expect(read.mapValues { $0.value } == interview.answers.mapValues { $0.value })
-        let observation = bundle["entry"]?.arrayValue?.last?["resource"] ?? .null
-        #expect(observation["valueCodeableConcept"]?["coding"]?.arrayValue?.first?["code"]?.stringValue == direct.category.code)
-        #expect(observation["component"]?.arrayValue?.count == viaFHIR.fired.count)
+        #expect(read.mapValues { $0.value } == run.interview.answers.mapValues { $0.value })
+        let observation = run.bundle["entry"]?.arrayValue?.last?["resource"] ?? .null
+        #expect(observation["valueCodeableConcept"]?["coding"]?.arrayValue?.first?["code"]?.stringValue == run.direct.category.code)
+        #expect(observation["component"]?.arrayValue?.count == run.viaFHIR.fired.count)
+    }
+
+    /// Every persona's response, and response with the assessment, are
+    /// valid R4: checked by FHIR's models in one run of Python.
+    @Test func everyPersonasResponseAndBundleIsValidFHIR() throws {
+        var resources: [JSONValue] = []
+        for persona in Self.personas {
+            let run = try Self.run(persona)
+            resources += [run.response, run.bundle]
+        }
+        #expect(resources.count == 2 * Self.personas.count)
+        let verdicts = try FHIRCheck.validate(resources)
+        #expect(verdicts.allSatisfy { $0 == nil }, "\(verdicts.compactMap { $0 })")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTesting
 import InterviewEngine
 import QuestionnaireModel
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTesting
 import InterviewEngine
 import QuestionnaireModel
 import Testing
@@ -17,9 +18,9 @@ func scriptedAnswer(for node: Node, options: [Option]) -> String {
         return String(Int(min.rounded(.up)))
     case .duration: return "2 years"
     case .medications: return "none"
-    case .text(_, .date(let earliest, _)): return earliest?.iso ?? "2024-03-05"
-    case .text(_, .time): return "2:30 pm"
-    case .text(_, .dateTime): return "5 March 2024 at 14:30"
+    case .date(let earliest, _): return earliest?.iso ?? "2024-03-05"
+    case .time: return "2:30 pm"
+    case .dateTime: return "5 March 2024 at 14:30"
     case .text: return "sample answer"
     }
 }

@@ -124,6 +124,14 @@ public final class InProcessIntake {
         command { try Validation.run(options, ports: $0) }
     }
 
+    public func export(_ options: Export.Options) -> Result {
+        command { try Export.run(options, ports: $0) }
+    }
+
+    public func convert(_ options: Conversion.Options) -> Result {
+        command { try Conversion.run(options, ports: $0) }
+    }
+
     /// The formats of `intake graph`.
     public enum GraphFormat: Sendable {
         case dot, mermaid

@@ -8,6 +8,8 @@ public final class ManualClock: WallClock {
     public var now: Int64
     /// How far each reading moves the clock on.
     public var step: Int64
+    /// The local time zone's offset from UTC, in minutes (UTC unless said).
+    public var offsetMinutes: Int = 0
     private var sessions = 0
 
     /// 2026-11-26T19:55:13Z unless said.
@@ -19,6 +21,10 @@ public final class ManualClock: WallClock {
     public func milliseconds() -> Int64 {
         defer { now += step }
         return now
+    }
+
+    public func utcOffsetMinutes(atMilliseconds milliseconds: Int64) -> Int {
+        offsetMinutes
     }
 
     public func newSessionID() -> String {

@@ -64,7 +64,9 @@ struct AnswerCorpusTests {
         let corpus = Self.corpus
         #expect(corpus.count >= 200)
         let kinds = Set(corpus.map(\.kind))
-        for kind in NodeKind.allCases where kind != .info {
+        // Every kind the shipped questionnaire asks; dates and times, which
+        // it does not ask, have their odd answers in TemporalAnswerTests.
+        for kind in NodeKind.allCases where kind != .info && Self.questionnaire.nodes.contains(where: { $0.kind == kind }) {
             #expect(kinds.contains(kind.rawValue), "no entry for \(kind.rawValue)")
             #expect(corpus.contains { $0.kind == kind.rawValue && $0.parse.expect == .accept }, "nothing accepted for \(kind.rawValue)")
             #expect(corpus.contains { $0.kind == kind.rawValue && $0.parse.expect == .reject }, "nothing refused for \(kind.rawValue)")

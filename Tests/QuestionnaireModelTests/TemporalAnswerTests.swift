@@ -4,9 +4,9 @@ import Testing
 @Suite("Dates, times and open choices")
 struct TemporalAnswerTests {
     let today = CalendarDate(year: 2026, month: 12, day: 4)!
-    let date = AnswerSpec.text(maxLength: 40, format: .date(earliest: nil, latest: nil))
-    let time = AnswerSpec.text(maxLength: 40, format: .time)
-    let dateTime = AnswerSpec.text(maxLength: 40, format: .dateTime)
+    let date = AnswerSpec.date(earliest: nil, latest: nil)
+    let time = AnswerSpec.time
+    let dateTime = AnswerSpec.dateTime
 
     func value(_ spec: AnswerSpec, _ input: String) -> AnswerValue? {
         try? node(spec).parse(input, options: [], today: today).get()
@@ -52,7 +52,7 @@ struct TemporalAnswerTests {
     }
 
     @Test func boundsFromTheForm() {
-        let bounded = AnswerSpec.text(maxLength: 40, format: .date(earliest: CalendarDate(iso: "2001-01-01"), latest: CalendarDate(iso: "2024-01-01")))
+        let bounded = AnswerSpec.date(earliest: CalendarDate(iso: "2001-01-01"), latest: CalendarDate(iso: "2024-01-01"))
         #expect(refusal(bounded, "2000-12-31") == "31 December 2000 is before 1 January 2001, the earliest date this question takes.")
         #expect(refusal(bounded, "2 January 2024") == "2 January 2024 is after 1 January 2024, the latest date this question takes.")
         #expect(value(bounded, "1 January 2024") == .date(CalendarDate(year: 2024, month: 1, day: 1)!))
@@ -93,6 +93,31 @@ struct TemporalAnswerTests {
         let condition = Condition.test(.question("q"), .compare(.gt, Double(CalendarDate(year: 2024, month: 3, day: 5)!.dayNumber)))
         #expect(condition.evaluate { _ in .value(late) } == .yes)
         #expect(condition.evaluate { _ in .value(early) } == .no)
+    }
+
+    /// intake's own format has the kinds too: bounds, conditions on dates
+    /// written as a transcript writes them, and values read back.
+    @Test func dateTimeAndDateTimeAreKindsOfTheirOwn() throws {
+        let file = """
+            {"id": "d", "version": "1", "title": "Dates", "start": "seen", "nodes": [
+              {"id": "seen", "kind": "date", "text": "Last seen?", "min": "2020-01-01",
+               "next": [{"when": {"question": "seen", "gte": "2026-01-01"}, "goto": "recent"}, {"goto": "when"}]},
+              {"id": "recent", "kind": "info", "text": "Recently.", "next": "when"},
+              {"id": "when", "kind": "time", "text": "What time?", "next": "next_visit"},
+              {"id": "next_visit", "kind": "dateTime", "text": "Next visit?"}]}
+            """
+        let questionnaire = try QuestionnaireLoader.load(Array(file.utf8), file: "dates.json").questionnaire
+        #expect(questionnaire.nodes.map(\.kind) == [.date, .info, .time, .dateTime])
+        #expect(refusal(try #require(questionnaire.node("seen")).spec, "2019-12-31") == "31 December 2019 is before 1 January 2020, the earliest date this question takes.")
+        let seen = try #require(questionnaire.node("seen"))
+        let yesterday = try seen.parse("yesterday", options: [], today: today).get()
+        #expect(yesterday == .date(CalendarDate(year: 2026, month: 12, day: 3)!))
+        #expect(seen.route { _ in .value(yesterday) } == "recent")
+        #expect(seen.route { _ in .value(.date(CalendarDate(year: 2025, month: 12, day: 31)!)) } == "when")
+        #expect(AnswerValue(json: .string("2026-12-03"), kind: .date) == .date(CalendarDate(year: 2026, month: 12, day: 3)!))
+        #expect(AnswerValue(json: .string("14:30:00"), kind: .time) == .time(TimeOfDay(hour: 14, minute: 30)!))
+        #expect(AnswerValue(json: .string("2024-03-05T09:00:00"), kind: .dateTime) == .dateTime(CalendarDate(year: 2024, month: 3, day: 5)!, TimeOfDay(hour: 9, minute: 0)!))
+        #expect(AnswerValue(json: .string("5 March"), kind: .date) == nil)
     }
 
     @Test func openChoiceTakesOptionsAndOtherText() throws {

@@ -321,7 +321,8 @@ final class PageScan: NSObject, XMLParserDelegate {
     @Test func hasTheDocumentedShape() throws {
         let json = ReportRenderer.json(report())
         let object = try #require(json.objectValue)
-        #expect(object.keys == ["title", "questionnaire", "started", "client", "status", "recordProblems", "audience", "answers", "sections", "skipped", "assessment", "painAreas"])
+        #expect(object.keys == ["title", "questionnaire", "started", "client", "status", "recordProblems", "audience", "answers", "sections", "skipped", "scores", "assessment", "painAreas"])
+        #expect(object["scores"]?.arrayValue?.isEmpty == true, "intake's own questionnaire computes no scores")
         #expect(object["questionnaire"]?.objectValue?["id"]?.stringValue == "massage-intake")
         #expect(object["status"]?.stringValue == "completed")
         #expect(object["audience"]?.stringValue == "self")

@@ -7,13 +7,19 @@ import QuestionnaireModel
 /// a route can pass by gets a form-level `variable` `reachN` ("the
 /// interview reaches node N"), built from the variables of the nodes before
 /// it and the conditions of their branches, and the item's
-/// `enableWhenExpression` reads it. A node reached whenever the one before
+/// `enableWhenExpression` reads it. Each question a condition reads gets a
+/// variable `answerN` holding its answers, found once per response rather
+/// than once per test. A node reached whenever the one before
 /// it is shares that node's variable. Kinds FHIR lacks keep an extension
 /// (`urn:intake:fhir:StructureDefinition:node-kind`) so intake reads them
-/// back as they were: a scale, a duration, a list of medicines.
+/// back as they were: a scale, a duration, a list of medicines; so does a
+/// node's short label for summaries. A hint is a display item under its
+/// question, as FHIR renderers show instructions.
 public enum FHIRConversion {
     public static let nodeKindExtension = "urn:intake:fhir:StructureDefinition:node-kind"
     public static let urgentExtension = "urn:intake:fhir:StructureDefinition:urgent-stop"
+    /// A question's short name in summaries and reasons ("Age group").
+    public static let labelExtension = "urn:intake:fhir:StructureDefinition:label"
 
     /// The FHIR Questionnaire for `questionnaire`; `url` defaults to a URN made from its id.
     public static func questionnaire(_ questionnaire: Questionnaire, url: String? = nil) -> JSONValue {
@@ -90,22 +96,27 @@ public enum FHIRConversion {
             ])]))
         case .yesno:
             object.set("type", .string("boolean"))
-        case .text(let maxLength, let format):
-            switch format {
-            case .free:
-                object.set("type", .string(maxLength > 1000 ? "text" : "string"))
-                object.set("maxLength", .number(maxLength))
-            case .date: object.set("type", .string("date"))
-            case .time: object.set("type", .string("time"))
-            case .dateTime: object.set("type", .string("dateTime"))
-            }
+        case .text(let maxLength):
+            object.set("type", .string(maxLength > 1000 ? "text" : "string"))
+            object.set("maxLength", .number(maxLength))
+        case .date(let earliest, let latest):
+            object.set("type", .string("date"))
+            if let earliest { bound(FHIRExtension.minValue, .object(["valueDate": .string(earliest.iso)])) }
+            if let latest { bound(FHIRExtension.maxValue, .object(["valueDate": .string(latest.iso)])) }
+        case .time:
+            object.set("type", .string("time"))
+        case .dateTime:
+            object.set("type", .string("dateTime"))
         case .medications:
             object.set("type", .string("string"))
             object.set("repeats", .bool(true))
             kind("medications")
         }
         if node.kind != .info { object.set("required", .bool(node.required)) }
-        if let hint = node.hint { extensions.append(.object(["url": .string(FHIRExtension.entryFormat), "valueString": .string(hint)])) }
+        if let label = node.label { extensions.append(.object(["url": .string(labelExtension), "valueString": .string(label)])) }
+        if let hint = node.hint, node.kind != .info {
+            children.append(.object(["linkId": .string(node.id + "-hint"), "text": .string(hint), "type": .string("display")]))
+        }
         if node.urgent { extensions.append(.object(["url": .string(urgentExtension), "valueBoolean": .bool(true)])) }
         if let variable {
             extensions.append(.object(["url": .string(FHIRExtension.enableWhenExpression), "valueExpression": .object([
@@ -132,9 +143,20 @@ public enum FHIRConversion {
 
     // MARK: - Routes as expressions
 
-    /// The `reachN` variables and the one each node is enabled by (none for
+    /// The `answerN` and `reachN` variables, in an order where each reads
+    /// only those before it, and the one each node is enabled by (none for
     /// a node every route asks).
     static func reachability(_ questionnaire: Questionnaire) -> (variables: [(String, String)], variableOfNode: [String: String]) {
+        var answerVariables: [(String, String)] = []
+        var answerNames: [String: String] = [:]
+        /// `%answerN` for the question `id`, defined when first read.
+        func answers(of id: String) -> String {
+            if let name = answerNames[id] { return "%" + name }
+            let name = "answer\(questionnaire.index(of: id) ?? answerNames.count)"
+            answerNames[id] = name
+            answerVariables.append((name, "%resource.repeat(item).where(linkId = '\(escaped(id))').answer.value"))
+            return "%" + name
+        }
         let graph = QuestionGraph(questionnaire)
         let order = graph.topologicalOrder() ?? Array(questionnaire.nodes.indices)
         // For each node, the ways in: "reached P, and P's branch here is taken".
@@ -171,7 +193,7 @@ public enum FHIRConversion {
                 var parts: [String] = here.map { [$0] } ?? []
                 parts += earlier.map { "(\($0)).not()" }
                 if let condition {
-                    let test = fhirPath(condition)
+                    let test = fhirPath(condition, answers: answers)
                     parts.append(test)
                     earlier.append(test)
                 }
@@ -180,19 +202,20 @@ public enum FHIRConversion {
                 if condition == nil, branches.count == 1 { onlyWayIn[targetIndex] = position }
             }
         }
-        return (variables, variableOfNode)
+        return (answerVariables + variables, variableOfNode)
     }
 
     /// A condition as FHIRPath over the response, always true or false
-    /// (an unanswered question makes a test false, as in intake).
-    static func fhirPath(_ condition: Condition) -> String {
+    /// (an unanswered question makes a test false, as in intake);
+    /// `answers` names the answers of a question.
+    static func fhirPath(_ condition: Condition, answers: (String) -> String) -> String {
         switch condition {
-        case .all(let parts): return parts.isEmpty ? "true" : "(" + parts.map(fhirPath).joined(separator: " and ") + ")"
-        case .any(let parts): return parts.isEmpty ? "false" : "(" + parts.map(fhirPath).joined(separator: " or ") + ")"
-        case .not(let inner): return "(\(fhirPath(inner))).not()"
+        case .all(let parts): return parts.isEmpty ? "true" : "(" + parts.map { fhirPath($0, answers: answers) }.joined(separator: " and ") + ")"
+        case .any(let parts): return parts.isEmpty ? "false" : "(" + parts.map { fhirPath($0, answers: answers) }.joined(separator: " or ") + ")"
+        case .not(let inner): return "(\(fhirPath(inner, answers: answers))).not()"
         case .test(.value, _): return "false"
         case .test(.question(let id), let predicate):
-            let answer = "%resource.repeat(item).where(linkId = '\(escaped(id))').answer.value"
+            let answer = answers(id)
             let test: String
             switch predicate {
             case .answered(let flag): return flag ? "\(answer).exists()" : "\(answer).empty()"

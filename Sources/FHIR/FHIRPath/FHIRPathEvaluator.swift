@@ -321,10 +321,43 @@ public struct FHIRPathEvaluator: Sendable {
     }
 
     static func distinct(_ items: [FHIRPathValue]) -> [FHIRPathValue] {
-        var result: [FHIRPathValue] = []
-        for item in items where !result.contains(where: { FHIRPathValue.equal($0, item) == true }) {
-            result.append(item)
+        var result = DistinctValues()
+        for item in items { result.insert(item) }
+        return result.values
+    }
+}
+
+/// A collection without duplicates (as FHIRPath's `=` judges them), in the
+/// order values were first inserted. Candidates are found by hash, so
+/// `repeat(item)` over a whole response compares few pairs, not all.
+struct DistinctValues {
+    private(set) var values: [FHIRPathValue] = []
+    private var positions: [Int: [Int]] = [:]
+
+    /// Adds `value` unless an equal one is there; returns whether it was added.
+    @discardableResult
+    mutating func insert(_ value: FHIRPathValue) -> Bool {
+        let key = Self.bucket(of: value)
+        if let candidates = positions[key], candidates.contains(where: { FHIRPathValue.equal(values[$0], value) == true }) { return false }
+        positions[key, default: []].append(values.count)
+        values.append(value)
+        return true
+    }
+
+    /// A hash equal for values `=` finds equal: numbers by value (1 = 1.0),
+    /// elements by their JSON; dates and times share one bucket, since `=`
+    /// compares them across precisions and zones.
+    static func bucket(of value: FHIRPathValue) -> Int {
+        var hasher = Hasher()
+        switch value {
+        case .boolean(let flag): hasher.combine(flag)
+        case .integer(let number): hasher.combine(Double(number))
+        case .decimal(let number): hasher.combine(number)
+        case .string(let text): hasher.combine(text)
+        case .date, .dateTime, .time: hasher.combine("temporal")
+        case .quantity(let number, let unit): hasher.combine(number); hasher.combine(unit)
+        case .element(let json, _, _): hasher.combine(json)
         }
-        return result
+        return hasher.finalize()
     }
 }

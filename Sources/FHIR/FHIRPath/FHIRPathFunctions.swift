@@ -78,21 +78,19 @@ extension FHIRPathEvaluator {
             return selected
         case "repeat":
             guard let projection = arguments.first else { throw FHIRPathError(.evaluation, "repeat() needs an expression", part: "repeat()", position: position) }
-            var result: [FHIRPathValue] = []
+            var result = DistinctValues()
             var queue = items
             while !queue.isEmpty {
                 var next: [FHIRPathValue] = []
                 for item in queue {
-                    for found in try run(projection, Focus(items: [item], this: item, index: nil, total: nil))
-                    where !result.contains(where: { FHIRPathValue.equal($0, found) == true }) {
-                        result.append(found)
+                    for found in try run(projection, Focus(items: [item], this: item, index: nil, total: nil)) where result.insert(found) {
                         next.append(found)
                     }
                 }
-                guard result.count <= Self.maxItems else { throw FHIRPathError(.evaluation, "repeat() grew past \(Self.maxItems) items") }
+                guard result.values.count <= Self.maxItems else { throw FHIRPathError(.evaluation, "repeat() grew past \(Self.maxItems) items") }
                 queue = next
             }
-            return result
+            return result.values
         case "ofType":
             guard let typeExpression = arguments.first else { return [] }
             let type: String

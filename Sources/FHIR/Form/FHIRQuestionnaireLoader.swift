@@ -13,7 +13,7 @@ import QuestionnaireModel
 /// | `choice`, `open-choice` | single choice, or multiple when `repeats`; `open-choice` also takes other text |
 /// | `integer`, `decimal`, `quantity` | number (whole for `integer`), bounds from `minValue`/`maxValue`, unit from `questionnaire-unit` |
 /// | `string`, `text`, `url` | text, `maxLength` kept |
-/// | `date`, `dateTime`, `time` | text read as a date, a date and time, a time; date bounds from `minValue`/`maxValue` |
+/// | `date`, `dateTime`, `time` | a date, a date and time, a time, typed as people write them; date bounds from `minValue`/`maxValue` |
 /// | `attachment`, `reference` | not asked (an error when required) |
 /// | `enableWhen`, `enableBehavior`, `enableWhenExpression` | the conditions of generated routes: each node leads to the first later node whose conditions hold |
 /// | `required` | required (FHIR's default is optional) |
@@ -118,6 +118,7 @@ struct ItemReader {
         FHIRExtension.initialExpression, FHIRExtension.displayCategory, FHIRExtension.optionPrefix, FHIRExtension.minOccurs,
         FHIRExtension.maxOccurs, FHIRExtension.renderingStyleSensitive, FHIRExtension.observationLinkPeriod, FHIRExtension.optionExclusive,
         FHIRExtension.renderingStyle, FHIRExtension.renderingXhtml, FHIRConversion.nodeKindExtension, FHIRConversion.urgentExtension,
+        FHIRConversion.labelExtension,
     ]
 
     mutating func readItems(_ value: JSONValue?, at path: JSONPath, parentLinkId: String?) -> [FHIRItem] {
@@ -281,6 +282,10 @@ struct ItemReader {
             return nil
         }
         if item.calculatedExpression != nil || item.readOnly || item.hidden { return nil }
+        // R4 has no open-choice control, but forms mark a choice that takes
+        // other text with one (the Android SDC library reads it so): it is
+        // an open-choice item, and its answers are written as one's.
+        if item.type == .choice, itemControl == "open-choice" { item.type = .openChoice }
         let kindExtension = (object["extension"]?.arrayValue ?? []).first { $0["url"]?.stringValue == FHIRConversion.nodeKindExtension }?["valueCode"]?.stringValue
         if item.repeats, item.type != .choice, item.type != .openChoice, kindExtension != "medications" {
             log.warning("item '\(linkId)' repeats: intake takes one answer", at: object["repeats"], path: path.appending("repeats"))
@@ -339,14 +344,11 @@ struct ItemReader {
         case .date:
             let earliest = bound(FHIRExtension.minValue)?["valueDate"]?.stringValue.flatMap { CalendarDate(iso: $0) }
             let latest = bound(FHIRExtension.maxValue)?["valueDate"]?.stringValue.flatMap { CalendarDate(iso: $0) }
-            spec = .text(maxLength: 100, format: .date(earliest: earliest, latest: latest))
-            hint = "A date, such as 2024-03-05, 5 March 2024, today or yesterday."
+            spec = .date(earliest: earliest, latest: latest)
         case .dateTime:
-            spec = .text(maxLength: 100, format: .dateTime)
-            hint = "A date and time, such as 2024-03-05 14:30 or today at 2:30 pm."
+            spec = .dateTime
         case .time:
-            spec = .text(maxLength: 100, format: .time)
-            hint = "A time, such as 14:30 or 2:30 pm."
+            spec = .time
         case .group, .display, .attachment, .reference:
             return nil
         }
@@ -365,6 +367,7 @@ struct ItemReader {
         }
         var node = Node(id: linkId, spec: spec, text: text, hint: hint, section: section, required: item.required)
         node.urgent = bound(FHIRConversion.urgentExtension)?["valueBoolean"]?.boolValue ?? false
+        node.label = bound(FHIRConversion.labelExtension)?["valueString"]?.stringValue
         node.offset = value.offset
         node.allowsOtherText = item.type == .openChoice
         node.defaultAnswer = defaultAnswer(for: item)

@@ -52,6 +52,9 @@ struct FlowBuilder {
             return id
         }
         let title = form["title"]?.stringValue ?? form["name"]?.stringValue ?? "FHIR questionnaire"
+        // Looked up once per branch, and a form of n questions can have n² branches.
+        var pathsOfItems: [String: JSONPath] = [:]
+        for item in items.flatMap(\.flattened) where pathsOfItems[item.linkId] == nil { pathsOfItems[item.linkId] = item.path }
         var endID: String?
         /// The conditions of step `index` still to check when coming from
         /// step `current`: those `current` had too already held there,
@@ -78,7 +81,7 @@ struct FlowBuilder {
                     if branches.isEmpty { return .node(nodes[index].id) }
                     return .branches(branches + [Branch(condition: nil, target: nodes[index].id)])
                 }
-                let path = items.isEmpty ? JSONPath.root : pathOfItem(nodes[index].id)
+                let path = pathsOfItems[nodes[index].id]?.appending("enableWhen") ?? .root
                 branches.append(Branch(condition: condition, target: nodes[index].id, path: path, offset: nodes[index].offset))
                 index += 1 + steps[index].stepsInside
             }
@@ -106,12 +109,24 @@ struct FlowBuilder {
         for item in items.flatMap(\.flattened) where item.type == .group {
             if let text = item.text, !text.isEmpty { sections.append(Section(id: item.linkId, title: text)) }
         }
-        let id = form["id"]?.stringValue ?? form["name"]?.stringValue ?? "fhir-questionnaire"
+        let id = Self.identifier(of: form)
         return Questionnaire(id: id, version: form["version"]?.stringValue ?? "", title: title, sections: sections, start: start, nodes: nodes)
     }
 
-    func pathOfItem(_ linkId: String) -> JSONPath {
-        items.lazy.flatMap(\.flattened).first { $0.linkId == linkId }?.path.appending("enableWhen") ?? .root
+    /// The questionnaire's id, as transcripts name it (a letter, then
+    /// letters, digits, `-` and `_`): the form's `id`, else its `name`, else
+    /// the last part of its `url`, with other characters made `-` and
+    /// `fhir-` before one that does not start with a letter.
+    static func identifier(of form: JSONValue) -> String {
+        let lastOfURL = form["url"]?.stringValue?.split(separator: "/").last.map(String.init)
+        guard let given = [form["id"]?.stringValue, form["name"]?.stringValue, lastOfURL].compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
+            return "fhir-questionnaire"
+        }
+        var id = String(given.unicodeScalars.prefix(90).map { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-") ? Character(scalar) : "-"
+        })
+        if let first = id.unicodeScalars.first, !(first.isASCII && first.properties.isAlphabetic) { id = "fhir-" + id }
+        return id
     }
 
     /// The condition with each test of an item no node asks turned into a

@@ -9,6 +9,8 @@ struct FormCalculation: ComputedValues {
     let resource: JSONValue
     let tree: [FHIRItem]
     let items: [FHIRItem]
+    /// `items` by linkId (the first of a linkId used twice).
+    let itemsByLinkId: [String: FHIRItem]
     /// Every expression that parsed, by its text.
     let parsed: [String: FHIRPathExpression]
     /// Form-level variables in order.
@@ -43,6 +45,7 @@ struct FormCalculation: ComputedValues {
         resource = form.resource
         tree = form.items
         items = form.allItems
+        itemsByLinkId = Dictionary(form.allItems.map { ($0.linkId, $0) }, uniquingKeysWith: { first, _ in first })
         formVariables = (form.resource["extension"]?.arrayValue ?? []).filter { $0["url"]?.stringValue == FHIRExtension.variable }.compactMap { variable in
             guard let name = variable["valueExpression"]?["name"]?.stringValue, let text = variable["valueExpression"]?["expression"]?.stringValue else { return nil }
             return (name, text)
@@ -79,7 +82,7 @@ struct FormCalculation: ComputedValues {
             guard let raw = Self.rawItem(item.path, in: form.resource) else { continue }
             var known = Set(formNames)
             for ancestor in ancestors[item.linkId] ?? [] {
-                for variable in form.item(ancestor)?.variables ?? [] { known.insert(variable.name) }
+                for variable in itemsByLinkId[ancestor]?.variables ?? [] { known.insert(variable.name) }
             }
             for (index, extensionValue) in (raw["extension"]?.arrayValue ?? []).enumerated() {
                 guard let url = extensionValue["url"]?.stringValue, let expression = extensionValue["valueExpression"],
@@ -176,7 +179,7 @@ struct FormCalculation: ComputedValues {
         let prefix = "enableWhenExpression:"
         if name.hasPrefix(prefix) {
             let linkId = String(name.dropFirst(prefix.count))
-            guard let item = items.first(where: { $0.linkId == linkId }), let text = item.enableWhenExpression, let tree = parsed[text] else {
+            guard let item = itemsByLinkId[linkId], let text = item.enableWhenExpression, let tree = parsed[text] else {
                 return .value(.yesNo(true))
             }
             let state = self.state(answers)
@@ -274,7 +277,7 @@ struct FormCalculation: ComputedValues {
         if let item {
             let scope = (ancestors[item.linkId] ?? []) + [item.linkId]
             for linkId in scope {
-                guard let owner = items.first(where: { $0.linkId == linkId }) else { continue }
+                guard let owner = itemsByLinkId[linkId] else { continue }
                 let ownerContext = ResponseTree.find(linkId, in: response) ?? .object(["linkId": .string(linkId)])
                 for variable in owner.variables {
                     guard let parsedVariable = parsed[variable.expression] else { continue }

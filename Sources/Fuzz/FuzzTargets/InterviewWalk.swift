@@ -63,6 +63,12 @@ enum InterviewWalk {
             return choices.pick(["yes", "no", "y", "N", "nope"]) ?? "yes"
         case .text:
             return choices.pick(["my left knee", "none", "ça fait mal 😣", String(repeating: "x", count: 600)]) ?? "none"
+        case .date:
+            return choices.pick(["2024-03-05", "5 March 2024", "today", "yesterday", "05/03/2024", "31 February 2024"]) ?? "today"
+        case .time:
+            return choices.pick(["14:30", "2:30 pm", "noon", "25:00"]) ?? "noon"
+        case .dateTime:
+            return choices.pick(["2024-03-05 14:30", "today at 9am", "yesterday"]) ?? "today at 9am"
         case .medications:
             return choices.pick(["none", "ibuprofen", "warfarin, paracetamol", "apixaban and aspirin", "Eliquis; tramadol", "something unknown"]) ?? "none"
         case .info:

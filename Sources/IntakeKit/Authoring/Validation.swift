@@ -1,3 +1,4 @@
+import FHIR
 import QuestionnaireModel
 import Reports
 import Scoring
@@ -54,7 +55,7 @@ public struct Validation {
         var reviews: [String: FlowReview] = [:]
         // Questionnaires first, so rules files can be checked against them.
         var inputs = files.map(read)
-        for index in inputs.indices where inputs[index].kind == .questionnaire {
+        for index in inputs.indices where inputs[index].kind == .questionnaire || inputs[index].kind == .fhirQuestionnaire {
             let report = checkQuestionnaire(&inputs[index])
             if let questionnaire = report.questionnaire {
                 loaded[questionnaire.id] = questionnaire
@@ -62,7 +63,7 @@ public struct Validation {
             }
             reports.append(report)
         }
-        for input in inputs where input.kind != .questionnaire {
+        for input in inputs where input.kind != .questionnaire && input.kind != .fhirQuestionnaire {
             let path = input.path
             switch input.kind {
             case .rules: reports.append(checkRules(input, questionnaires: loaded, reviews: reviews))
@@ -76,7 +77,7 @@ public struct Validation {
 
     // MARK: - Kinds of file
 
-    enum Kind { case questionnaire, rules, medications, unknown }
+    enum Kind { case questionnaire, fhirQuestionnaire, rules, medications, unknown }
 
     /// A file read and parsed once, to tell what it is and then to check
     /// it (parsing is most of what loading a large questionnaire costs).
@@ -99,6 +100,9 @@ public struct Validation {
     /// itself: a format's naming key first ("nodes", "rules", "classes"),
     /// then, for a slip in that key, the format's other keys.
     static func kind(of json: JSONValue) -> Kind {
+        // A FHIR resource says what it is; a Questionnaire is one intake runs.
+        if FHIRQuestionnaireLoader.isFHIRQuestionnaire(json) { return .fhirQuestionnaire }
+        if json["resourceType"]?.stringValue != nil { return .unknown }
         let recognitions: [(Kind, FileRecognition)] = [
             (.questionnaire, QuestionnaireLoader.recognition(of: json)),
             (.rules, RulesSource.recognition(of: json)),
@@ -118,7 +122,13 @@ public struct Validation {
             } catch {
                 return Diagnostic(file: path, location: SourceText(bytes).location(of: error.offset), message: error.message)
             }
-            return Diagnostic(file: path, path: .root, message: "not a questionnaire (\"nodes\"), rules (\"rules\") or medicines (\"classes\") file")
+            if let json = try? JSONParser.parse(bytes), let type = json["resourceType"]?.stringValue {
+                let what = type == "QuestionnaireResponse" ? ": score it with intake score FILE, or check a form's Questionnaire" : ""
+                return Diagnostic(
+                    file: path, location: SourceText(bytes).location(of: json["resourceType"]?.offset ?? 0), path: JSONPath.root.appending("resourceType"),
+                    message: "a FHIR \(Printable.escaped(type, limit: 100)), not a Questionnaire: intake validates FHIR Questionnaires, and its own questionnaires, rules and medicines files\(what)")
+            }
+            return Diagnostic(file: path, path: .root, message: "not a questionnaire (\"nodes\" or a FHIR \"resourceType\": \"Questionnaire\"), rules (\"rules\") or medicines (\"classes\") file")
         } catch {
             return Diagnostic(file: path, message: error.message.replacing("\(path): ", with: ""))
         }
@@ -128,13 +138,26 @@ public struct Validation {
 
     func checkQuestionnaire(_ input: inout Input) -> FileReport {
         let path = input.path
-        var report = FileReport(file: path, kind: "questionnaire")
+        var report = FileReport(file: path, kind: input.kind == .fhirQuestionnaire ? "FHIR questionnaire" : "questionnaire")
         // A file is a questionnaire only once it was read and parsed.
         guard let (bytes, json) = input.parsed else {
             report.errors = [unreadable(path)]
             return report
         }
         input.parsed = nil
+        if input.kind == .fhirQuestionnaire {
+            do {
+                let form = try FHIRQuestionnaireLoader.load(parsed: json, from: bytes, file: path)
+                let review = FlowReview(form.questionnaire, log: DiagnosticLog(file: path, source: SourceText(bytes)), places: form.sourcePlaces)
+                report.questionnaire = form.questionnaire
+                report.review = review
+                report.warnings = form.warnings + review.warnings
+                report.statistics = GraphStatistics(form.questionnaire)
+            } catch {
+                report.errors = error.diagnostics
+            }
+            return report
+        }
         do {
             let loaded = try QuestionnaireLoader.load(parsed: json, from: bytes, file: path)
             let review = FlowReview(loaded.questionnaire, log: DiagnosticLog(file: path, source: SourceText(bytes)))

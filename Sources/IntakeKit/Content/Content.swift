@@ -1,5 +1,7 @@
+import FHIR
 import InterviewEngine
 import QuestionnaireModel
+import Reports
 import Scoring
 import Synchronization
 
@@ -221,6 +223,56 @@ public struct Content: Sendable {
     }
 
     // MARK: - Using it
+
+    /// A new interview held on `today`, the local date: what a date answered
+    /// "today" means, and what a FHIR form's `today()` gives.
+    public func interview(on today: CalendarDate, checks: Interview.Checks = []) -> Interview {
+        var interview = Interview(questionnaire: questionnaire.questionnaire(today: today), checks: checks, answerCheck: medicineCheck)
+        interview.today = today
+        return interview
+    }
+
+    /// The recorded inputs of a transcript fed through this questionnaire
+    /// again, on the local date the session started, so "today" means the
+    /// day it meant then.
+    public func replay(_ document: TranscriptDocument, clock: WallClock) -> TranscriptReplay {
+        let today = document.header.map { clock.localTime(atMilliseconds: $0.startedMilliseconds).localDate }
+        return TranscriptReplay(document, questionnaire: questionnaire.questionnaire(today: today), answerCheck: medicineCheck, today: today)
+    }
+
+    /// The values a FHIR form computes from an interview's answers (the
+    /// PHQ-9 total), each with the weighted answers it came from; none for
+    /// intake's own format, whose scores are the rules' business.
+    public func scores(of interview: Interview) -> [ComputedScore] {
+        scores(of: interview.answers, today: interview.today)
+    }
+
+    /// The values a FHIR form computes from `answers` (an answer file's, a
+    /// QuestionnaireResponse's), with `today` as FHIRPath's today().
+    public func scores(of answers: [String: Answer], today: CalendarDate?) -> [ComputedScore] {
+        guard let form = questionnaire.fhirForm else { return [] }
+        return QuestionnaireResponseExport.computedValues(form: form, answers: answers, today: today).map { computed in
+            ComputedScore(
+                label: computed.label, value: Self.words(computed.value), json: computed.value.json,
+                parts: computed.weights.map { ComputedScore.Part(question: $0.question, answer: $0.answer, weight: Self.words(.number($0.weight))) })
+        }
+    }
+
+    /// A computed value in words: numbers without a needless ".0".
+    static func words(_ value: AnswerValue) -> String {
+        switch value {
+        case .number(let number):
+            return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+        case .integer(let number): return String(number)
+        case .yesNo(let flag): return flag ? "Yes" : "No"
+        case .text(let text), .choice(let text): return text
+        case .choices(let codes), .medications(let codes): return codes.joined(separator: ", ")
+        case .duration(let days): return Duration.describe(days: days)
+        case .date(let day): return day.words
+        case .time(let time): return time.words
+        case .dateTime(let day, let time): return "\(day.words) at \(time.words)"
+        }
+    }
 
     /// The massage-fit assessment for an interview's answers, or nil without rules.
     public func assess(_ interview: Interview) -> Assessment? {

@@ -1,22 +1,58 @@
+import FHIR
 import QuestionnaireModel
 
-/// A questionnaire with the bytes it was read from and its display name.
+/// A questionnaire with the bytes it was read from and its display name:
+/// intake's own format, or a FHIR R4 Questionnaire (recognised by its
+/// `resourceType`) read into the same model.
 public struct QuestionnaireFile: Sendable {
+    /// The questionnaire as loaded. A FHIR form's computed values see no
+    /// date here: an interview uses `questionnaire(today:)`.
     public var questionnaire: Questionnaire
     public var bytes: [UInt8]
     /// The path as given, or the built-in file's name.
     public var name: String
     public var isBuiltIn: Bool
+    /// The FHIR form, when the file is a FHIR Questionnaire.
+    public var fhirForm: FHIRForm?
 
     public static let builtInPath = "Questionnaires/massage-intake.json"
 
     /// Loads `path`, or the built-in questionnaire `builtIn` (the default
-    /// one unless said) when nil.
+    /// one unless said) when nil. The file is parsed once, then read as
+    /// FHIR or as intake's format by what it says it is.
     public static func load(_ path: String?, builtIn: String = builtInPath, files: FileSystem) throws -> QuestionnaireFile {
         let (bytes, name) = try BuiltInFiles.bytes(of: path, orBuiltIn: builtIn, files: files)
         do {
-            let loaded = try QuestionnaireLoader.load(bytes, file: name)
+            let json = try JSONParser.parseFile(bytes, file: name)
+            if FHIRQuestionnaireLoader.isFHIRQuestionnaire(json) {
+                let form = try FHIRQuestionnaireLoader.load(parsed: json, from: bytes, file: name)
+                return QuestionnaireFile(questionnaire: form.questionnaire, bytes: bytes, name: name, isBuiltIn: path == nil, fhirForm: form)
+            }
+            let loaded = try QuestionnaireLoader.load(parsed: json, from: bytes, file: name)
             return QuestionnaireFile(questionnaire: loaded.questionnaire, bytes: bytes, name: name, isBuiltIn: path == nil)
+        } catch {
+            throw DiagnosticsFound(diagnostics: error.diagnostics)
+        }
+    }
+
+    /// The questionnaire as an interview on `today` runs it: a FHIR form's
+    /// expressions that call `today()` (an age from a birth date) see that date.
+    public func questionnaire(today: CalendarDate?) -> Questionnaire {
+        fhirForm?.questionnaire(today: today) ?? questionnaire
+    }
+
+    /// What intake cannot do with a FHIR form, each saying what happens
+    /// instead; none for intake's own format.
+    public var warnings: [Diagnostic] { fhirForm?.warnings ?? [] }
+
+    /// The questionnaire as a FHIR form: the form itself, or intake's own
+    /// questionnaire written as FHIR (`intake convert`), whose linkIds are
+    /// its node ids. What exports and FHIR responses are made against.
+    public func asFHIRForm() throws -> FHIRForm {
+        if let fhirForm { return fhirForm }
+        let converted = FHIRConversion.questionnaire(questionnaire)
+        do {
+            return try FHIRQuestionnaireLoader.load(parsed: converted, from: [], file: name + " (as FHIR)")
         } catch {
             throw DiagnosticsFound(diagnostics: error.diagnostics)
         }

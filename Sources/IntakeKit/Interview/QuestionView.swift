@@ -51,6 +51,16 @@ struct QuestionView {
         case .duration: return "For example \"6 months\", \"2 years\" or \"3 weeks\"."
         case .yesno: return "Yes or no."
         case .text: return ""
+        case .date(let earliest, let latest):
+            let bounds = switch (earliest, latest) {
+            case (let earliest?, let latest?): " from \(earliest.words) to \(latest.words)"
+            case (let earliest?, nil): " on or after \(earliest.words)"
+            case (nil, let latest?): " on or before \(latest.words)"
+            case (nil, nil): ""
+            }
+            return "A date\(bounds), such as 2024-03-05, 5 March 2024, today or yesterday."
+        case .time: return "A time, such as 14:30, 2:30 pm or noon."
+        case .dateTime: return "A date and time, such as 2024-03-05 14:30 or today at 2:30 pm."
         case .medications: return "List them separated by commas (names are enough; doses are fine too), or type \"none\"."
         case .info: return ""
         }
@@ -71,6 +81,17 @@ struct QuestionView {
         }
         let cellWidth = (cells.map { ColumnWidth.of($0) }.max() ?? 0) + 3
         let columns = options.count > 8 ? max(1, min(3, (console.width - 2) / max(1, cellWidth))) : 1
+        if columns == 1 {
+            // One to a line; a label wider than the screen (a FHIR form's,
+            // written for other screens) wraps under itself, not under its number.
+            let hanging = String(repeating: " ", count: 2 + numberWidth + 2)
+            for (index, option) in options.enumerated() {
+                let number = String(index + 1)
+                let indent = "  " + String(repeating: " ", count: numberWidth - number.count) + number + "  "
+                console.line(TextWrap.wrap(option.label, width: console.width, indent: indent, hanging: hanging))
+            }
+            return
+        }
         let rows = (cells.count + columns - 1) / columns
         for row in 0..<rows {
             var line = "  "

@@ -91,6 +91,8 @@ public struct SessionRunner {
     /// Runs what the options ask for: a session resumed, an answer file,
     /// reception, or one interview.
     public mutating func run() throws {
+        // What a FHIR form asks for that intake cannot do, and what it does instead.
+        for warning in content.questionnaire.warnings { console.error(warning.description) }
         if let resume = options.resume, let resumeBytes {
             try self.resume(resume, bytes: resumeBytes)
         } else if let answers = options.answers {
@@ -105,7 +107,7 @@ public struct SessionRunner {
     private mutating func runInteractive() throws {
         let transcript = try newTranscript(mode: options.mode, client: nil, checks: Self.personChecks)
         console.line(console.paint(questionnaire.title, .heading))
-        let ending = try interview(Interview(questionnaire: questionnaire, checks: Self.personChecks, answerCheck: content.medicineCheck), transcript: transcript, audience: options.mode)
+        let ending = try interview(newInterview(recordedIn: transcript, checks: Self.personChecks), transcript: transcript, audience: options.mode)
         if case .interrupted = ending { throw ExitWith(status: .interrupted) }
     }
 
@@ -120,7 +122,7 @@ public struct SessionRunner {
         // medicine stays unrecognised, which keeps caution up; urgent stops
         // are not confirmed).
         let transcript = try newTranscript(mode: options.mode, client: options.client, checks: [])
-        var interview = Interview(questionnaire: questionnaire)
+        var interview = newInterview(recordedIn: transcript, checks: [])
         // Each answer is on disk with the question it answers (one fsync).
         let problem = try saving(transcript) {
             try file.run(&interview) { event in
@@ -145,7 +147,7 @@ public struct SessionRunner {
             let transcript = try newTranscript(mode: .reception, client: client, checks: Self.personChecks)
             console.line(console.paint(questionnaire.title, .heading))
             if let client { console.line(console.paint("Client: \(client)", .dim)) }
-            let ending = try interview(Interview(questionnaire: questionnaire, checks: Self.personChecks, answerCheck: content.medicineCheck), transcript: transcript, audience: .reception)
+            let ending = try interview(newInterview(recordedIn: transcript, checks: Self.personChecks), transcript: transcript, audience: .reception)
             if case .interrupted = ending { throw ExitWith(status: .interrupted) }
             console.line()
             console.paragraph("When you are ready, press Enter to clear the screen for the next client (or type :quit to finish).")
@@ -182,7 +184,7 @@ public struct SessionRunner {
         if !changes.isEmpty, !options.force {
             throw UserFacingError("\(path): \(changes.joined(separator: "; ")) since this session was recorded: resume anyway with --force, or see the differences with: \(invocation.command("replay", invocation.path(path)))")
         }
-        let replay = TranscriptReplay(document, questionnaire: questionnaire, answerCheck: content.medicineCheck)
+        let replay = content.replay(document, clock: ports.clock)
         if let mismatch = replay.mismatches.first, !options.force {
             throw UserFacingError("\(path): line \(mismatch.entry.line): \(mismatch.mismatch ?? ""): resume anyway with --force")
         }
@@ -204,6 +206,11 @@ public struct SessionRunner {
     }
 
     // MARK: - One interview
+
+    /// A new interview held on the local date its transcript started.
+    private func newInterview(recordedIn transcript: TranscriptRecorder, checks: Interview.Checks) -> Interview {
+        content.interview(on: ports.clock.localTime(atMilliseconds: transcript.startedMilliseconds).localDate, checks: checks)
+    }
 
     /// Runs an interview to its end or until it stops, saving every step.
     private mutating func interview(_ interview: Interview, transcript: TranscriptRecorder, audience: Audience) throws -> InterviewSession.Ending {
@@ -237,7 +244,7 @@ public struct SessionRunner {
     private func finish(_ interview: Interview, transcript: TranscriptRecorder, audience: Audience) throws {
         let assessment = content.assess(interview)
         try saving(transcript) { try transcript.recordNow(.completed(urgent: interview.endedUrgently, assessment: assessment?.json)) }
-        AnswerSummary.show(interview, audience: audience, on: console)
+        AnswerSummary.show(interview, audience: audience, scores: content.scores(of: interview), on: console)
         console.line()
         if let assessment, let rules = content.rules {
             console.write(AssessmentText.render(assessment, rules: rules, audience: audience, style: console.textStyle, width: console.width))

@@ -9,7 +9,8 @@ import InterviewEngine
 public final class TranscriptRecorder {
     private let output: TranscriptOutput
     private var encoder: TranscriptEncoder
-    private let startedMilliseconds: Int64
+    /// When the session started (the header's time), in milliseconds since 1970.
+    public let startedMilliseconds: Int64
     private let clock: WallClock
     /// Lines recorded but not yet written, and the encoder after them.
     private var pending: [UInt8] = []

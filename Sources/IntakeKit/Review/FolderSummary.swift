@@ -53,20 +53,20 @@ public struct FolderSummary {
     /// each with its own questionnaire from `contents`, and checking its
     /// signatures with `trustedKeys` (where they came from, and the keys).
     public static func scan(
-        _ folder: String, contents: Content.Cache, files: FileSystem, trustedKeys: (source: String, keys: TrustedDeskKeys)? = nil
+        _ folder: String, contents: Content.Cache, files: FileSystem, clock: WallClock, trustedKeys: (source: String, keys: TrustedDeskKeys)? = nil
     ) throws -> FolderSummary {
         var summary = FolderSummary(folder: folder)
         summary.signatures.trustedKeys = trustedKeys?.source
         try files.forEachName(in: folder) { name in
             guard name.hasSuffix(".jsonl"), !name.hasPrefix(".") else { return }
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            summary.add(name: Printable.escaped(name, limit: 200), path: path, contents: contents, files: files, trustedKeys: trustedKeys?.keys)
+            summary.add(name: Printable.escaped(name, limit: 200), path: path, contents: contents, files: files, clock: clock, trustedKeys: trustedKeys?.keys)
         }
         summary.sortProblems()
         return summary
     }
 
-    private mutating func add(name: String, path: String, contents: Content.Cache, files: FileSystem, trustedKeys: TrustedDeskKeys?) {
+    private mutating func add(name: String, path: String, contents: Content.Cache, files: FileSystem, clock: WallClock, trustedKeys: TrustedDeskKeys?) {
         let bytes: [UInt8]
         do {
             bytes = try files.read(path, limit: TranscriptDocument.maxBytes)
@@ -85,7 +85,7 @@ public struct FolderSummary {
             }
             return
         }
-        let result = TranscriptCheck(path: path, bytes: bytes, content: content, trustedKeys: trustedKeys)
+        let result = TranscriptCheck(path: path, bytes: bytes, content: content, clock: clock, trustedKeys: trustedKeys)
         note(result.document.problems, file: name)
         guard let header = result.document.header else { return }
         note(result.signatures, file: name)

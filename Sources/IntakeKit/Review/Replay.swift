@@ -45,7 +45,7 @@ public enum Replay {
             let fixed = options.questionnaire != nil || options.rules != nil
                 ? try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: false, files: ports.files) : nil
             let summary = try FolderSummary.scan(
-                path, contents: Content.Cache(fixed: fixed, files: ports.files), files: ports.files,
+                path, contents: Content.Cache(fixed: fixed, files: ports.files), files: ports.files, clock: ports.clock,
                 trustedKeys: trustedKeys.map { (options.trustedKeys ?? "", $0) })
             if options.json {
                 console.write(summary.json.prettyPrinted())
@@ -59,7 +59,7 @@ public enum Replay {
         let bytes = try ports.files.read(path, limit: TranscriptDocument.maxBytes)
         if options.json { throw UserFacingError("\(path): --json is for a folder of transcripts; for one session use: intake report FILE --format json") }
         let content = try Content.load(forTranscript: bytes, questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
-        let result = TranscriptCheck(path: path, bytes: bytes, content: content, trustedKeys: trustedKeys)
+        let result = TranscriptCheck(path: path, bytes: bytes, content: content, clock: ports.clock, trustedKeys: trustedKeys)
         if result.document.header == nil {
             throw UserFacingError("\(path): not an intake transcript (\(result.document.problems.first?.description ?? "no header"))")
         }

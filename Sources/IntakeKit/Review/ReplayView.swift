@@ -150,6 +150,11 @@ struct ReplayView {
             console.line("The session was not finished (\(replay.interview.answers.count) answers); there is no recorded outcome to compare.")
             return
         }
+        let scores = content.scores(of: replay.interview)
+        if !scores.isEmpty {
+            console.line()
+            AnswerSummary.show(scores, on: console)
+        }
         let recorded = result.recorded.map { "\(Self.shown($0.category)) (\($0.rules.map(Self.shown).joined(separator: ", ")))" } ?? "none recorded"
         let now = result.fresh.map { "\($0.category.code) (\($0.fired.map(\.id).joined(separator: ", ")))" } ?? "no rules now"
         console.line()

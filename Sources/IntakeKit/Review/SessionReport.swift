@@ -35,7 +35,7 @@ public enum SessionReport {
         let path = options.transcript
         let bytes = try ports.files.read(path, limit: TranscriptDocument.maxBytes)
         let content = try Content.load(forTranscript: bytes, questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
-        let result = TranscriptCheck(path: path, bytes: bytes, content: content)
+        let result = TranscriptCheck(path: path, bytes: bytes, content: content, clock: ports.clock)
         guard let header = result.document.header else {
             throw UserFacingError("\(path): not an intake transcript (\(result.document.problems.first?.description ?? "no header"))")
         }
@@ -58,6 +58,7 @@ public enum SessionReport {
             interview: replay.interview, assessment: content.assess(replay.interview), rules: content.rules, audience: header.mode,
             started: header.started, client: header.client, completed: replay.completed)
         data.recordProblems = problems
+        data.scores = content.scores(of: replay.interview)
         let text: String = switch options.format {
         case .text: ReportRenderer.text(data, width: options.output == nil ? console.width : 80)
         case .markdown: ReportRenderer.markdown(data)

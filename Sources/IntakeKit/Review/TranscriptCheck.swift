@@ -18,9 +18,10 @@ public struct TranscriptCheck {
     /// Which desks signed it, checked against `trustedKeys` when given.
     public let signatures: SessionSignatures
 
-    /// Reads and replays the transcript in `bytes` with `content`, and
+    /// Reads and replays the transcript in `bytes` with `content`, on the
+    /// local date the session started (`clock` knows the time zone), and
     /// checks its signatures against `trustedKeys` (nil: none given).
-    public init(path: String, bytes: [UInt8], content: Content, trustedKeys: TrustedDeskKeys? = nil) {
+    public init(path: String, bytes: [UInt8], content: Content, clock: WallClock, trustedKeys: TrustedDeskKeys? = nil) {
         self.path = path
         document = TranscriptDocument(bytes)
         signatures = SessionSignatures(document, trusted: trustedKeys)
@@ -32,7 +33,7 @@ public struct TranscriptCheck {
             return
         }
         changes = content.changes(since: header)
-        let replay = TranscriptReplay(document, questionnaire: content.questionnaire.questionnaire, answerCheck: content.medicineCheck)
+        let replay = content.replay(document, clock: clock)
         self.replay = replay
         if replay.completed {
             recorded = AssessmentOutcome(json: replay.recordedAssessment)

@@ -35,13 +35,15 @@ public struct TranscriptReplay: Sendable {
     /// Replays every readable entry of `document` with `questionnaire`, the
     /// interview behaving as it did when the transcript was recorded (its
     /// format, and the checks its header names). `answerCheck` must be the
-    /// one the session had.
-    public init(_ document: TranscriptDocument, questionnaire: Questionnaire, answerCheck: AnswerCheck? = nil) {
+    /// one the session had; `today` is the date the session was held on, so
+    /// a date answered "today" means the same day it meant then.
+    public init(_ document: TranscriptDocument, questionnaire: Questionnaire, answerCheck: AnswerCheck? = nil, today: CalendarDate? = nil) {
         if let header = document.header {
             interview = Interview(questionnaire: questionnaire, recordedUnder: header, answerCheck: answerCheck)
         } else {
             interview = Interview(questionnaire: questionnaire)
         }
+        interview.today = today
         for entry in document.entries {
             if divergedAt != nil {
                 if case .completed(_, let assessment) = entry.event {

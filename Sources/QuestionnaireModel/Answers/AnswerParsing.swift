@@ -26,8 +26,13 @@ extension Node {
             return parseDuration(text, minDays: minDays, maxDays: maxDays)
         case .yesno:
             return parseYesNo(text)
-        case .text(let maxLength, let format):
-            if format != .free { return parseTemporal(text, format: format, today: today) }
+        case .date(let earliest, let latest):
+            return parseDate(text, earliest: earliest, latest: latest, today: today)
+        case .time:
+            return TemporalInput.time(text).map(AnswerValue.time)
+        case .dateTime:
+            return TemporalInput.dateTime(text, today: today).map { AnswerValue.dateTime($0.0, $0.1) }
+        case .text(let maxLength):
             if text.count > maxLength {
                 return .failure(Rejection("That answer is \(text.count.groupedDigits) characters long: please keep it to \(maxLength.groupedDigits) or fewer."))
             }
@@ -48,7 +53,7 @@ extension Node {
         case .single, .multi: options.map { [$0.label, $0.code] }
         case .scale: points.map { [$0] }
         case .yesno: [["yes"], ["no"]]
-        case .number, .duration, .text, .medications, .info: []
+        case .number, .duration, .text, .date, .time, .dateTime, .medications, .info: []
         }
     }
 
@@ -61,9 +66,9 @@ extension Node {
         case .number(let min, let max, let integer, _): "Please enter \(Node.numberPhrase(min: min, max: max, integer: integer))."
         case .duration: "Please say how long, for example '6 months' or '2 years'."
         case .yesno: "Please answer yes or no."
-        case .text(_, .date): "Please type a date, such as 2024-03-05 or 5 March 2024."
-        case .text(_, .time): "Please type a time, such as 14:30 or 2:30 pm."
-        case .text(_, .dateTime): "Please type a date and time, such as 2024-03-05 14:30."
+        case .date: "Please type a date, such as 2024-03-05 or 5 March 2024."
+        case .time: "Please type a time, such as 14:30 or 2:30 pm."
+        case .dateTime: "Please type a date and time, such as 2024-03-05 14:30."
         case .text: "Please type an answer."
         case .medications: "Please list your medicines separated by commas, or type 'none'."
         case .info: "Press Enter to go on."

@@ -134,13 +134,3 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 }
 
-/// How a text answer is read: as free text, or as a date or time typed in
-/// any of the ways people write them.
-public enum TextFormat: Sendable, Equatable {
-    case free
-    /// A day, within the bounds when they are given.
-    case date(earliest: CalendarDate?, latest: CalendarDate?)
-    case time
-    /// A day and a time of day, in local time.
-    case dateTime
-}

@@ -81,7 +81,7 @@ extension Node {
             let groups = [["yes", "yeah", "yep", "yup"], ["no", "nope", "nah"]]
             guard let index = NearName.nearest(to: TextInput.matchingForm(text), in: groups) else { return nil }
             return NearMatch(corrected: groups[index][0], value: .yesNo(index == 0), meant: groups[index][0])
-        case .number, .text, .medications, .info:
+        case .number, .text, .date, .time, .dateTime, .medications, .info:
             return nil
         }
     }

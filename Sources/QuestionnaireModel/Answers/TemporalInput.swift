@@ -183,25 +183,16 @@ extension String {
 }
 
 extension Node {
-    /// A text answer read as a date, a time, or both, within the bounds.
-    func parseTemporal(_ text: String, format: TextFormat, today: CalendarDate?) -> Result<AnswerValue, Rejection> {
-        switch format {
-        case .free:
-            return .success(.text(text))
-        case .date(let earliest, let latest):
-            return TemporalInput.date(text, today: today).flatMap { day in
-                if let earliest, day < earliest {
-                    return .failure(Rejection("\(day.words) is before \(earliest.words), the earliest date this question takes."))
-                }
-                if let latest, day > latest {
-                    return .failure(Rejection("\(day.words) is after \(latest.words), the latest date this question takes."))
-                }
-                return .success(.date(day))
+    /// A date answer, within the bounds.
+    func parseDate(_ text: String, earliest: CalendarDate?, latest: CalendarDate?, today: CalendarDate?) -> Result<AnswerValue, Rejection> {
+        TemporalInput.date(text, today: today).flatMap { day in
+            if let earliest, day < earliest {
+                return .failure(Rejection("\(day.words) is before \(earliest.words), the earliest date this question takes."))
             }
-        case .time:
-            return TemporalInput.time(text).map(AnswerValue.time)
-        case .dateTime:
-            return TemporalInput.dateTime(text, today: today).map { AnswerValue.dateTime($0.0, $0.1) }
+            if let latest, day > latest {
+                return .failure(Rejection("\(day.words) is after \(latest.words), the latest date this question takes."))
+            }
+            return .success(.date(day))
         }
     }
 }

@@ -14,18 +14,19 @@ public struct FlowReview: Sendable {
     /// The width of the terminal a question must fit.
     public static let terminalWidth = 80
 
-    public init(_ questionnaire: Questionnaire, log: DiagnosticLog) {
+    /// Reviews `questionnaire`, locating each warning in its file through
+    /// `places` (intake's own format unless said).
+    public init(_ questionnaire: Questionnaire, log: DiagnosticLog, places: SourcePlaces = .intakeFormat) {
         var log = log
         let graph = QuestionGraph(questionnaire)
         let order = graph.topologicalOrder() ?? Array(0..<graph.count)
         var position = [Int](repeating: 0, count: graph.count)
         for (index, node) in order.enumerated() { position[node] = index }
-        let nodesPath = JSONPath.root.appending("nodes")
         var feasible = [[Int]](repeating: [], count: graph.count)
 
         for (index, node) in questionnaire.nodes.enumerated() {
-            checkOptions(node, at: nodesPath.appending(index), in: questionnaire, log: &log)
-            checkWidth(node, at: nodesPath.appending(index), in: questionnaire, log: &log)
+            checkOptions(node, at: index, places: places, log: &log)
+            if places.textIsForATerminal { checkWidth(node, at: index, places: places, log: &log) }
             switch node.next {
             case .end:
                 break
@@ -41,12 +42,12 @@ public struct FlowReview: Sendable {
                     for subject in condition.subjects {
                         guard case .question(let id) = subject, let asked = questionnaire.index(of: id), asked != index else { continue }
                         if position[asked] > position[index] || !Self.reaches(graph, from: asked, to: index, position: position) {
-                            log.report(.warning, "the condition reads '\(id)', which no route to '\(node.id)' asks before it: it always sees no answer", offset: branch.offset, path: branch.path.appending("when"))
+                            log.report(.warning, "the condition reads '\(id)', which no route to '\(node.id)' asks before it: it always sees no answer", offset: branch.offset, path: places.condition(branch))
                         }
                     }
                     let possible = Self.possibilities(condition, in: questionnaire)
                     if !possible.canHold {
-                        log.report(.warning, "this condition can never hold, so the branch to '\(branch.target)' is never taken", offset: branch.offset, path: branch.path.appending("when"))
+                        log.report(.warning, "this condition can never hold, so the branch to '\(branch.target)' is never taken", offset: branch.offset, path: places.condition(branch))
                     } else {
                         feasible[index].append(target)
                     }
@@ -54,10 +55,10 @@ public struct FlowReview: Sendable {
                         guard case .question(let id) = subject else { return nil }
                         return questionnaire.valueType(of: id)
                     }) {
-                        log.report(.warning, "the part '\(part.summary)' of this condition can never hold", offset: branch.offset, path: branch.path.appending("when"))
+                        log.report(.warning, "the part '\(part.summary)' of this condition can never hold", offset: branch.offset, path: places.condition(branch))
                     }
                     if !possible.canFail {
-                        log.report(.warning, "this condition always holds once '\(node.id)' is answered, so the branches after it are never taken", offset: branch.offset, path: branch.path.appending("when"))
+                        log.report(.warning, "this condition always holds once '\(node.id)' is answered, so the branches after it are never taken", offset: branch.offset, path: places.condition(branch))
                     }
                 }
             }
@@ -76,7 +77,7 @@ public struct FlowReview: Sendable {
         }
         for (index, node) in questionnaire.nodes.enumerated() where !reached[index] {
             unaskedQuestions.insert(node.id)
-            log.report(.warning, "'\(node.id)' can only be reached through branches that are never taken", offset: node.offset, path: nodesPath.appending(index))
+            log.report(.warning, "'\(node.id)' can only be reached through branches that are never taken", offset: node.offset, path: places.node(index))
         }
         warnings = log.diagnostics.filter { $0.severity == .warning }
     }
@@ -191,7 +192,7 @@ public struct FlowReview: Sendable {
 
     // MARK: - Options and width
 
-    private func checkOptions(_ node: Node, at path: JSONPath, in questionnaire: Questionnaire, log: inout DiagnosticLog) {
+    private func checkOptions(_ node: Node, at nodeIndex: Int, places: SourcePlaces, log: inout DiagnosticLog) {
         guard case .fixed(let options)? = node.spec.choiceSource else { return }
         var owner: [String: Int] = [:]
         owner.reserveCapacity(options.count * 2)
@@ -200,10 +201,10 @@ public struct FlowReview: Sendable {
             for (name, form) in zip([option.code, option.label] + option.aliases, option.matchingForms) {
                 guard !form.isEmpty else { continue }
                 if let number = Int(form), number >= 1, number <= options.count, number - 1 != index {
-                    log.report(.warning, "'\(name)' (of '\(option.label)') is also the number of option \(number) ('\(options[number - 1].label)'): typing it picks option \(number)", offset: node.offset, path: path.appending("options").appending(index))
+                    log.report(.warning, "'\(name)' (of '\(option.label)') is also the number of option \(number) ('\(options[number - 1].label)'): typing it picks option \(number)", offset: node.offset, path: places.option(nodeIndex, index))
                 }
                 if let other = owner[form], other != index {
-                    log.report(.warning, "the name '\(name)' is used by both '\(options[other].label)' and '\(option.label)': typing it cannot choose between them", offset: node.offset, path: path.appending("options").appending(index))
+                    log.report(.warning, "the name '\(name)' is used by both '\(options[other].label)' and '\(option.label)': typing it cannot choose between them", offset: node.offset, path: places.option(nodeIndex, index))
                 } else {
                     owner[form] = index
                 }
@@ -211,8 +212,9 @@ public struct FlowReview: Sendable {
         }
     }
 
-    private func checkWidth(_ node: Node, at path: JSONPath, in questionnaire: Questionnaire, log: inout DiagnosticLog) {
+    private func checkWidth(_ node: Node, at nodeIndex: Int, places: SourcePlaces, log: inout DiagnosticLog) {
         guard node.kind != .info else { return }
+        let path = places.node(nodeIndex)
         // Columns, not characters: a Korean or Chinese character takes two.
         if let line = TextWrap.lines(node.text).first(where: { ColumnWidth.of($0) > Self.terminalWidth }) {
             log.report(.warning, "the question is \(ColumnWidth.of(line)) columns wide: it does not fit an \(Self.terminalWidth)-column terminal line (shorten it, or move detail to 'hint' or 'help')", offset: node.offset, path: path.appending("text"))
@@ -220,8 +222,43 @@ public struct FlowReview: Sendable {
         if case .fixed(let options)? = node.spec.choiceSource {
             let numberWidth = String(options.count).count
             for (index, option) in options.enumerated() where 2 + numberWidth + 2 + ColumnWidth.of(option.label) > Self.terminalWidth {
-                log.report(.warning, "the option '\(option.label)' does not fit an \(Self.terminalWidth)-column terminal line with its number", offset: node.offset, path: path.appending("options").appending(index).appending("label"))
+                log.report(.warning, "the option '\(option.label)' does not fit an \(Self.terminalWidth)-column terminal line with its number", offset: node.offset, path: places.option(nodeIndex, index).appending("label"))
             }
         }
     }
+}
+
+/// Where the parts of a questionnaire are written in its file, so a warning
+/// names the place to change: intake's own format (`$.nodes[3]`), or the
+/// file a questionnaire was read from in another format (a FHIR form's
+/// items).
+public struct SourcePlaces: Sendable {
+    /// Where the node at an index is written.
+    public var node: @Sendable (Int) -> JSONPath
+    /// Where option `option` of the node at index `node` is written.
+    public var option: @Sendable (_ node: Int, _ option: Int) -> JSONPath
+    /// Where a branch's condition is written.
+    public var condition: @Sendable (Branch) -> JSONPath
+    /// Whether the text was written for a terminal, so a line wider than
+    /// one is worth a warning. Text written for other screens (a FHIR
+    /// form's) is wrapped when shown instead: its author cannot shorten it
+    /// for intake.
+    public var textIsForATerminal: Bool
+
+    public init(
+        node: @escaping @Sendable (Int) -> JSONPath, option: @escaping @Sendable (Int, Int) -> JSONPath,
+        condition: @escaping @Sendable (Branch) -> JSONPath, textIsForATerminal: Bool
+    ) {
+        self.node = node
+        self.option = option
+        self.condition = condition
+        self.textIsForATerminal = textIsForATerminal
+    }
+
+    /// intake's questionnaire format: `$.nodes[i]`, its `options`, a branch's `when`.
+    public static let intakeFormat = SourcePlaces(
+        node: { JSONPath.root.appending("nodes").appending($0) },
+        option: { JSONPath.root.appending("nodes").appending($0).appending("options").appending($1) },
+        condition: { $0.path.appending("when") },
+        textIsForATerminal: true)
 }

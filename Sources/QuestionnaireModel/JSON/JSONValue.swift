@@ -183,3 +183,30 @@ extension JSONValue: Equatable {
         }
     }
 }
+
+extension JSONValue: Hashable {
+    /// Hashes what `==` compares: numbers by value, objects whatever the
+    /// order of their members (each member is hashed on its own and the
+    /// hashes summed, an order-blind combination).
+    public func hash(into hasher: inout Hasher) {
+        switch kind {
+        case .null: hasher.combine(0)
+        case .bool(let flag): hasher.combine(flag)
+        case .number(let number): hasher.combine(number.double)
+        case .string(let text): hasher.combine(text)
+        case .array(let elements):
+            hasher.combine(elements.count)
+            for element in elements { hasher.combine(element) }
+        case .object(let object):
+            var members = 0
+            for member in object.members {
+                var own = Hasher()
+                own.combine(member.key)
+                own.combine(member.value)
+                members &+= own.finalize()
+            }
+            hasher.combine(object.members.count)
+            hasher.combine(members)
+        }
+    }
+}

@@ -27,7 +27,8 @@ public enum QuestionnaireLoader {
         .number: ["min", "max", "integer", "unit"],
         .duration: ["min", "max"],
         .text: ["maxLength"],
-        .yesno: [], .medications: [], .info: [],
+        .date: ["min", "max"],
+        .yesno: [], .time: [], .dateTime: [], .medications: [], .info: [],
     ]
     /// The most nodes a questionnaire may have; synthetic benchmark graphs use up to 100,000.
     public static let maxNodes = 200_000
@@ -324,6 +325,26 @@ struct QuestionnaireDecoder {
         case .text:
             let maxLength = reader.integer(object, "maxLength", at: path, in: 1...TextInput.maxLength) ?? 1000
             return .text(maxLength: maxLength)
+        case .date:
+            var bounds: [CalendarDate?] = []
+            for key in ["min", "max"] {
+                guard let bound = object[key] else {
+                    bounds.append(nil)
+                    continue
+                }
+                guard let day = bound.stringValue.flatMap({ CalendarDate(iso: $0) }) else {
+                    reader.log.error("'\(key)' of a date must be a date written as \"2024-03-05\"", at: bound, path: path.appending(key))
+                    return nil
+                }
+                bounds.append(day)
+            }
+            if let earliest = bounds[0], let latest = bounds[1], latest < earliest {
+                reader.log.error("'min' (\(earliest.iso)) must not be after 'max' (\(latest.iso))", at: object["min"], path: path.appending("min"))
+                return nil
+            }
+            return .date(earliest: bounds[0], latest: bounds[1])
+        case .time: return .time
+        case .dateTime: return .dateTime
         case .yesno: return .yesno
         case .medications: return .medications
         case .info: return .info

@@ -14,7 +14,7 @@ struct GraphCommand: ParsableCommand {
         case dot, mermaid
     }
 
-    @Argument(help: ArgumentHelp("The questionnaire (default: the built-in one).", valueName: "file"), completion: .file(extensions: ["json"]))
+    @Argument(help: ArgumentHelp("The questionnaire, intake's or FHIR (default: the built-in one).", valueName: "file"), completion: .file(extensions: ["json"]))
     var file: String?
 
     @Option(name: .long, help: "dot or mermaid.")

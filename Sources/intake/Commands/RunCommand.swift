@@ -24,7 +24,7 @@ struct RunCommand: ParsableCommand {
     )
 
     enum Wording: ContentOptionsWording {
-        static let questionnaire = "Run this questionnaire instead of the built-in one."
+        static let questionnaire = "Run this questionnaire instead of the built-in one: intake's format, or a FHIR R4 Questionnaire."
         static let rules = "The rules to score with (default: the rules beside the questionnaire)."
     }
 

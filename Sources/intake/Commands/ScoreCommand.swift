@@ -8,9 +8,11 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Score an answer file: whether massage fits, why, and what to discuss.",
         discussion: """
-            ANSWERS is a JSON object keyed by question id, as for `intake run --answers`. \
-            Partial answers are fine: a rule whose answers are missing does not fire, and \
-            the output says which were missing.
+            ANSWERS is a JSON object keyed by question id (a FHIR form's linkIds), as for \
+            `intake run --answers`, or a FHIR QuestionnaireResponse to the questionnaire \
+            (as `intake export` writes one). Partial answers are fine: a rule whose answers are missing does not fire, and \
+            the output says which were missing. A FHIR form needs no rules for the \
+            values it computes (a PHQ-9's total): without rules, those are shown alone.
             """
     )
 
@@ -19,7 +21,7 @@ struct ScoreCommand: ParsableCommand {
         static let rules = "The rules to score with (default: the rules beside the questionnaire)."
     }
 
-    @Argument(help: ArgumentHelp("The answer file.", valueName: "answers"), completion: .file(extensions: ["json"]))
+    @Argument(help: ArgumentHelp("The answer file, or a FHIR QuestionnaireResponse.", valueName: "answers"), completion: .file(extensions: ["json"]))
     var answers: String
 
     @ArgumentParser.Option(name: .long, help: "Output as text or JSON.")

@@ -8,6 +8,8 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check questionnaires, rules and medicines files; show statistics of each flow.",
         discussion: """
+            A FHIR R4 Questionnaire (recognised by its resourceType) is checked as intake \
+            reads it: what intake does not support is a warning saying what happens instead. \
             Errors (a file intake cannot use) exit 2. Warnings (a condition that can never \
             hold, option names that clash, text too wide for a terminal, a rule reading a \
             question no route asks) exit 0, or 1 with --strict. A rules file is checked \
@@ -16,7 +18,7 @@ struct ValidateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Questionnaire, rules or medicines files.", valueName: "file"), completion: .file(extensions: ["json"]))
+    @Argument(help: ArgumentHelp("Questionnaire (intake's or FHIR), rules or medicines files.", valueName: "file"), completion: .file(extensions: ["json"]))
     var files: [String]
 
     @Flag(name: .long, help: "Exit with 1 when there are warnings.")

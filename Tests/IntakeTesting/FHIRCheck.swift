@@ -5,25 +5,30 @@ import Testing
 /// Runs `scripts/fhir-check.py`: FHIR's own Python tools (the R4B models of
 /// `fhir.resources`, and `fhirpathpy`) over what intake makes. A missing
 /// python3 or package fails the test with the command that installs it.
-enum FHIRCheck {
-    /// The package root: this file is `Tests/FHIRTests/Support/…`, four levels down.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+/// Each call starts Python once: give it every resource of a test together.
+public enum FHIRCheck {
+    /// The package root.
+    public static let root = URL(fileURLWithPath: Fixtures.packageRoot)
 
     static let installHint = "run scripts/setup.sh --test (python3 -m pip install fhir.resources fhirpathpy)"
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// For each resource, nil when the R4B models accept it, or their complaint.
-    static func validate(_ resources: [JSONValue]) throws -> [String?] {
+    public static func validate(_ resources: [JSONValue]) throws -> [String?] {
         let output = try run("validate", input: .array(resources))
         guard let list = output.arrayValue, list.count == resources.count else { throw Failure(description: "fhir-check.py validate gave \(output.serialized())") }
         return list.map(\.stringValue)
     }
 
     /// fhirpathpy's result for each case: `.success(results)` or `.failure(message)`.
-    static func fhirpath(_ cases: [(resource: JSONValue, expression: String, variables: JSONObject)]) throws -> [Result<[JSONValue], Failure>] {
+    public static func fhirpath(_ cases: [(resource: JSONValue, expression: String, variables: JSONObject)]) throws -> [Result<[JSONValue], Failure>] {
         let input = JSONValue.array(cases.map { .object(["resource": $0.resource, "expression": .string($0.expression), "variables": .object($0.variables)]) })
         let output = try run("fhirpath", input: input)
         guard let list = output.arrayValue, list.count == cases.count else { throw Failure(description: "fhir-check.py fhirpath gave \(output.serialized())") }
@@ -64,7 +69,7 @@ enum FHIRCheck {
     }
 
     /// Whether two JSON results are the same, numbers within a rounding error.
-    static func same(_ a: JSONValue, _ b: JSONValue) -> Bool {
+    public static func same(_ a: JSONValue, _ b: JSONValue) -> Bool {
         switch (a.kind, b.kind) {
         case (.number(let x), .number(let y)): return abs(x.double - y.double) <= 1e-9 * max(1, abs(x.double))
         case (.array(let x), .array(let y)): return x.count == y.count && zip(x, y).allSatisfy { same($0, $1) }
@@ -74,12 +79,18 @@ enum FHIRCheck {
         }
     }
 
-    static func fixture(_ name: String) -> [UInt8] {
+    /// The bytes of a FHIR file of `Tests/FHIRTests/Fixtures/` (a copy of shared/fhir).
+    public static func fixture(_ name: String) -> [UInt8] {
         Array((try? Data(contentsOf: root.appendingPathComponent("Tests/FHIRTests/Fixtures/\(name)"))) ?? Data())
     }
 
+    /// The path of a fixture by its name under `Tests/FHIRTests/Fixtures/`.
+    public static func fixturePath(_ name: String) -> String {
+        root.appendingPathComponent("Tests/FHIRTests/Fixtures/\(name)").path
+    }
+
     /// Every fixture questionnaire, by path under Fixtures/.
-    static let fixtureNames: [String] = {
+    public static let fixtureNames: [String] = {
         let folder = root.appendingPathComponent("Tests/FHIRTests/Fixtures")
         var names: [String] = []
         for sub in ["", "android/"] {
