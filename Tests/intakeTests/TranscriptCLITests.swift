@@ -72,8 +72,9 @@ struct TranscriptCLITests {
         #expect(result.error.contains("--client: a client reference cannot hold"))
     }
 
-    /// Started by its full path, as `make run` starts it, intake names
-    /// itself by that path in the command it prints to carry on, and the
+    /// Started by its full path (as a person runs a binary they built),
+    /// intake names itself by that path in the command it prints to carry
+    /// on (under `make run`, `make run ARGS=...`: `SessionsFolderTests`), and the
     /// transcript by its path from the root. (That the command works from
     /// another folder: `TranscriptTests.quitPrintsTheExactResumeCommandAndItWorksFromAnotherFolder`.)
     @Test func quitPrintsTheResumeCommandWithTheBinarysPath() throws {
@@ -84,6 +85,24 @@ struct TranscriptCLITests {
         let line = try #require(first.output.split(separator: "\n").first { $0.contains(" run --resume ") })
         let path = try #require(Self.transcripts(in: folder.path + "/sessions").first)
         #expect(line.trimmingCharacters(in: .whitespaces) == "\(IntakeProcess.binary) run --resume \(path)")
+    }
+
+    /// A person who starts intake from any folder leaves nothing there: the
+    /// session goes to their data folder, created private, and the screen
+    /// says where.
+    @Test func byDefaultSessionsGoToTheDataFolderNotTheWorkingFolder() throws {
+        let home = try TemporaryFolder()
+        let working = try TemporaryFolder()
+        let result = try IntakeProcess.run([], input: "over 50\n", environment: ["INTAKE_TRANSCRIPTS": "", "XDG_DATA_HOME": "", "HOME": home.path],
+                                           directory: working.path)
+        #expect(result.status == 0, "\(result.error)")
+        let sessions = home.path + "/.local/share/intake/sessions"
+        #expect(Self.transcripts(in: sessions).count == 1)
+        #expect(result.output.contains("Answers are saved as you go, to \(sessions)/"), "\(result.output)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: working.path).isEmpty)
+        for folder in [home.path + "/.local", sessions] {
+            #expect(try FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions] as? Int == 0o700, "\(folder)")
+        }
     }
 
     /// Two desks must not write one session: while it is open, resuming it
