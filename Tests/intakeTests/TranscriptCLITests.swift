@@ -105,6 +105,30 @@ struct TranscriptCLITests {
         }
     }
 
+    /// Reports and replays show times on the reader's clock as the system
+    /// knows it: the zone TZ names, with its offset on the session's date
+    /// (New York is UTC-04:00 in July and UTC-05:00 in November).
+    @Test func reportsAndReplaysShowTheZoneTZNames() throws {
+        let folder = try TemporaryFolder()
+        func session(startingAt milliseconds: Int64) throws -> String {
+            let intake = InProcessIntake(clock: ManualClock(now: milliseconds))
+            _ = intake.run(typing: Self.straight)
+            let memory = try #require(intake.transcripts.first)
+            let path = folder.path + "/" + (memory as NSString).lastPathComponent
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(intake.files.written[memory] ?? [])))
+            return path
+        }
+        let november = try session(startingAt: 1_795_722_913_000)  // 2026-11-26T19:55:13Z
+        let july = try session(startingAt: 1_783_180_800_000)  // 2026-07-04T16:00:00Z
+        let seoul = try IntakeProcess.run(["report", november], environment: ["TZ": "Asia/Seoul"])
+        #expect(seoul.status == 0, "\(seoul.error)")
+        #expect(seoul.output.contains("Date: 27 November 2026, 04:55 (UTC+09:00)"), "\(seoul.output)")
+        let summer = try IntakeProcess.run(["report", july, "--format", "json"], environment: ["TZ": "America/New_York"])
+        #expect(summer.output.contains(#""startedLocal": "2026-07-04T12:00:00-04:00""#), "\(summer.output)")
+        let winter = try IntakeProcess.run(["replay", november], environment: ["TZ": "America/New_York"])
+        #expect(winter.output.contains("started 26 November 2026, 14:55 (UTC-05:00)"), "\(winter.output)")
+    }
+
     /// Two desks must not write one session: while it is open, resuming it
     /// elsewhere is refused and the file is left as it was.
     @Test func aSessionOpenInAnotherIntakeIsNotResumed() throws {

@@ -8,6 +8,8 @@ import TerminalText
 struct ReplayView {
     let console: Console
     let content: Content
+    /// The reader's time zone: times are shown on their clock.
+    let timeZone: LocalTimeZone
     /// Reads Enter between questions with `--step`; dropped at the end of
     /// input, so Ctrl-D (or the end of a pipe) shows the rest at once.
     var stepper: Keyboard?
@@ -22,7 +24,7 @@ struct ReplayView {
         // must not move the cursor of whoever replays it.
         let shown = Self.shown
         console.line(console.paint("Session \(shown(header.session))", .heading))
-        console.line("  started \(shown(header.started)) (UTC), mode \(header.mode.rawValue)\(header.client.map { ", client \(shown($0))" } ?? "")")
+        console.line("  started \(localTime(header.started)), mode \(header.mode.rawValue)\(header.client.map { ", client \(shown($0))" } ?? "")")
         console.line("  questionnaire \(shown(header.questionnaire.id ?? "?")) \(shown(header.questionnaire.version ?? "")), recorded by \(shown(header.tool))")
         if result.changes.isEmpty {
             console.line("  questionnaire, rules and medicines list unchanged since")
@@ -77,7 +79,7 @@ struct ReplayView {
         case .paused(let reason):
             console.line("\(time) " + console.paint("-- paused (\(Self.shown(reason))) --", .dim))
         case .resumed(let tool, let at):
-            console.line("\(time) " + console.paint("-- resumed at \(Self.shown(at)) with \(Self.shown(tool)) --", .dim))
+            console.line("\(time) " + console.paint("-- resumed on \(localTime(at)) with \(Self.shown(tool)) --", .dim))
         case .completed(let urgent, _):
             console.line("\(time) " + console.paint("-- completed\(urgent ? " at an urgent stop" : "") --", .dim))
         case .sealed:
@@ -152,6 +154,12 @@ struct ReplayView {
             console.line()
             console.write(AssessmentText.render(fresh, rules: rules, audience: result.document.header?.mode ?? .self, style: console.textStyle, width: console.width))
         }
+    }
+
+    /// A UTC time from the transcript on the reader's clock, with its
+    /// offset; as recorded (escaped) when it is not a time intake writes.
+    private func localTime(_ recorded: String) -> String {
+        timeZone.local(iso8601: recorded)?.readable ?? Self.shown(recorded)
     }
 
     /// Text from the file as it may be shown: escaped, and cut at 200 characters.

@@ -60,6 +60,7 @@ public enum SessionReport {
             interview: replay.interview, assessment: content.assess(replay.interview), rules: content.rules, audience: header.mode,
             started: header.started, client: header.client, completed: replay.completed)
         data.recordProblems = problems
+        data.startedLocal = ports.timeZone.local(iso8601: header.started)
         let text: String = switch options.format {
         case .text: ReportRenderer.text(data, width: options.output == nil ? console.width : 80)
         case .markdown: ReportRenderer.markdown(data)
