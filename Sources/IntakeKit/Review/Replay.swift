@@ -11,7 +11,7 @@ public enum Replay {
         public var path: String?
         /// Fail (exit 1) on any mismatch, changed outcome, damage or tampering.
         public var check = false
-        /// Show one question at a time, going on when Enter is pressed.
+        /// Show one session a question at a time: Enter goes on, `q` stops.
         public var step = false
         /// A folder's summary as JSON.
         public var json = false
@@ -45,6 +45,9 @@ public enum Replay {
         }
         let trustedKeys = try options.trustedKeys.map { try TrustedKeyFolder.load($0, files: ports.files) }
         if try ports.files.entry(at: path) == .folder {
+            if options.step {
+                throw UserFacingError("\(path): --step shows one session a question at a time, and this is a folder; step through one of its sessions with: \(Invocation(ports).command("replay", "FILE", "--step"))")
+            }
             // Each session is replayed with its own questionnaire, unless one is given.
             let fixed = options.questionnaire != nil || options.rules != nil
                 ? try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: false, files: ports.files) : nil

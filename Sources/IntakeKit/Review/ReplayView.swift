@@ -15,6 +15,8 @@ struct ReplayView {
     var stepper: Keyboard?
     /// Whether a question has been shown yet: the first one needs no Enter.
     private(set) var shownQuestion = false
+    /// Whether `q` (or `:quit`) was typed at a step: nothing more is shown.
+    private(set) var stoppedByReviewer = false
 
     var questionnaire: Questionnaire { content.questionnaire.questionnaire }
 
@@ -35,6 +37,14 @@ struct ReplayView {
         let mismatchLines = Dictionary(result.stepMismatches.map { ($0.entry.line, $0.mismatch ?? "") }, uniquingKeysWith: { first, _ in first })
         for entry in result.document.entries {
             show(entry, mismatch: mismatchLines[entry.line])
+            if stoppedByReviewer {
+                // Stopping is like quitting a pager: quiet, unless the record
+                // itself has a problem the reviewer has not been shown yet.
+                if result.fails {
+                    console.paragraph("This record does not check out; see why with the whole replay (without --step).", style: .urgent)
+                }
+                return
+            }
         }
         console.line()
         showProblems(result)
@@ -56,11 +66,19 @@ struct ReplayView {
                 hanging("\(time) " + console.paint("[\(id)]", .dim) + " ", width: stamp.count + id.count + 4, node.text.firstLine)
             } else {
                 if let stepper, shownQuestion {
-                    console.write(console.paint("(Enter for the next question)", .dim))
+                    console.write(console.paint(Self.stepPrompt, .dim))
                     let input = stepper.reader.readLine(prompt: "")
                     // A terminal echoes the Enter; a pipe does not.
                     if !stepper.isTerminal { console.line() }
-                    if case .line = input {} else { self.stepper = nil }
+                    switch input {
+                    case .line(let typed) where Self.stops(typed):
+                        stoppedByReviewer = true
+                        return
+                    case .line:
+                        break
+                    default:
+                        self.stepper = nil
+                    }
                 }
                 shownQuestion = true
                 hanging("\(time) ", width: stamp.count + 1, "Q \(id): \(node.text.oneLine)", style: .bold)
@@ -160,6 +178,15 @@ struct ReplayView {
     /// offset; as recorded (escaped) when it is not a time intake writes.
     private func localTime(_ recorded: String) -> String {
         timeZone.local(iso8601: recorded)?.readable ?? Self.shown(recorded)
+    }
+
+    /// What `--step` shows while it waits between questions.
+    static let stepPrompt = "(Enter for the next question, q to stop)"
+
+    /// Whether a line typed at a step stops the replay: `q`, `quit` or
+    /// `:quit` (`:q` too), as in a pager or at an interview's prompt.
+    static func stops(_ typed: String) -> Bool {
+        ["q", "quit", ":q", ":quit"].contains(typed.trimmingSpaces().lowercased())
     }
 
     /// Text from the file as it may be shown: escaped, and cut at 200 characters.

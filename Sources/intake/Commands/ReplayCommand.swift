@@ -32,7 +32,7 @@ struct ReplayCommand: ParsableCommand {
     @Flag(name: .long, help: "Exit with 1 on any mismatch, changed outcome, damage or tampering.")
     var check = false
 
-    @Flag(name: .long, help: "Show one question at a time, going on when Enter is pressed.")
+    @Flag(name: .long, help: "One session, a question at a time: Enter shows the next; q (or :quit) stops there, like a pager (with --check the exit status still covers the whole session); Ctrl-D shows the rest at once.")
     var step = false
 
     @Flag(name: .long, help: "With a folder: print the summary as JSON.")
