@@ -48,9 +48,13 @@ STAGE = .build/install
 # the completion scripts the binary prints; all made from the local package
 # copies, without the network.
 manual: release
-	$(SWIFT) build -c release --static-swift-stdlib --target generate-manual
+	$(SWIFT) build -c release --product generate-manual
 	@mkdir -p $(STAGE)
 	.build/release/generate-manual .build/release/intake --output-directory $(STAGE)
+	@# A blank line in a command's discussion is a new paragraph, not an empty mdoc line.
+	sed -i 's/^$$/.Pp/' $(STAGE)/intake.1
+	@# The page's footer names the version it describes.
+	sed -i "s/^\.Os$$/.Os intake $$(.build/release/intake --version)/" $(STAGE)/intake.1
 	.build/release/intake --generate-completion-script bash > $(STAGE)/intake.bash
 	.build/release/intake --generate-completion-script zsh > $(STAGE)/_intake
 	.build/release/intake --generate-completion-script fish > $(STAGE)/intake.fish

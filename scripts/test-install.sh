@@ -40,7 +40,7 @@ if ldd "$root/bin/intake" 2>/dev/null | grep -q libswift; then fail "the install
 # The manual renders, with a NAME line, every command and an option of each.
 page=$(MANWIDTH=80 man -l -P cat "$root/share/man/man1/intake.1" 2>"$work/man.err") || fail "man -l failed: $(cat "$work/man.err")"
 [ ! -s "$work/man.err" ] || fail "man -l warned: $(cat "$work/man.err")"
-for word in NAME "intake -" "intake run" "intake replay" "intake report" "--transcripts" "--step" "$version"; do
+for word in NAME "A chronic-pain intake interview" "intake run" "intake replay" "report  A one-page summary" "--transcripts" "--step" "$version"; do
     printf '%s' "$page" | grep -q -e "$word" || fail "the manual page does not show '$word'"
 done
 
