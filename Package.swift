@@ -64,6 +64,7 @@ let package = Package(
                 "QuestionnaireModel",
                 "InterviewEngine",
                 "Reports",
+                "TerminalText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]

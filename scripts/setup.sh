@@ -4,6 +4,8 @@
 #
 #   scripts/setup.sh          to build and run: libedit's headers, pkg-config
 #   scripts/setup.sh --test   also what the tests use: Graphviz (dot),
+#                             the time zone database, man (for the
+#                             installed manual page),
 #                             Python's jsonschema (to hold the JSON Schemas
 #                             against the loaders), fhir.resources (FHIR's
 #                             models, to validate what intake exports) and
@@ -15,6 +17,10 @@ missing=""
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 if [ "${1:-}" = "--test" ]; then
     command -v dot >/dev/null 2>&1 || missing="$missing graphviz"
+    # The time zones a test reads reports in (TZ=Asia/Seoul, America/New_York).
+    [ -f /usr/share/zoneinfo/America/New_York ] || missing="$missing tzdata"
+    # scripts/test-install.sh renders the installed manual page with man -l.
+    command -v man >/dev/null 2>&1 || missing="$missing man-db"
     command -v python3 >/dev/null 2>&1 || missing="$missing python3 python3-pip"
 fi
 

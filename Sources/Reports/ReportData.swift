@@ -13,6 +13,9 @@ public struct ReportData: Sendable {
     public var audience: Audience
     /// When the session started, ISO 8601 UTC ("2026-11-26T19:55:13Z"), if known.
     public var started: String?
+    /// The same moment in the reader's time zone, shown instead of
+    /// `started` in every format when the caller knows the zone.
+    public var startedLocal: LocalTime?
     /// The client reference entered at reception, if any.
     public var client: String?
     /// Whether the session reached the end, stopped early at an urgent

@@ -199,7 +199,7 @@ extension ReportRenderer {
     static func documentTitle(_ data: ReportData) -> String {
         var parts = [data.title]
         if let client = data.client, !client.isEmpty { parts.append(client) }
-        if let started = data.started { parts.append(dateText(started)) }
+        if let started = startedText(data) { parts.append(started) }
         return parts.joined(separator: " – ")
     }
 

@@ -205,7 +205,9 @@ public enum ReportRenderer {
     // MARK: - JSON
 
     /// The report as JSON for scripts: `title`, `questionnaire` (`id`,
-    /// `version`), `started` (or null), `client` (when known), `status`,
+    /// `version`), `started` (UTC as recorded, or null), `startedLocal` (the
+    /// same moment in the reader's time zone, ISO 8601 with its offset, when
+    /// known), `client` (when known), `status`,
     /// `audience`, `answers` in order (`question`, `label`, `answer`, `value`),
     /// `sections` (`title` and the indexes of its `answers`), `skipped`,
     /// `scores` (`label`, `value`, and `from`: each weighted answer's
@@ -217,6 +219,7 @@ public enum ReportRenderer {
         object.set("title", .string(data.title))
         object.set("questionnaire", .object(["id": .string(data.questionnaireID), "version": .string(data.questionnaireVersion)]))
         object.set("started", data.started.map(JSONValue.string) ?? .null)
+        if let local = data.startedLocal { object.set("startedLocal", .string(local.iso8601)) }
         if let client = data.client { object.set("client", .string(client)) }
         object.set("status", .string(data.status.rawValue))
         object.set("recordProblems", .array(data.recordProblems.map(JSONValue.string)))
@@ -385,11 +388,16 @@ public enum ReportRenderer {
     /// The header lines: date, client, questionnaire, status.
     static func metadata(_ data: ReportData) -> [(label: String, value: String)] {
         var items: [(String, String)] = []
-        items.append(("Date", data.started.map(dateText) ?? "Not recorded"))
+        items.append(("Date", startedText(data) ?? "Not recorded"))
         if let client = data.client, !client.isEmpty { items.append(("Client", client)) }
         items.append(("Questionnaire", "\(data.questionnaireID), version \(data.questionnaireVersion)"))
         items.append(("Status", statusText(data.status)))
         return items.map { (label: $0.0, value: $0.1) }
+    }
+
+    /// When the session started, in the reader's time zone when known.
+    static func startedText(_ data: ReportData) -> String? {
+        data.startedLocal?.readable ?? data.started.map(dateText)
     }
 
     /// "2026-11-26T19:55:13Z" as "26 November 2026, 19:55 UTC"; anything

@@ -1,5 +1,7 @@
 import ArgumentParser
 import IntakeKit
+import QuestionnaireModel
+import TerminalText
 
 /// The command line: parses the arguments, runs the command over the disk,
 /// the terminal and the system clock, and turns every outcome into an exit
@@ -34,7 +36,7 @@ struct Intake: ParsableCommand {
                 // day: the defaults, without the argument parser's start-up.
                 try RunCommand.run(SessionOptions())
             } else {
-                var command = try parseQuickly() ?? parseAsRoot()
+                var command = try parseQuickly() ?? parseChecked()
                 try command.run()
             }
             status = .ok
@@ -71,5 +73,31 @@ struct Intake: ParsableCommand {
               CommandLine.arguments.dropFirst().first.map({ $0 == "run" || $0.hasPrefix("-") }) ?? true
         else { return nil }
         return try? RunCommand.parseAsRoot(arguments)
+    }
+
+    /// The whole command line through the argument parser, once a first
+    /// word that names no command has been caught: `run` is the default
+    /// command and takes no words of its own, so the parser would answer
+    /// `intake reprot x.jsonl` with the run command's usage.
+    static func parseChecked() throws -> ParsableCommand {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let first = arguments.first, let problem = unknownCommand(first) {
+            throw UserFacingError(problem)
+        }
+        return try parseAsRoot()
+    }
+
+    /// What is wrong with `word` as the first word of the command line, or
+    /// nil when it is an option or names a command.
+    static func unknownCommand(_ word: String) -> String? {
+        guard !word.hasPrefix("-") else { return nil }
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        guard !names.contains(word), word != "help" else { return nil }
+        let list = "the commands are \(names.joined(separator: ", ")); intake --help says what each does"
+        let shown = Printable.escaped(word, limit: 60)
+        if let near = Suggestion.closest(to: word, among: names) {
+            return "'\(shown)' is not an intake command: did you mean '\(near)'? (\(list))"
+        }
+        return "'\(shown)' is not an intake command (\(list))"
     }
 }

@@ -67,10 +67,44 @@ struct TranscriptTests {
         // Two Enters, then the end of the pipe: the rest is shown without waiting.
         let stepped = InProcessIntake().replay(.init(path: path, step: true), stepping: ScriptedLineReader(pipedBytes: Array("\n\n".utf8)))
         #expect(stepped.status == 0, "\(stepped.output)")
-        #expect(stepped.output.components(separatedBy: "(Enter for the next question)").count - 1 == 3,
+        #expect(stepped.output.components(separatedBy: "(Enter for the next question, q to stop)").count - 1 == 3,
                 "one wait per Enter, and one that met the end of input")
         #expect(stepped.output.components(separatedBy: "\n").filter { $0.contains(" Q ") }.count == questions)
         #expect(stepped.output.contains("Hash chain: intact"))
+    }
+
+    /// A reviewer who has seen enough types `q` (or `:quit`) at a step, as
+    /// in a pager: the replay stops there, quietly and with status 0.
+    @Test(arguments: ["q", ":quit", " Q "])
+    func replayStepStopsAtQ(_ typed: String) throws {
+        let path = Text.example("good-fit-neck")
+        let stepped = InProcessIntake().replay(.init(path: path, step: true), stepping: ScriptedLineReader(lines: ["", typed, "", ""]))
+        #expect(stepped.status == 0, "\(stepped.output)")
+        #expect(stepped.output.components(separatedBy: "\n").filter { $0.contains(" Q ") }.count == 2, "\(stepped.output)")
+        #expect(!stepped.output.contains("Hash chain"))
+        #expect(!stepped.output.contains("Outcome"))
+    }
+
+    /// Stopping early never hides that a record does not check out: one
+    /// line says so, and `--check` still fails.
+    @Test func replayStepStoppedEarlyStillSaysTheRecordIsBad() throws {
+        let intake = InProcessIntake()
+        var lines = Fixtures.text("Transcripts/examples/good-fit-neck.jsonl").components(separatedBy: "\n").filter { !$0.isEmpty }
+        lines[lines.count - 3] = lines[lines.count - 3].replacingOccurrences(of: #""ms":"#, with: #""ms": "#)
+        let edited = "/memory/edited.jsonl"
+        intake.files.place(Array((lines.joined(separator: "\n") + "\n").utf8), at: edited)
+        let stepped = intake.replay(.init(path: edited, check: true, step: true), stepping: ScriptedLineReader(lines: ["q"]))
+        #expect(stepped.status == 1)
+        #expect(stepped.output.contains("This record does not check out"), "\(stepped.output)")
+    }
+
+    /// `--step` is for one session; given a folder it says so, exit 2.
+    @Test func replayStepRefusesAFolder() throws {
+        let result = InProcessIntake().replay(.init(path: Fixtures.path("Transcripts/examples"), step: true), stepping: ScriptedLineReader(lines: []))
+        #expect(result.status == 2)
+        #expect(result.error.contains("--step shows one session"), "\(result.error)")
+        #expect(result.error.contains("intake replay FILE --step"))
+        #expect(result.output.isEmpty)
     }
 
     @Test func theExamplesCoverEveryCategoryAResumeAndCorrections() throws {

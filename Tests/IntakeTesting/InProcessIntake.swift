@@ -19,6 +19,10 @@ public final class InProcessIntake {
     /// The desk key store: empty (no session signed) until `keys(_:)` makes a key.
     public let deskKeys: MemoryDeskKeys
     public var environment: [String: String]
+    /// The reader's time zone for reports and replays: UTC unless a test
+    /// sets another (a fixed offset; the system's zones, with daylight
+    /// saving time, are tried through the binary in `intakeTests`).
+    public var timeZone: LocalTimeZone = FixedOffsetZone.utc
     /// The keyboard the next interview gets; set by `run(_:typing:)`.
     public var keyboard: Keyboard?
 
@@ -46,7 +50,8 @@ public final class InProcessIntake {
         let keyboard = self.keyboard
         return Ports(
             files: files, transcripts: files, clock: clock, screen: screen,
-            keyboard: { keyboard ?? ScriptedLineReader([]).keyboard() }, environment: environment, program: "intake", deskKeys: deskKeys)
+            keyboard: { keyboard ?? ScriptedLineReader([]).keyboard() }, environment: environment, program: "intake", deskKeys: deskKeys,
+            timeZone: timeZone)
     }
 
     /// What a command printed and the status it ended with.

@@ -39,6 +39,23 @@ struct CommandLineTests {
         #expect(result.error.contains("--no-such-option"))
     }
 
+    /// `run` is the default command, so a mistyped command used to get the
+    /// run command's usage. It is named, with the command it is closest
+    /// to; options alone still start the interview.
+    @Test func aMistypedCommandIsNamedWithTheNearestOne() throws {
+        let mistyped = try IntakeProcess.run(["reprot", "x.jsonl"])
+        #expect(mistyped.status == 2)
+        #expect(mistyped.error.contains("'reprot' is not an intake command: did you mean 'report'?"), "\(mistyped.error)")
+        #expect(!mistyped.error.contains("--answers"), "not the run command's usage")
+        #expect(mistyped.error.split(separator: "\n").count == 1)
+        let unknown = try IntakeProcess.run(["answers.json"])
+        #expect(unknown.status == 2)
+        #expect(unknown.error.contains("'answers.json' is not an intake command (the commands are run, score, replay, report"), "\(unknown.error)")
+        let reception = try IntakeProcess.run(["--mode", "reception"], input: "over 50\n")
+        #expect(reception.status == 0, "\(reception.error)")
+        #expect(reception.output.contains("How old is the client?") || reception.output.contains("Answer: Over 50"), "\(reception.output)")
+    }
+
     /// `intake graph` prints what `InProcessIntake.graph` draws, in both
     /// formats, so the in-process authoring tests hold for the command.
     @Test func graphPrintsWhatTheLibraryDraws() throws {

@@ -92,11 +92,11 @@ struct TerminalTests {
         let path = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Transcripts/examples/good-fit-neck.jsonl").path
         let terminal = try start(["replay", path, "--step"])
         try terminal.waitFor("Q age_band: How old are you?")
-        try terminal.waitFor("(Enter for the next question)")
+        try terminal.waitFor("(Enter for the next question, q to stop)")
         #expect(!terminal.output.contains("Q pain_duration"), "the next question waits for Enter")
         terminal.send("\r")
         try terminal.waitFor("Q pain_duration: How long have you had this pain?")
-        try terminal.waitFor("(Enter for the next question)")
+        try terminal.waitFor("(Enter for the next question, q to stop)")
         #expect(!terminal.output.contains("Q pain_frequency"))
         #expect(!terminal.output.contains("Hash chain"), "the checks come after the last question")
         // Ctrl-D shows the rest at once.

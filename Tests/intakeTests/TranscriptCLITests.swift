@@ -72,8 +72,9 @@ struct TranscriptCLITests {
         #expect(result.error.contains("--client: a client reference cannot hold"))
     }
 
-    /// Started by its full path, as `make run` starts it, intake names
-    /// itself by that path in the command it prints to carry on, and the
+    /// Started by its full path (as a person runs a binary they built),
+    /// intake names itself by that path in the command it prints to carry
+    /// on (under `make run`, `make run ARGS=...`: `SessionsFolderTests`), and the
     /// transcript by its path from the root. (That the command works from
     /// another folder: `TranscriptTests.quitPrintsTheExactResumeCommandAndItWorksFromAnotherFolder`.)
     @Test func quitPrintsTheResumeCommandWithTheBinarysPath() throws {
@@ -84,6 +85,48 @@ struct TranscriptCLITests {
         let line = try #require(first.output.split(separator: "\n").first { $0.contains(" run --resume ") })
         let path = try #require(Self.transcripts(in: folder.path + "/sessions").first)
         #expect(line.trimmingCharacters(in: .whitespaces) == "\(IntakeProcess.binary) run --resume \(path)")
+    }
+
+    /// A person who starts intake from any folder leaves nothing there: the
+    /// session goes to their data folder, created private, and the screen
+    /// says where.
+    @Test func byDefaultSessionsGoToTheDataFolderNotTheWorkingFolder() throws {
+        let home = try TemporaryFolder()
+        let working = try TemporaryFolder()
+        let result = try IntakeProcess.run([], input: "over 50\n", environment: ["INTAKE_TRANSCRIPTS": "", "XDG_DATA_HOME": "", "HOME": home.path],
+                                           directory: working.path)
+        #expect(result.status == 0, "\(result.error)")
+        let sessions = home.path + "/.local/share/intake/sessions"
+        #expect(Self.transcripts(in: sessions).count == 1)
+        #expect(result.output.contains("Answers are saved as you go, to \(sessions)/"), "\(result.output)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: working.path).isEmpty)
+        for folder in [home.path + "/.local", sessions] {
+            #expect(try FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions] as? Int == 0o700, "\(folder)")
+        }
+    }
+
+    /// Reports and replays show times on the reader's clock as the system
+    /// knows it: the zone TZ names, with its offset on the session's date
+    /// (New York is UTC-04:00 in July and UTC-05:00 in November).
+    @Test func reportsAndReplaysShowTheZoneTZNames() throws {
+        let folder = try TemporaryFolder()
+        func session(startingAt milliseconds: Int64) throws -> String {
+            let intake = InProcessIntake(clock: ManualClock(now: milliseconds))
+            _ = intake.run(typing: Self.straight)
+            let memory = try #require(intake.transcripts.first)
+            let path = folder.path + "/" + (memory as NSString).lastPathComponent
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(intake.files.written[memory] ?? [])))
+            return path
+        }
+        let november = try session(startingAt: 1_795_722_913_000)  // 2026-11-26T19:55:13Z
+        let july = try session(startingAt: 1_783_180_800_000)  // 2026-07-04T16:00:00Z
+        let seoul = try IntakeProcess.run(["report", november], environment: ["TZ": "Asia/Seoul"])
+        #expect(seoul.status == 0, "\(seoul.error)")
+        #expect(seoul.output.contains("Date: 27 November 2026, 04:55 (UTC+09:00)"), "\(seoul.output)")
+        let summer = try IntakeProcess.run(["report", july, "--format", "json"], environment: ["TZ": "America/New_York"])
+        #expect(summer.output.contains(#""startedLocal": "2026-07-04T12:00:00-04:00""#), "\(summer.output)")
+        let winter = try IntakeProcess.run(["replay", november], environment: ["TZ": "America/New_York"])
+        #expect(winter.output.contains("started 26 November 2026, 14:55 (UTC-05:00)"), "\(winter.output)")
     }
 
     /// Two desks must not write one session: while it is open, resuming it

@@ -7,14 +7,42 @@ public struct Invocation: Sendable {
     public let program: String
     private let files: FileSystem
 
-    public init(program: String, files: FileSystem) {
+    /// Whether intake was started by `make run` (the Makefile says so in
+    /// `startedByMakeVariable`): a command to paste is then the same `make
+    /// run` with the arguments in `ARGS`, which works in the repository
+    /// folder where the person typed it.
+    public let startedByMake: Bool
+
+    /// The variable the Makefile sets when `make run` starts intake.
+    public static let startedByMakeVariable = "INTAKE_MAKE_RUN"
+
+    public init(program: String, files: FileSystem, startedByMake: Bool = false) {
         self.program = program
         self.files = files
+        self.startedByMake = startedByMake
+    }
+
+    /// Commands as this process was started: by `ports.program`, or by
+    /// `make run` when the environment says so.
+    public init(_ ports: Ports) {
+        self.init(program: ports.program, files: ports.files, startedByMake: ports.environment[Self.startedByMakeVariable] == "1")
     }
 
     /// A command line of intake with `words` after the program name, as given.
     public func command(_ words: String...) -> String {
-        ([program] + words).joined(separator: " ")
+        command(words)
+    }
+
+    /// A command line of intake with `words` after the program name, as
+    /// given: `make run ARGS="words"` when started by `make run` (unless a
+    /// word holds a character that the quotes or make would change, when
+    /// the binary's own path is named instead).
+    public func command(_ words: [String]) -> String {
+        let arguments = words.joined(separator: " ")
+        if startedByMake, !arguments.contains(where: { "\"$`\\".contains($0) }) {
+            return "make run ARGS=\"\(arguments)\""
+        }
+        return ([program] + words).joined(separator: " ")
     }
 
     /// `path` for a command: from the root, quoted for a POSIX shell.

@@ -39,11 +39,10 @@ public struct SessionOptions: Sendable {
         self.plain = plain
     }
 
-    /// The folder from `--transcripts`, `INTAKE_TRANSCRIPTS`, or `./Transcripts/sessions`.
-    public func transcriptFolder(environment: [String: String]) -> String {
-        if let transcripts, !transcripts.isEmpty { return transcripts }
-        if let fromEnvironment = environment["INTAKE_TRANSCRIPTS"], !fromEnvironment.isEmpty { return fromEnvironment }
-        return "Transcripts/sessions"
+    /// The folder from `--transcripts`, `INTAKE_TRANSCRIPTS`, or the
+    /// per-user data folder (`SessionsFolder`).
+    public func transcriptFolder(environment: [String: String]) throws(UserFacingError) -> String {
+        try SessionsFolder.resolve(transcripts, environment: environment)
     }
 }
 
@@ -73,7 +72,7 @@ public struct SessionRunner {
         self.options = options
         self.ports = ports
         console = Console(screen: ports.screen, plain: options.plain, environment: ports.environment)
-        invocation = Invocation(program: ports.program, files: ports.files)
+        invocation = Invocation(ports)
         deskKey = try DeskKeys.load(ports: ports)
         let resumeBytes = try options.resume.map { try ports.files.read($0, limit: TranscriptDocument.maxBytes) }
         self.resumeBytes = resumeBytes
@@ -219,9 +218,7 @@ public struct SessionRunner {
         session.audience = audience
         session.record = transcript.record
         session.commit = transcript.commit
-        if keyboard.isInteractive || !keyboard.isTerminal {
-            console.line(console.paint("Answers are saved as you go, to \(transcript.path)", .dim))
-        }
+        console.line(console.paint("Answers are saved as you go, to \(transcript.path)", .dim))
         let ending = try saving(transcript) { try session.run() }
         switch ending {
         case .completed:
@@ -284,7 +281,7 @@ public struct SessionRunner {
     static let personChecks = Interview.Checks.all
 
     private func newTranscript(mode: Audience, client: String?, checks: Interview.Checks) throws -> TranscriptRecorder {
-        let folder = options.transcriptFolder(environment: ports.environment)
+        let folder = try options.transcriptFolder(environment: ports.environment)
         let identities = content.identities
         let header = TranscriptHeader(
             tool: IntakeVersion.tool, session: ports.clock.newSessionID(), startedMilliseconds: ports.clock.milliseconds(),
@@ -302,10 +299,10 @@ public struct SessionRunner {
 
     /// The command that continues a session, with the options it needs.
     private func resumeCommand(_ path: String) -> String {
-        var parts = [invocation.program, "run", "--resume", invocation.path(path)]
-        if let questionnaire = options.questionnaire { parts += ["--questionnaire", invocation.path(questionnaire)] }
-        if let rules = options.rules { parts += ["--rules", invocation.path(rules)] }
-        return parts.joined(separator: " ")
+        var words = ["run", "--resume", invocation.path(path)]
+        if let questionnaire = options.questionnaire { words += ["--questionnaire", invocation.path(questionnaire)] }
+        if let rules = options.rules { words += ["--rules", invocation.path(rules)] }
+        return invocation.command(words)
     }
 
     // MARK: - Keyboard

@@ -16,10 +16,14 @@ public struct Ports {
     public var program: String
     /// Where the desk key is kept; nil keeps none (no session is signed).
     public var deskKeys: DeskKeyStore?
+    /// The reader's time zone, for the times reports and replays show
+    /// (transcripts keep UTC).
+    public var timeZone: LocalTimeZone
 
     public init(
         files: FileSystem, transcripts: TranscriptStorage, clock: WallClock, screen: Screen,
-        keyboard: @escaping () -> Keyboard, environment: [String: String], program: String, deskKeys: DeskKeyStore? = nil
+        keyboard: @escaping () -> Keyboard, environment: [String: String], program: String, deskKeys: DeskKeyStore? = nil,
+        timeZone: LocalTimeZone = FixedOffsetZone.utc
     ) {
         self.files = files
         self.transcripts = transcripts
@@ -29,5 +33,6 @@ public struct Ports {
         self.environment = environment
         self.program = program
         self.deskKeys = deskKeys
+        self.timeZone = timeZone
     }
 }

@@ -6,11 +6,12 @@ import QuestionnaireModel
 /// questionnaire and rules; or a summary of a whole folder of sessions.
 public enum Replay {
     public struct Options: Sendable {
-        /// A transcript, or a folder of them.
-        public var path: String
+        /// A transcript, or a folder of them; nil: the sessions folder
+        /// (`SessionsFolder`), where `intake run` saves them.
+        public var path: String?
         /// Fail (exit 1) on any mismatch, changed outcome, damage or tampering.
         public var check = false
-        /// Show one question at a time, going on when Enter is pressed.
+        /// Show one session a question at a time: Enter goes on, `q` stops.
         public var step = false
         /// A folder's summary as JSON.
         public var json = false
@@ -21,7 +22,7 @@ public enum Replay {
         public var trustedKeys: String?
 
         public init(
-            path: String, check: Bool = false, step: Bool = false, json: Bool = false, questionnaire: String? = nil, rules: String? = nil,
+            path: String?, check: Bool = false, step: Bool = false, json: Bool = false, questionnaire: String? = nil, rules: String? = nil,
             trustedKeys: String? = nil
         ) {
             self.path = path
@@ -38,9 +39,15 @@ public enum Replay {
     /// with `--step`.
     public static func run(_ options: Options, ports: Ports, stepper: Keyboard?) throws {
         let console = Console(screen: ports.screen, plain: false, environment: ports.environment)
-        let path = options.path
+        let path = try SessionsFolder.resolve(options.path, environment: ports.environment)
+        if options.path == nil, !ports.files.exists(path) {
+            throw UserFacingError("\(path): no sessions have been saved here yet (intake run saves them here); to replay others, name the transcript or folder: \(Invocation(ports).command("replay", "PATH"))")
+        }
         let trustedKeys = try options.trustedKeys.map { try TrustedKeyFolder.load($0, files: ports.files) }
         if try ports.files.entry(at: path) == .folder {
+            if options.step {
+                throw UserFacingError("\(path): --step shows one session a question at a time, and this is a folder; step through one of its sessions with: \(Invocation(ports).command("replay", "FILE", "--step"))")
+            }
             // Each session is replayed with its own questionnaire, unless one is given.
             let fixed = options.questionnaire != nil || options.rules != nil
                 ? try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: false, files: ports.files) : nil
@@ -50,7 +57,7 @@ public enum Replay {
             if options.json {
                 console.write(summary.json.prettyPrinted())
             } else {
-                summary.show(on: console, invocation: Invocation(program: ports.program, files: ports.files))
+                summary.show(on: console, invocation: Invocation(ports))
             }
             if options.check, summary.failures > 0 { throw ExitWith(status: .problemsFound) }
             return
@@ -66,7 +73,7 @@ public enum Replay {
         if result.isForAnotherQuestionnaire {
             throw UserFacingError("\(path): this session used the questionnaire '\(result.document.header?.questionnaire.id ?? "?")', not '\(content.questionnaire.questionnaire.id)': pass it with --questionnaire")
         }
-        var view = ReplayView(console: console, content: content, stepper: options.step ? stepper : nil)
+        var view = ReplayView(console: console, content: content, timeZone: ports.timeZone, stepper: options.step ? stepper : nil)
         view.show(result)
         if options.check, result.fails { throw ExitWith(status: .problemsFound) }
     }

@@ -8,11 +8,15 @@ import TerminalText
 struct ReplayView {
     let console: Console
     let content: Content
+    /// The reader's time zone: times are shown on their clock.
+    let timeZone: LocalTimeZone
     /// Reads Enter between questions with `--step`; dropped at the end of
     /// input, so Ctrl-D (or the end of a pipe) shows the rest at once.
     var stepper: Keyboard?
     /// Whether a question has been shown yet: the first one needs no Enter.
     private(set) var shownQuestion = false
+    /// Whether `q` (or `:quit`) was typed at a step: nothing more is shown.
+    private(set) var stoppedByReviewer = false
 
     var questionnaire: Questionnaire { content.questionnaire.questionnaire }
 
@@ -34,7 +38,7 @@ struct ReplayView {
         // must not move the cursor of whoever replays it.
         let shown = Self.shown
         console.line(console.paint("Session \(shown(header.session))", .heading))
-        console.line("  started \(shown(header.started)) (UTC), mode \(header.mode.rawValue)\(header.client.map { ", client \(shown($0))" } ?? "")")
+        console.line("  started \(localTime(header.started)), mode \(header.mode.rawValue)\(header.client.map { ", client \(shown($0))" } ?? "")")
         console.line("  questionnaire \(shown(header.questionnaire.id ?? "?")) \(shown(header.questionnaire.version ?? "")), recorded by \(shown(header.tool))")
         console.line("  replayed with \(Self.filesUsed(content))")
         if result.changes.isEmpty {
@@ -46,6 +50,14 @@ struct ReplayView {
         let mismatchLines = Dictionary(result.stepMismatches.map { ($0.entry.line, $0.mismatch ?? "") }, uniquingKeysWith: { first, _ in first })
         for entry in result.document.entries {
             show(entry, mismatch: mismatchLines[entry.line])
+            if stoppedByReviewer {
+                // Stopping is like quitting a pager: quiet, unless the record
+                // itself has a problem the reviewer has not been shown yet.
+                if result.fails {
+                    console.paragraph("This record does not check out; see why with the whole replay (without --step).", style: .urgent)
+                }
+                return
+            }
         }
         console.line()
         showProblems(result)
@@ -67,11 +79,19 @@ struct ReplayView {
                 hanging("\(time) " + console.paint("[\(id)]", .dim) + " ", width: stamp.count + id.count + 4, node.text.firstLine)
             } else {
                 if let stepper, shownQuestion {
-                    console.write(console.paint("(Enter for the next question)", .dim))
+                    console.write(console.paint(Self.stepPrompt, .dim))
                     let input = stepper.reader.readLine(prompt: "")
                     // A terminal echoes the Enter; a pipe does not.
                     if !stepper.isTerminal { console.line() }
-                    if case .line = input {} else { self.stepper = nil }
+                    switch input {
+                    case .line(let typed) where Self.stops(typed):
+                        stoppedByReviewer = true
+                        return
+                    case .line:
+                        break
+                    default:
+                        self.stepper = nil
+                    }
                 }
                 shownQuestion = true
                 hanging("\(time) ", width: stamp.count + 1, "Q \(id): \(node.text.oneLine)", style: .bold)
@@ -90,7 +110,7 @@ struct ReplayView {
         case .paused(let reason):
             console.line("\(time) " + console.paint("-- paused (\(Self.shown(reason))) --", .dim))
         case .resumed(let tool, let at):
-            console.line("\(time) " + console.paint("-- resumed at \(Self.shown(at)) with \(Self.shown(tool)) --", .dim))
+            console.line("\(time) " + console.paint("-- resumed on \(localTime(at)) with \(Self.shown(tool)) --", .dim))
         case .completed(let urgent, _):
             console.line("\(time) " + console.paint("-- completed\(urgent ? " at an urgent stop" : "") --", .dim))
         case .sealed:
@@ -170,6 +190,21 @@ struct ReplayView {
             console.line()
             console.write(AssessmentText.render(fresh, rules: rules, audience: result.document.header?.mode ?? .self, style: console.textStyle, width: console.width))
         }
+    }
+
+    /// A UTC time from the transcript on the reader's clock, with its
+    /// offset; as recorded (escaped) when it is not a time intake writes.
+    private func localTime(_ recorded: String) -> String {
+        timeZone.local(iso8601: recorded)?.readable ?? Self.shown(recorded)
+    }
+
+    /// What `--step` shows while it waits between questions.
+    static let stepPrompt = "(Enter for the next question, q to stop)"
+
+    /// Whether a line typed at a step stops the replay: `q`, `quit` or
+    /// `:quit` (`:q` too), as in a pager or at an interview's prompt.
+    static func stops(_ typed: String) -> Bool {
+        ["q", "quit", ":q", ":quit"].contains(typed.trimmingSpaces().lowercased())
     }
 
     /// Text from the file as it may be shown: escaped, and cut at 200 characters.

@@ -59,6 +59,7 @@ public enum SessionReport {
             started: header.started, client: header.client, completed: replay.completed)
         data.recordProblems = problems
         data.scores = content.scores(of: replay.interview)
+        data.startedLocal = ports.timeZone.local(iso8601: header.started)
         let text: String = switch options.format {
         case .text: ReportRenderer.text(data, width: options.output == nil ? console.width : 80)
         case .markdown: ReportRenderer.markdown(data)

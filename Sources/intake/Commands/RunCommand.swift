@@ -40,7 +40,7 @@ struct RunCommand: ParsableCommand {
     @ArgumentParser.Option(name: .long, help: ArgumentHelp("A reference for the (first) client, kept inside the transcript only.", valueName: "ref"))
     var client: String?
 
-    @ArgumentParser.Option(name: .long, help: ArgumentHelp("Where transcripts go (default: $INTAKE_TRANSCRIPTS, else ./Transcripts/sessions).", valueName: "dir"),
+    @ArgumentParser.Option(name: .long, help: ArgumentHelp("Where transcripts go (default: $INTAKE_TRANSCRIPTS, else $XDG_DATA_HOME/intake/sessions, else ~/.local/share/intake/sessions).", valueName: "dir"),
             completion: .directory)
     var transcripts: String?
 
