@@ -36,7 +36,11 @@ let package = Package(
         // expressions forms carry. Core: bytes in, values or diagnostics out.
         .target(
             name: "FHIR",
-            dependencies: ["QuestionnaireModel", "InterviewEngine", "Scoring", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["QuestionnaireModel", "InterviewEngine", "Scoring", .product(name: "Crypto", package: "swift-crypto")],
+            // Swift 6.3.1's optimiser crashes ("Found outside of lifetime
+            // use", in CopyPropagation) on this module's switches over
+            // JSONValue in release builds; that one pass is turned off here.
+            swiftSettings: [.unsafeFlags(["-Xllvm", "-sil-disable-pass=copy-propagation"], .when(configuration: .release))]
         ),
         .executableTarget(name: "embed-text"),
         .plugin(

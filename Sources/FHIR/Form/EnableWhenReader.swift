@@ -68,27 +68,7 @@ struct EnableWhenReader {
         }
         let isChoice = ["choice", "open-choice"].contains(target["type"]?.stringValue ?? "")
         let repeats = target["repeats"]?.boolValue ?? false
-        // What the answer is, as intake's conditions compare it.
-        let literal: Literal?
-        switch type {
-        case "Boolean": literal = answer.boolValue.map(Literal.bool)
-        case "Coding": literal = (answer["code"]?.stringValue ?? answer["display"]?.stringValue).map(Literal.code)
-        case "String": literal = answer.stringValue.map(Literal.code)
-        case "Integer", "Decimal":
-            guard let number = answer.numberValue else { literal = nil; break }
-            literal = isChoice ? .code(number.integer.map(String.init) ?? number.text) : .number(number.double)
-        case "Quantity": literal = answer["value"]?.numberValue.map { .number($0.double) }
-        case "Date":
-            if isChoice { literal = answer.stringValue.map(Literal.code) } else {
-                literal = answer.stringValue.flatMap { CalendarDate(iso: $0) }.map { .number(Double($0.dayNumber)) }
-            }
-        case "DateTime":
-            literal = answer.stringValue.flatMap(Self.seconds(ofDateTime:)).map(Literal.number)
-        case "Time":
-            literal = answer.stringValue.flatMap { TimeOfDay(iso: String($0.prefix(8))) }.map { .number(Double($0.secondsSinceMidnight)) }
-        default:
-            literal = nil
-        }
+        let literal = Self.literal(of: answer, type: type, isChoice: isChoice)
         guard let literal else {
             log.warning("an enableWhen of '\(owner)' compares with answer\(type), which intake cannot read: it never holds", at: answer, path: path.appending(answerMember.key))
             return never
@@ -112,6 +92,30 @@ struct EnableWhenReader {
         default:
             log.warning("an enableWhen of '\(owner)' uses the operator '\(op)', which FHIR R4 does not have: it never holds", at: entry["operator"], path: path.appending("operator"))
             return never
+        }
+    }
+
+    /// What an enableWhen answer is, as intake's conditions compare it; nil
+    /// for a type intake cannot read. (A function of its own: inlined in
+    /// `condition`, Swift 6.3's optimiser crashed on it in release builds.)
+    static func literal(of answer: JSONValue, type: String, isChoice: Bool) -> Literal? {
+        switch type {
+        case "Boolean": return answer.boolValue.map(Literal.bool)
+        case "Coding": return (answer["code"]?.stringValue ?? answer["display"]?.stringValue).map(Literal.code)
+        case "String": return answer.stringValue.map(Literal.code)
+        case "Integer", "Decimal":
+            guard let number = answer.numberValue else { return nil }
+            return isChoice ? .code(number.integer.map(String.init) ?? number.text) : .number(number.double)
+        case "Quantity": return answer["value"]?.numberValue.map { .number($0.double) }
+        case "Date":
+            if isChoice { return answer.stringValue.map(Literal.code) }
+            return answer.stringValue.flatMap { CalendarDate(iso: $0) }.map { .number(Double($0.dayNumber)) }
+        case "DateTime":
+            return answer.stringValue.flatMap(Self.seconds(ofDateTime:)).map(Literal.number)
+        case "Time":
+            return answer.stringValue.flatMap { TimeOfDay(iso: String($0.prefix(8))) }.map { .number(Double($0.secondsSinceMidnight)) }
+        default:
+            return nil
         }
     }
 
