@@ -130,6 +130,8 @@ def main():
     for index in range(count):
         for line in session(questionnaire, nodes, rng):
             out.write(line + "\n")
+        # Enter at the review page that ends each interview.
+        out.write("\n")
         # Reception: Enter clears the screen, then the next client's reference (none).
         if index < count - 1:
             out.write("\n\n")
