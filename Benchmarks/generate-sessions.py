@@ -115,7 +115,11 @@ def session(questionnaire, nodes, rng):
             current = following
         else:
             current = next(branch["goto"] for branch in following if "when" not in branch or evaluate(branch["when"], answers) is True)
-    return lines
+        if current and nodes[current].get("urgent"):
+            # An answer that ends the interview is read back first: confirmed.
+            lines.append("yes")
+            return lines, True
+    return lines, False
 
 
 def main():
@@ -128,10 +132,12 @@ def main():
     rng = random.Random(int(args[args.index("--seed") + 1]) if "--seed" in args else 1)
     out = sys.stdout
     for index in range(count):
-        for line in session(questionnaire, nodes, rng):
+        lines, urgent = session(questionnaire, nodes, rng)
+        for line in lines:
             out.write(line + "\n")
-        # Enter at the review page that ends each interview.
-        out.write("\n")
+        # Enter at the review page that ends each interview not ended urgently.
+        if not urgent:
+            out.write("\n")
         # Reception: Enter clears the screen, then the next client's reference (none).
         if index < count - 1:
             out.write("\n\n")
