@@ -74,7 +74,9 @@ struct PrivacyTests {
         #expect(!terminal.screen.contains("> 17 months"))
         #expect(!terminal.screen.contains("> over 50x"))
         try terminal.waitUntilRaw()
-        // The refused 'x' is back on the line to mend: Ctrl-U clears it.
+        // The refused 'x' is back on the line to mend, and the screen says
+        // so (typing on would run two answers together): Ctrl-U clears it.
+        try terminal.waitFor("Your answer is back on the line: change it, or Ctrl-U to start again.")
         try terminal.waitFor("> x")
         terminal.send("\u{15}\u{4}")
         try terminal.waitFor("Stopped before the end")

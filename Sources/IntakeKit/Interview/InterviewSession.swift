@@ -201,7 +201,12 @@ final class InterviewSession {
                 return Shown(showStep: true)
             }
             let typed = text.trimmingSpaces()
-            return Shown(showStep: false, mend: typed.isEmpty || wasChecking != nil ? nil : text)
+            let mend = typed.isEmpty || wasChecking != nil ? nil : text
+            if mend != nil, interactive {
+                // Typing a fresh answer after it would run the two together.
+                feedback.append { console.line(console.paint("  (Your answer is back on the line: change it, or Ctrl-U to start again.)", .dim)) }
+            }
+            return Shown(showStep: false, mend: mend)
         case .refused(_, _, let reason):
             feedback.append { console.paragraph("! " + reason.message, indent: 2, style: .warning) }
             return Shown(showStep: false)
