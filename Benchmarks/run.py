@@ -165,20 +165,29 @@ def make_transcripts(count):
     log(f"making {count} transcripts with intake run --mode reception ...")
     workers = 2
     processes = []
+    expected = []
     for worker in range(workers):
         share = count // workers + (1 if worker < count % workers else 0)
+        # Each client is given a reference (w1-000001, ...), so each
+        # transcript can be told apart and checked against its script.
+        prefix = f"w{worker + 1}-"
+        expect = os.path.join(scratch, f"w{worker}.expected.jsonl")
         script = subprocess.run([sys.executable, os.path.join(BENCH, "generate-sessions.py"), QUESTIONNAIRE, str(share),
-                                 "--seed", str(worker + 1)], capture_output=True, check=True).stdout
+                                 "--seed", str(worker + 1), "--clients", prefix, "--expect", expect],
+                                capture_output=True, check=True).stdout
         target = os.path.join(scratch, f"w{worker}")
-        process = subprocess.Popen([INTAKE, "run", "--mode", "reception", "--transcripts", target],
+        process = subprocess.Popen([INTAKE, "run", "--mode", "reception", "--transcripts", target, "--client", f"{prefix}000001"],
                                    stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         processes.append((process, script))
+        expected.append((target, expect))
     for process, script in processes:
         process.stdin.write(script)
         process.stdin.close()
     for process, _ in processes:
         if process.wait() != 0:
             sys.exit("making transcripts failed")
+    for target, expect in expected:
+        check_in_step(target, expect)
     os.makedirs(folder, mode=0o700)
     for worker in range(workers):
         source = os.path.join(scratch, f"w{worker}")
@@ -191,6 +200,42 @@ def make_transcripts(count):
     with open(stamp, "w") as out:
         out.write(current + "\n")
     return folder
+
+
+def check_in_step(folder, expect):
+    """Stops, naming the first generated session whose transcript is not
+    what its script meant: a line typed for one question taken by another
+    (a check intake asked that the script did not answer, or the reverse)
+    puts every later line out of step, and the folder would be short or
+    hold other answers than the ones generated."""
+    transcripts = {}
+    for name in os.listdir(folder):
+        with open(os.path.join(folder, name), "rb") as source:
+            events = [json.loads(line) for line in source if line.strip()]
+        transcripts.setdefault(events[0].get("client") if events else None, []).append((name, events))
+    with open(expect) as source:
+        sessions = [json.loads(line) for line in source]
+    for session in sessions:
+        found = transcripts.get(session["client"], [])
+        where = f"generated session {session['session']} (client {session['client']}, {os.path.basename(expect)})"
+        if len(found) != 1:
+            sys.exit(f"{where}: {len(found)} transcripts instead of one: the scripted sessions went out of step with the interview before it")
+        name, events = found[0]
+        recorded = [(e["type"], e["node"], e.get("raw", "")) for e in events if e["type"] in ("answered", "rejected", "skipped")]
+        meant = [tuple(event) for event in session["events"]]
+        if recorded != meant:
+            at = next((i for i, (a, b) in enumerate(zip(recorded, meant)) if a != b), min(len(recorded), len(meant)))
+            sys.exit(f"{where}, {name}: out of step with the interview at its input {at + 1}: "
+                     f"the script meant {meant[at] if at < len(meant) else 'nothing more'}, "
+                     f"intake recorded {recorded[at] if at < len(recorded) else 'nothing more'}")
+        values = {e["node"]: e.get("value") for e in events if e["type"] == "answered" and e["node"] != "(review)"}
+        for node, value in session["values"].items():
+            if values.get(node) != value:
+                sys.exit(f"{where}, {name}: {node} recorded {values.get(node)!r}, the script meant {value!r}")
+        ending = next((e for e in events if e["type"] == "completed"), None)
+        if ending is None or ending.get("urgent") != session["urgent"]:
+            sys.exit(f"{where}, {name}: " + ("not completed" if ending is None else f"completed with urgent {ending.get('urgent')}, "
+                                            f"the script meant {session['urgent']}"))
 
 
 def folder_bytes(folder):
