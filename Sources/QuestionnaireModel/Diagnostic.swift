@@ -119,7 +119,19 @@ extension DiagnosticLog {
         bytes.withUnsafeBufferPointer { bytes in
             var index = 0
             let end = bytes.count
+            let raw = UnsafeRawBufferPointer(bytes)
             while index < end {
+                // Eight bytes at a time while none is a backslash or above
+                // ASCII, which is nearly all of a file: each such byte
+                // would only move on by one below.
+                while index + 8 <= end {
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    let backslashes = word ^ 0x5C5C_5C5C_5C5C_5C5C
+                    let hasBackslash = (backslashes &- 0x0101_0101_0101_0101) & ~backslashes & 0x8080_8080_8080_8080
+                    guard word & 0x8080_8080_8080_8080 == 0, hasBackslash == 0 else { break }
+                    index += 8
+                }
+                guard index < end else { break }
                 let byte = bytes[index]
                 if byte == 0x5C, index + 1 < end, bytes[index + 1] == 0x75 { return true }
                 if startsMultibyteControl(bytes, at: index) { return true }

@@ -43,7 +43,9 @@ public struct MedicationLexicon: Sendable {
     public init(version: String, classes: [MedicationClass]) {
         self.version = version
         self.classes = classes
-        var index: [String: [(String, String)]] = [:]
+        // Declared as stored: a dictionary of unlabelled tuples was converted,
+        // element by element, into the labelled type of `index`.
+        var index: [String: [(generic: String, classCode: String)]] = [:]
         var longest = 1
         var nearGroups: [(form: String, name: String, generic: String, classLabel: String)] = []
         var seen: Set<String> = []
@@ -67,7 +69,12 @@ public struct MedicationLexicon: Sendable {
 
     /// Every generic and brand name, for Tab completion.
     public var names: [String] {
-        classes.flatMap { $0.medicines.flatMap { [$0.generic] + $0.brands } }.sorted { $0.lowercased() < $1.lowercased() }
+        // Each name lower-cased once, not twice per comparison: made at
+        // the start of every session, before the first question.
+        classes.flatMap { $0.medicines.flatMap { [$0.generic] + $0.brands } }
+            .map { (key: $0.lowercased(), name: $0) }
+            .sorted { $0.key < $1.key }
+            .map(\.name)
     }
 
     /// The class with `code`.
@@ -112,6 +119,12 @@ public struct MedicationLexicon: Sendable {
     static func splitGluedDoses(_ words: [String]) -> [String] {
         var result: [String] = []
         for word in words {
+            // ASCII, nearly every name: the same split on the bytes, without
+            // looking up each character's Unicode properties.
+            if word.utf8.allSatisfy({ $0 < 0x80 }) {
+                splitGluedDoses(ascii: word, into: &result)
+                continue
+            }
             var current = ""
             var previousIsLetter = false
             for character in word {
@@ -125,6 +138,26 @@ public struct MedicationLexicon: Sendable {
             if !current.isEmpty { result.append(current) }
         }
         return result
+    }
+
+    /// `splitGluedDoses` of one ASCII word, where a letter is A-Z or a-z and
+    /// a number 0-9 (Character's isLetter and isNumber for ASCII).
+    private static func splitGluedDoses(ascii word: String, into result: inout [String]) {
+        let bytes = word.utf8
+        var start = bytes.startIndex
+        var previousIsLetter = false
+        var index = start
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            if isDigit, previousIsLetter, index != start {
+                result.append(String(word[start..<index]))
+                start = index
+            }
+            previousIsLetter = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            index = bytes.index(after: index)
+        }
+        if start != bytes.endIndex { result.append(String(word[start...])) }
     }
 
     /// A known name near one word of `entry` that no name matched

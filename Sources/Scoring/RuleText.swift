@@ -34,6 +34,9 @@ public struct RuleText: Sendable, Equatable {
 
     /// The names in `{...}` placeholders of `text`.
     static func placeholders(in text: String) -> [String] {
+        // ASCII, as rule texts nearly always are: the same search on the
+        // bytes (there a character is a byte), not character by character.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiPlaceholders(in: text) }
         var names: [String] = []
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{") {
@@ -41,6 +44,19 @@ public struct RuleText: Sendable, Equatable {
             guard let close = after.firstIndex(of: "}") else { break }
             names.append(String(after[..<close]))
             rest = after[after.index(after: close)...]
+        }
+        return names
+    }
+
+    private static func asciiPlaceholders(in text: String) -> [String] {
+        var names: [String] = []
+        let bytes = text.utf8
+        var rest = bytes.startIndex
+        while let open = bytes[rest...].firstIndex(of: UInt8(ascii: "{")) {
+            let start = bytes.index(after: open)
+            guard let close = bytes[start...].firstIndex(of: UInt8(ascii: "}")) else { break }
+            names.append(String(text[start..<close]))
+            rest = bytes.index(after: close)
         }
         return names
     }

@@ -59,6 +59,34 @@ struct ClinicalVersionTests {
         #expect(assessment?["category"] as? String == "fit-with-precautions")
     }
 
+    /// The compiled-in rules are made when first asked for, not before the
+    /// first question: the header records the version and hash of the
+    /// rules then made, and they assess as the same file read from disk.
+    @Test func theBuiltInRulesMadeWhenFirstAskedForAreTheRulesFile() throws {
+        let files = InProcessIntake().files
+        let builtIn = try Self.content()
+        let fromDisk = try Content.load(
+            questionnaire: Fixtures.path("Questionnaires/massage-intake.json"), rules: Fixtures.path("Questionnaires/massage-intake.rules.json"),
+            requireRules: true, files: files)
+        #expect(builtIn.identities.rules == fromDisk.identities.rules)
+        #expect(builtIn.identities.rules?.version == builtIn.rules?.version)
+        for content in [builtIn, fromDisk] {
+            var interview = Self.atMedicines(content)
+            _ = interview.handle("warfarin 5 mg daily")
+            let assessment = try #require(content.assess(interview))
+            #expect(assessment.json.serialized() == (try #require(fromDisk.assess(interview))).json.serialized())
+            #expect(assessment.firedIDs.contains("bleeding-risk"))
+        }
+        for version in Content.keptVersions {
+            let kept = try Content.load(
+                forTranscript: Array(Fixtures.text("Transcripts/examples/v1/\(Self.firstV1Session)").utf8), questionnaire: nil, rules: nil, files: files)
+            #expect(kept.keptVersion == version)
+            #expect(kept.identities.rules?.version == kept.rules?.version)
+        }
+    }
+
+    static let firstV1Session = oldSessions.first { $0.contains("/v1/") }.map { String($0.split(separator: "/").last!) } ?? ""
+
     // MARK: - Medicine names near a known one
 
     static func content() throws -> Content {

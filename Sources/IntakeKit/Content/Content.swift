@@ -11,7 +11,10 @@ import Synchronization
 /// rules name their medicines file.
 public struct Content: Sendable {
     public var questionnaire: QuestionnaireFile
-    public var rules: RuleSet?
+    /// The rules, or nil without. Compiled-in rules are made when first
+    /// asked for (see `LazyRules`).
+    public var rules: RuleSet? { lazyRules.rules }
+    private let lazyRules: LazyRules
     /// The rules file's bytes (for its hash in transcripts) and its name.
     public var rulesBytes: [UInt8]?
     public var rulesName: String?
@@ -34,8 +37,18 @@ public struct Content: Sendable {
     public let identities: (questionnaire: FileIdentity, rules: FileIdentity?, medications: FileIdentity)
 
     init(questionnaire: QuestionnaireFile, rules: RuleSet?, rulesBytes: [UInt8]?, rulesName: String?, lexicon: MedicationLexicon, lexiconBytes: [UInt8]) {
+        self.init(questionnaire: questionnaire, rules: LazyRules(rules), rulesVersion: rules?.version, rulesBytes: rulesBytes,
+                  rulesName: rulesName, lexicon: lexicon, lexiconBytes: lexiconBytes)
+    }
+
+    /// With rules to be made when first asked for; `rulesVersion` is the
+    /// version they will have, for the transcript's header.
+    private init(
+        questionnaire: QuestionnaireFile, rules: LazyRules, rulesVersion: String?, rulesBytes: [UInt8]?, rulesName: String?,
+        lexicon: MedicationLexicon, lexiconBytes: [UInt8]
+    ) {
         self.questionnaire = questionnaire
-        self.rules = rules
+        self.lazyRules = rules
         self.rulesBytes = rulesBytes
         self.rulesName = rulesName
         self.lexicon = lexicon
@@ -43,7 +56,7 @@ public struct Content: Sendable {
         let q = questionnaire.questionnaire
         identities = (
             FileIdentity(id: q.id, version: q.version, sha256: SHA256Hex.of(questionnaire.bytes)),
-            rulesBytes.map { FileIdentity(version: rules?.version, sha256: SHA256Hex.of($0)) },
+            rulesBytes.map { FileIdentity(version: rulesVersion, sha256: SHA256Hex.of($0)) },
             FileIdentity(version: lexicon.version, sha256: SHA256Hex.of(lexiconBytes)))
     }
 
@@ -159,6 +172,17 @@ public struct Content: Sendable {
         _ questionnaire: QuestionnaireFile, rules source: RulesSource, builtIn: Bool, builtInFolder: String = "Questionnaires", files: FileSystem
     ) throws -> Content {
         let (lexicon, lexiconBytes) = try loadLexicon(for: source, builtIn: builtIn, builtInFolder: builtInFolder, files: files)
+        if builtIn, BuiltInFiles.isBuiltInName(source.file), let version = source.json["version"]?.stringValue {
+            // Compiled-in rules (which the tests load and check) are made when
+            // first asked for: a session needs them only at its end, and its
+            // header only their version and hash.
+            let rules = LazyRules { [questionnaire = questionnaire.questionnaire] () throws(DiagnosticError) -> RuleSet in
+                try RuleSet.load(source, questionnaire: questionnaire, lexicon: lexicon)
+            }
+            return Content(
+                questionnaire: questionnaire, rules: rules, rulesVersion: version, rulesBytes: source.bytes, rulesName: source.file,
+                lexicon: lexicon, lexiconBytes: lexiconBytes)
+        }
         do {
             let rules = try RuleSet.load(source, questionnaire: questionnaire.questionnaire, lexicon: lexicon)
             return Content(
@@ -329,6 +353,43 @@ public struct Content: Sendable {
             let usable = found.flatMap { $0.questionnaire.questionnaire.id == key ? $0 : nil }
             loaded[key] = usable
             return usable
+        }
+    }
+}
+
+/// Rules made when first asked for, once, whichever thread asks: a copy of
+/// a `Content` shares them.
+final class LazyRules: Sendable {
+    private enum State {
+        case made(RuleSet?)
+        case waiting(@Sendable () throws(DiagnosticError) -> RuleSet)
+    }
+
+    private let state: Mutex<State>
+
+    init(_ rules: RuleSet?) {
+        state = Mutex(.made(rules))
+    }
+
+    init(making make: @escaping @Sendable () throws(DiagnosticError) -> RuleSet) {
+        state = Mutex(.waiting(make))
+    }
+
+    var rules: RuleSet? {
+        state.withLock { state -> RuleSet? in
+            switch state {
+            case .made(let rules):
+                return rules
+            case .waiting(let make):
+                do throws(DiagnosticError) {
+                    let rules: RuleSet = try make()
+                    state = .made(rules)
+                    return rules
+                } catch {
+                    // Only compiled-in rules wait, and the tests load each.
+                    preconditionFailure("the rules compiled into this build do not load: \(error.diagnostics.map(\.description).joined(separator: "; "))")
+                }
+            }
         }
     }
 }
