@@ -112,7 +112,47 @@ public struct MedicationLexicon: Sendable {
     /// case, accents removed; a dose glued to a name is a word of its own
     /// ("xarelto20mg" is "xarelto", "20mg").
     static func words(in text: String) -> [String] {
-        splitGluedDoses(tokens(in: text))
+        asciiWords(in: text) ?? splitGluedDoses(tokens(in: text))
+    }
+
+    /// `words(in:)` of ASCII text in one pass over its bytes: the runs of
+    /// letters and digits, lower-cased, split where a digit follows a
+    /// letter (what the matching form, `tokens` and `splitGluedDoses` give
+    /// for ASCII); nil for other text.
+    static func asciiWords(in text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { source -> [String]? in
+            guard !source.contains(where: { $0 >= 0x80 }) else { return nil }
+            var words: [String] = []
+            func word(_ range: Range<Int>) {
+                words.append(String(unsafeUninitializedCapacity: range.count) { output in
+                    for (offset, byte) in source[range].enumerated() {
+                        output[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                    }
+                    return range.count
+                })
+            }
+            var start: Int?
+            var previousIsLetter = false
+            for (index, byte) in source.enumerated() {
+                let isLetter = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+                if !isLetter && !isDigit {
+                    if let first = start { word(first..<index) }
+                    start = nil
+                } else if let first = start {
+                    if isDigit, previousIsLetter {
+                        word(first..<index)
+                        start = index
+                    }
+                } else {
+                    start = index
+                }
+                previousIsLetter = isLetter
+            }
+            if let first = start { word(first..<source.count) }
+            return words
+        }
     }
 
     /// Splits each word where a letter is followed by a digit.

@@ -12,6 +12,19 @@ struct JSONParserTests {
         }
     }
 
+    /// A quote, a backslash, a control character or a byte above ASCII is
+    /// seen wherever it stands in a string, short or long.
+    @Test func aStringEndsEscapesAndRefusesAtEveryPlaceInABlock() throws {
+        for length in 0..<20 {
+            let plain = String(repeating: "abcdefgh", count: 3).prefix(length)
+            #expect(try JSONParser.parse("\"\(plain)\"").stringValue == String(plain))
+            #expect(try JSONParser.parse("[\"\(plain)\\n\(plain)\"]").arrayValue?.first?.stringValue == "\(plain)\n\(plain)")
+            #expect(try JSONParser.parse("\"\(plain)\u{e9}\u{1F600}\(plain)\"").stringValue == "\(plain)\u{e9}\u{1F600}\(plain)")
+            #expect(syntaxError("\"\(plain)\u{1}\(plain)\"")?.message == "a control character inside a string must be escaped (for example \\n)")
+            #expect(syntaxError("\"\(plain)")?.message == "a string is not closed: a '\"' is missing")
+        }
+    }
+
     @Test func readsEveryKindOfValue() throws {
         let value = try JSONParser.parse(#"{"a": [1, -2.5, 3e2, true, false, null], "b": "x\ny \u00e9 \ud83d\ude00", "c": {}}"#)
         #expect(value["a"]?.arrayValue?.count == 6)

@@ -21,6 +21,17 @@ struct LexiconLoadingTests {
         try MedicationLexicon.load(Array(#"{"version": "1", "classes": \#(classes)}"#.utf8), file: "meds.json")
     }
 
+    /// ASCII names and answers are split into words on their bytes; the
+    /// words are those of the matching form split character by character.
+    @Test(arguments: [
+        "Eliquis 5 mg twice daily; Advil as needed", "Xeralto20mg", "xarelto20MG bd", "B12", "Tylenol #3", "co-codamol 30/500",
+        "insulin_glargine", "  ", "", "a1b2c3", "20mg", "Vit.D3 1000IU", "St. John's Wort", "\r\n tramadol\t50", "MS Contin",
+    ])
+    func asciiTextIsSplitIntoTheSameWords(_ text: String) {
+        #expect(MedicationLexicon.asciiWords(in: text) == MedicationLexicon.splitGluedDoses(MedicationLexicon.tokens(in: text)))
+        #expect(MedicationLexicon.asciiWords(in: "warfarine \u{e9}") == nil, "other text goes character by character")
+    }
+
     @Test func terminalControlCodesInNamesAreRefused() {
         let text = #"{"version": "1", "classes": [{"code": "nsaid", "label": "NSAID", "medicines": [{"generic": "ibu\u001b[8mprofen"}]}]}"#
         #expect(problems(text).contains { $0.hasSuffix("$.classes[0].medicines[0].generic: the text holds the control character U+001B, which could change what a terminal shows: remove it") }, "\(problems(text))")
