@@ -187,7 +187,10 @@ def make_transcripts(count):
         if process.wait() != 0:
             sys.exit("making transcripts failed")
     for target, expect in expected:
-        check_in_step(target, expect)
+        try:
+            check_in_step(target, expect)
+        except SystemExit as stop:
+            sys.exit(f"{stop.code}\n(the transcripts made are left in {scratch} to look at; delete it when done)")
     os.makedirs(folder, mode=0o700)
     for worker in range(workers):
         source = os.path.join(scratch, f"w{worker}")
@@ -208,34 +211,42 @@ def check_in_step(folder, expect):
     (a check intake asked that the script did not answer, or the reverse)
     puts every later line out of step, and the folder would be short or
     hold other answers than the ones generated."""
-    transcripts = {}
+    # Each transcript by its client, from its header; each is read in full
+    # only when checked, so a folder of 100,000 is not held in memory.
+    by_client = {}
     for name in os.listdir(folder):
         with open(os.path.join(folder, name), "rb") as source:
-            events = [json.loads(line) for line in source if line.strip()]
-        transcripts.setdefault(events[0].get("client") if events else None, []).append((name, events))
+            header = json.loads(source.readline() or b"{}")
+        by_client.setdefault(header.get("client"), []).append(name)
     with open(expect) as source:
-        sessions = [json.loads(line) for line in source]
-    for session in sessions:
-        found = transcripts.get(session["client"], [])
-        where = f"generated session {session['session']} (client {session['client']}, {os.path.basename(expect)})"
-        if len(found) != 1:
-            sys.exit(f"{where}: {len(found)} transcripts instead of one: the scripted sessions went out of step with the interview before it")
-        name, events = found[0]
-        recorded = [(e["type"], e["node"], e.get("raw", "")) for e in events if e["type"] in ("answered", "rejected", "skipped")]
-        meant = [tuple(event) for event in session["events"]]
-        if recorded != meant:
-            at = next((i for i, (a, b) in enumerate(zip(recorded, meant)) if a != b), min(len(recorded), len(meant)))
-            sys.exit(f"{where}, {name}: out of step with the interview at its input {at + 1}: "
-                     f"the script meant {meant[at] if at < len(meant) else 'nothing more'}, "
-                     f"intake recorded {recorded[at] if at < len(recorded) else 'nothing more'}")
-        values = {e["node"]: e.get("value") for e in events if e["type"] == "answered" and e["node"] != "(review)"}
-        for node, value in session["values"].items():
-            if values.get(node) != value:
-                sys.exit(f"{where}, {name}: {node} recorded {values.get(node)!r}, the script meant {value!r}")
-        ending = next((e for e in events if e["type"] == "completed"), None)
-        if ending is None or ending.get("urgent") != session["urgent"]:
-            sys.exit(f"{where}, {name}: " + ("not completed" if ending is None else f"completed with urgent {ending.get('urgent')}, "
-                                            f"the script meant {session['urgent']}"))
+        for line in source:
+            session = json.loads(line)
+            check_session(session, by_client.get(session["client"], []), folder, os.path.basename(expect))
+
+
+def check_session(session, found, folder, expect):
+    """Stops, naming `session`, when its transcript is not what it meant."""
+    where = f"generated session {session['session']} (client {session['client']}, {expect})"
+    if len(found) != 1:
+        sys.exit(f"{where}: {len(found)} transcripts instead of one: the scripted sessions went out of step with the interview before it")
+    name = found[0]
+    with open(os.path.join(folder, name), "rb") as source:
+        events = [json.loads(line) for line in source if line.strip()]
+    recorded = [(e["type"], e["node"], e.get("raw", "")) for e in events if e["type"] in ("answered", "rejected", "skipped")]
+    meant = [tuple(event) for event in session["events"]]
+    if recorded != meant:
+        at = next((i for i, (a, b) in enumerate(zip(recorded, meant)) if a != b), min(len(recorded), len(meant)))
+        sys.exit(f"{where}, {name}: out of step with the interview at its input {at + 1}: "
+                 f"the script meant {meant[at] if at < len(meant) else 'nothing more'}, "
+                 f"intake recorded {recorded[at] if at < len(recorded) else 'nothing more'}")
+    values = {e["node"]: e.get("value") for e in events if e["type"] == "answered" and e["node"] != "(review)"}
+    for node, value in session["values"].items():
+        if values.get(node) != value:
+            sys.exit(f"{where}, {name}: {node} recorded {values.get(node)!r}, the script meant {value!r}")
+    ending = next((e for e in events if e["type"] == "completed"), None)
+    if ending is None or ending.get("urgent") != session["urgent"]:
+        sys.exit(f"{where}, {name}: " + ("not completed" if ending is None else f"completed with urgent {ending.get('urgent')}, "
+                                        f"the script meant {session['urgent']}"))
 
 
 def folder_bytes(folder):
