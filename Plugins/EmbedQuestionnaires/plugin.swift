@@ -12,6 +12,9 @@ struct EmbedQuestionnaires: BuildToolPlugin {
         "Questionnaires/massage-intake.json",
         "Questionnaires/medications.json",
         "Questionnaires/massage-intake.rules.json",
+        // Korean words for its options and scales, and Korean medicine names.
+        "Questionnaires/massage-intake.ko.aliases.json",
+        "Questionnaires/medications.ko.json",
         // The follow-up check-in, so its sessions replay and report anywhere.
         "Questionnaires/follow-up.json",
         "Questionnaires/follow-up.rules.json",

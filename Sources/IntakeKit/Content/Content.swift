@@ -145,6 +145,37 @@ public struct Content: Sendable {
         }
         let source = try parseRules(Array(text.utf8), name: BuiltInFiles.displayName(builtInRules))
         return try load(questionnaire, rules: source, builtIn: true, files: files)
+            .addingLocalWords(aliases: BuiltInFiles.text(builtInKoreanAliases).map { (Array($0.utf8), BuiltInFiles.displayName(builtInKoreanAliases)) })
+    }
+
+    /// Korean words for the default questionnaire's options and scales, and
+    /// Korean medicine names: read for every session of today's default
+    /// content. They add to the English words and share none with them, so
+    /// English answers read exactly as before; until the interview has a
+    /// language option they are always on.
+    static let builtInKoreanAliases = "Questionnaires/massage-intake.ko.aliases.json"
+    static let builtInKoreanMedicines = "Questionnaires/medications.ko.json"
+
+    /// This content with the words of an alias table (`bytes`, named `name`)
+    /// added to its questionnaire, and the Korean medicine names added to
+    /// its lexicon when it is the built-in medicines list. A table or names
+    /// file with a problem is an error naming the file and place.
+    func addingLocalWords(aliases: ([UInt8], String)?) throws -> Content {
+        var content = self
+        do {
+            if let (bytes, name) = aliases {
+                let table = try AliasTable.load(bytes, file: name, for: questionnaire.questionnaire)
+                content.questionnaire.questionnaire = questionnaire.questionnaire.adding(table)
+            }
+            if keptVersion == nil, lexiconBytes == BuiltInFiles.text("Questionnaires/medications.json").map({ Array($0.utf8) }),
+               let text = BuiltInFiles.text(Self.builtInKoreanMedicines) {
+                let names = try MedicationNames.load(Array(text.utf8), file: BuiltInFiles.displayName(Self.builtInKoreanMedicines), for: lexicon)
+                content.lexicon = lexicon.adding(names)
+            }
+        } catch {
+            throw DiagnosticsFound(diagnostics: error.diagnostics)
+        }
+        return content
     }
 
     /// A questionnaire compiled in besides the default one, with its rules
@@ -153,6 +184,7 @@ public struct Content: Sendable {
         let questionnaire = try QuestionnaireFile.load(nil, builtIn: "Questionnaires/\(id).json", files: files)
         let (rulesBytes, rulesName) = try BuiltInFiles.bytes(of: rulesPath, orBuiltIn: "Questionnaires/\(id).rules.json", files: files)
         return try load(questionnaire, rules: try parseRules(rulesBytes, name: rulesName), builtIn: rulesPath == nil, files: files)
+            .addingLocalWords(aliases: nil)
     }
 
     private static func load(

@@ -1,0 +1,93 @@
+import Foundation
+import IntakeKit
+import IntakeTesting
+import InterviewEngine
+import QuestionnaireModel
+import Testing
+
+/// The Korean twins of some personas (`Tests/Personas/ko/`): the same
+/// people answering in Korean, through `intake score`, `run --answers` and
+/// piped stdin, in-process. Each must score exactly as its English twin.
+@Suite("Personas answered in Korean")
+struct KoreanPersonaTests {
+    static let twins = ["02-warehouse-low-back-pss8.json", "05-knee-oa-apixaban-firm.json", "20-current-dvt-on-warfarin.json"]
+
+    static func korean(_ name: String) -> String { Fixtures.path("Tests/Personas/ko/\(name)") }
+    static func english(_ name: String) -> String { Fixtures.path("Tests/Personas/\(name)") }
+
+    static func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    /// The whole assessment, with each medicine entry (quoted as typed, in
+    /// its own language) put as its place in the list: everything else,
+    /// every rule, class, derived value and word, must be the same.
+    static func decision(_ assessment: [String: Any]) -> String {
+        let data = try! JSONSerialization.data(withJSONObject: assessment, options: [.sortedKeys])
+        var text = String(decoding: data, as: UTF8.self)
+        let medicines = assessment["medicines"] as? [String: Any]
+        let recognised = (medicines?["recognised"] as? [[String: Any]])?.compactMap { $0["entry"] as? String } ?? []
+        let entries = recognised + (medicines?["unrecognised"] as? [String] ?? [])
+        for (index, entry) in entries.enumerated() { text = text.replacingOccurrences(of: entry, with: "<entry \(index)>") }
+        return text
+    }
+
+    @Test(arguments: twins)
+    func scoresAsItsEnglishTwin(_ name: String) throws {
+        let english = InProcessIntake().score(.init(answers: Self.english(name), format: .json))
+        let korean = InProcessIntake().score(.init(answers: Self.korean(name), format: .json))
+        #expect(korean.status == 0, "\(korean.error)")
+        let a = Self.decision(try Self.json(english.output))
+        let b = Self.decision(try Self.json(korean.output))
+        #expect(a == b)
+        #expect(a.contains("<entry 0>"), "the medicines were recognised")
+    }
+
+    /// The assessment a session printed, with white space made single and
+    /// the medicine entries of its score put as their places.
+    static func shownAssessment(_ output: String, answers: String) throws -> String {
+        var assessment = output.components(separatedBy: "What this suggests").last ?? ""
+        if let saved = assessment.range(of: "\nSaved: ") { assessment = String(assessment[..<saved.lowerBound]) }
+        var text = ScoreTests.flat(assessment)
+        let score = try json(InProcessIntake().score(.init(answers: answers, format: .json)).output)
+        let medicines = score["medicines"] as? [String: Any]
+        let entries = ((medicines?["recognised"] as? [[String: Any]])?.compactMap { $0["entry"] as? String } ?? []) + (medicines?["unrecognised"] as? [String] ?? [])
+        for (index, entry) in entries.enumerated() { text = text.replacingOccurrences(of: ScoreTests.flat(entry), with: "<entry \(index)>") }
+        return text
+    }
+
+    @Test(arguments: twins)
+    func runWithTheAnswersAsItsEnglishTwin(_ name: String) throws {
+        let english = InProcessIntake().run(SessionOptions(answers: Self.english(name)), typing: [])
+        let korean = InProcessIntake().run(SessionOptions(answers: Self.korean(name)), typing: [])
+        #expect(korean.status == 0, "\(korean.error)")
+        let shown = try Self.shownAssessment(korean.output, answers: Self.korean(name))
+        #expect(shown == (try Self.shownAssessment(english.output, answers: Self.english(name))))
+        #expect(shown.contains("not medical advice"))
+    }
+
+    /// The Korean answers typed one a line, in the order the interview asks.
+    static func typedLines(_ name: String) throws -> [String] {
+        let answers = try json(String(decoding: FileManager.default.contents(atPath: korean(name))!, as: UTF8.self))
+        let content = try Content.load(questionnaire: nil, rules: nil, requireRules: false, files: InProcessIntake().files)
+        var interview = content.interview(on: CalendarDate(year: 2026, month: 3, day: 5)!)
+        var lines: [String] = []
+        while let node = interview.currentNode, lines.count < 80 {
+            let typed = node.kind == .info ? "" : answers[node.id] as? String ?? ""
+            lines.append(typed)
+            if case .rejected = interview.handle(typed) { Issue.record("\(node.id): '\(typed)' refused") }
+        }
+        return lines
+    }
+
+    @Test(arguments: twins)
+    func typedThroughAPipeAsItsEnglishTwin(_ name: String) throws {
+        let lines = try Self.typedLines(name)
+        let korean = InProcessIntake().run(SessionOptions(), piping: lines.joined(separator: "\n") + "\n")
+        #expect(korean.status == 0, "\(korean.error)")
+        #expect(!korean.output.contains("I couldn't"), "no answer was refused")
+        let english = InProcessIntake().run(SessionOptions(answers: Self.english(name)), typing: [])
+        let shown = try Self.shownAssessment(korean.output, answers: Self.korean(name))
+        #expect(shown == (try Self.shownAssessment(english.output, answers: Self.english(name))))
+    }
+}
