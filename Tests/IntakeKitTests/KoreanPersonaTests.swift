@@ -90,4 +90,34 @@ struct KoreanPersonaTests {
         let shown = try Self.shownAssessment(korean.output, answers: Self.korean(name))
         #expect(shown == (try Self.shownAssessment(english.output, answers: Self.english(name))))
     }
+
+    /// A near miss in Hangul is asked about, as in English, and 네 takes it:
+    /// "와파림" is warfarin once confirmed, and the person scores as the twin.
+    @Test func aMisspeltBloodThinnerIsAskedAndConfirmedInKorean() throws {
+        var lines = try Self.typedLines("20-current-dvt-on-warfarin.json")
+        let medicines = try #require(lines.firstIndex(of: "와파린(쿠마딘) 5mg 매일; metformin 500 mg 하루 두 번"))
+        lines[medicines] = "와파림 5mg 매일; metformin 500 mg 하루 두 번"
+        lines.insert("네", at: medicines + 1)
+        let intake = InProcessIntake()
+        let run = intake.run(SessionOptions(), piping: lines.joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.error)")
+        #expect(ScoreTests.flat(run.output).contains("'와파림' is not a name intake knows. Did you mean 와파린 (a blood thinner)?"))
+        #expect(ScoreTests.ruleIDs(inText: run.output.components(separatedBy: "What this suggests").last ?? "").contains("bleeding-risk"))
+        let english = InProcessIntake().score(.init(answers: Self.english("20-current-dvt-on-warfarin.json")))
+        #expect(ScoreTests.ruleIDs(inText: run.output.components(separatedBy: "What this suggests").last ?? "") == ScoreTests.ruleIDs(inText: english.output))
+    }
+
+    /// Without the 네, 아니요 keeps the name as typed: no blood thinner is
+    /// recognised, and the possible match is named for the therapist.
+    @Test func aNearMissKeptAsTypedIsNamedAsAPossibleMatch() throws {
+        var lines = try Self.typedLines("20-current-dvt-on-warfarin.json")
+        let medicines = try #require(lines.firstIndex(of: "와파린(쿠마딘) 5mg 매일; metformin 500 mg 하루 두 번"))
+        lines[medicines] = "와파림 5mg"
+        lines.insert("아니요", at: medicines + 1)
+        let run = InProcessIntake().run(SessionOptions(), piping: lines.joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.error)")
+        let assessment = ScoreTests.flat(run.output.components(separatedBy: "What this suggests").last ?? "")
+        #expect(assessment.contains(#"Medicines not recognised: "와파림 5mg" (possibly 와파린, blood thinner (anticoagulant))."#))
+        #expect(!ScoreTests.ruleIDs(inText: run.output.components(separatedBy: "What this suggests").last ?? "").contains("bleeding-risk"))
+    }
 }
