@@ -55,6 +55,14 @@ struct KoreanAnswerTests {
         #expect(parse("pain_duration", "백 년").failureMessage?.contains("is longer than 80 years") == true)
     }
 
+    @Test func durationNearMissesAsk() {
+        #expect(parse("pain_duration", "6개얼").failureMessage?.hasPrefix("I couldn't read '6개얼' as a duration") == true)
+        #expect(near("pain_duration", "6개얼") == NearMatch(corrected: "6 개월", value: .duration(days: 183), meant: "6 months"))
+        #expect(near("pain_duration", "2녕") == NearMatch(corrected: "2 년", value: .duration(days: 731), meant: "2 years"))
+        #expect(near("pain_duration", "2년") == nil)
+        #expect(near("pain_duration", "오래됨") == nil)
+    }
+
     // MARK: - Numbers
 
     @Test(arguments: [

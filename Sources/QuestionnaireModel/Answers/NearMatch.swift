@@ -131,6 +131,7 @@ extension Duration {
     /// when it is near exactly one unit ("2 yeras" → "2 years"); nil when
     /// no word was put right or one is near nothing.
     static func nearMatch(_ text: String) -> String? {
+        if Hangul.contains(text) { return koreanNearMatch(text) }
         let tokens = tokenize(TextInput.matchingForm(text))
         let units = unitGroups
         var result: [String] = []
@@ -150,6 +151,24 @@ extension Duration {
             changed = true
         }
         return changed ? result.joined(separator: " ") : nil
+    }
+
+    /// `text` with each Korean word that no reading of Korean lengths of
+    /// time takes put right, when it is near exactly one Korean unit or
+    /// word of time ("6개얼" → "6 개월", "2녕" → "2 년"); nil when none was
+    /// put right or one is near nothing.
+    static func koreanNearMatch(_ text: String) -> String? {
+        var tokens = tokenize(TextInput.matchingForm(text))
+        let words = KoreanWords.units.map(\.word) + KoreanWords.lengths.map(\.word) + KoreanWords.fillers.filter(Hangul.contains)
+        var changed = false
+        for index in tokens.indices where Hangul.contains(tokens[index]) {
+            let read = KoreanWords.durationTokens(Array(tokens[...index]))
+            guard read.last.map(Hangul.contains) == true else { continue }
+            guard let near = NearName.nearest(to: tokens[index], in: words.map { [$0] }) else { return nil }
+            tokens[index] = words[near]
+            changed = true
+        }
+        return changed ? tokens.joined(separator: " ") : nil
     }
 
     /// The spellings of each unit of time, longest first; one-letter
