@@ -10,7 +10,10 @@ import Testing
 /// piped stdin, in-process. Each must score exactly as its English twin.
 @Suite("Personas answered in Korean")
 struct KoreanPersonaTests {
-    static let twins = ["02-warehouse-low-back-pss8.json", "05-knee-oa-apixaban-firm.json", "20-current-dvt-on-warfarin.json"]
+    static let twins = [
+        "02-warehouse-low-back-pss8.json", "05-knee-oa-apixaban-firm.json", "14-pregnant-low-risk.json", "18-urgent-bladder-leg-weakness.json",
+        "20-current-dvt-on-warfarin.json", "25-v2-under-18-guardian-agrees.json",
+    ]
 
     static func korean(_ name: String) -> String { Fixtures.path("Tests/Personas/ko/\(name)") }
     static func english(_ name: String) -> String { Fixtures.path("Tests/Personas/\(name)") }
@@ -40,7 +43,10 @@ struct KoreanPersonaTests {
         let a = Self.decision(try Self.json(english.output))
         let b = Self.decision(try Self.json(korean.output))
         #expect(a == b)
-        #expect(a.contains("<entry 0>"), "the medicines were recognised")
+        // The medicines, when the person takes any, were compared as places only.
+        let listed = try Self.json(english.output)["medicines"] as? [String: Any]
+        let takesMedicines = !((listed?["recognised"] as? [Any] ?? []) + (listed?["unrecognised"] as? [Any] ?? [])).isEmpty
+        #expect(a.contains("<entry 0>") == takesMedicines)
     }
 
     /// The assessment a session printed, with white space made single and
@@ -66,16 +72,21 @@ struct KoreanPersonaTests {
         #expect(shown.contains("not medical advice"))
     }
 
-    /// The Korean answers typed one a line, in the order the interview asks.
+    /// The Korean answers typed one a line, in the order the interview asks,
+    /// with 네 to each check a session asks (an urgent stop read back).
     static func typedLines(_ name: String) throws -> [String] {
         let answers = try json(String(decoding: FileManager.default.contents(atPath: korean(name))!, as: UTF8.self))
         let content = try Content.load(questionnaire: nil, rules: nil, requireRules: false, files: InProcessIntake().files)
-        var interview = content.interview(on: CalendarDate(year: 2026, month: 3, day: 5)!)
+        var interview = content.interview(on: CalendarDate(year: 2026, month: 3, day: 5)!, checks: [.urgentStops, .nearMatches])
         var lines: [String] = []
         while let node = interview.currentNode, lines.count < 80 {
             let typed = node.kind == .info ? "" : answers[node.id] as? String ?? ""
             lines.append(typed)
-            if case .rejected = interview.handle(typed) { Issue.record("\(node.id): '\(typed)' refused") }
+            if case .rejected = interview.handle(typed), interview.pendingCheck == nil { Issue.record("\(node.id): '\(typed)' refused") }
+            if interview.pendingCheck != nil {
+                lines.append("네")
+                _ = interview.handle("네")
+            }
         }
         return lines
     }
