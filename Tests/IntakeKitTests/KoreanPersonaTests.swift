@@ -131,4 +131,17 @@ struct KoreanPersonaTests {
         #expect(assessment.contains(#"Medicines not recognised: "와파림 5mg" (possibly 와파린, blood thinner (anticoagulant))."#))
         #expect(!ScoreTests.ruleIDs(inText: run.output.components(separatedBy: "What this suggests").last ?? "").contains("bleeding-risk"))
     }
+
+    /// A session answered in Korean replays and checks: every recorded
+    /// Korean answer reads again as it did.
+    @Test(arguments: ["05-knee-oa-apixaban-firm.json", "18-urgent-bladder-leg-weakness.json"])
+    func aKoreanSessionReplays(_ name: String) throws {
+        let intake = InProcessIntake()
+        let run = intake.run(SessionOptions(), piping: try Self.typedLines(name).joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.error)")
+        let transcript = try #require(intake.transcripts.first)
+        let replay = intake.replay(.init(path: transcript, check: true))
+        #expect(replay.status == 0, "\(replay.output)\(replay.error)")
+        #expect(replay.output.contains("Replay: every step did what the transcript recorded."))
+    }
 }
