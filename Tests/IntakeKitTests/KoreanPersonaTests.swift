@@ -144,4 +144,23 @@ struct KoreanPersonaTests {
         #expect(replay.status == 0, "\(replay.output)\(replay.error)")
         #expect(replay.output.contains("Replay: every step did what the transcript recorded."))
     }
+
+    /// A questionnaire named on the command line finds its Korean words in
+    /// `NAME.ko.aliases.json` beside it; a mistake in that file is an error
+    /// naming the file and the place, exit 2.
+    @Test func aQuestionnaireOnDiskFindsItsAliasTableBesideIt() throws {
+        let folder = try TemporaryFolder()
+        let questionnaire = try folder.file("intake.json", Fixtures.text("Questionnaires/massage-intake.json"))
+        _ = try folder.file("intake.rules.json", Fixtures.text("Questionnaires/massage-intake.rules.json").replacingOccurrences(of: "\"medications.json\"", with: "\"\(Fixtures.path("Questionnaires/medications.json"))\""))
+        let answers = try folder.file("answers.json", #"{"pain_locations": "허리와 목", "pain_duration": "2년", "medications": "ibuprofen"}"#)
+        let without = InProcessIntake().score(.init(answers: answers, format: .json, questionnaire: questionnaire))
+        #expect(without.status == 2 && without.error.contains("'허리와 목' was not accepted for 'pain_locations'"), "\(without.error)")
+        _ = try folder.file("intake.ko.aliases.json", #"{"language": "ko", "questionnaire": "massage-intake", "questions": {"pain_locations": {"neck": ["목"], "lower-back": ["허리"]}}}"#)
+        let with = InProcessIntake().score(.init(answers: answers, format: .json, questionnaire: questionnaire))
+        #expect(with.status == 0, "\(with.error)")
+        _ = try folder.file("intake.ko.aliases.json", #"{"language": "ko", "questionnaire": "massage-intake", "questions": {"pain_locations": {"nek": ["목"]}}}"#)
+        let bad = InProcessIntake().score(.init(answers: answers, format: .json, questionnaire: questionnaire))
+        #expect(bad.status == 2)
+        #expect(bad.error.contains("intake.ko.aliases.json:1:") && bad.error.contains("'pain_locations' has no option 'nek' (did you mean 'neck'?)"), "\(bad.error)")
+    }
 }

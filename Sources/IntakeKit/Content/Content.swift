@@ -64,12 +64,27 @@ public struct Content: Sendable {
                 throw UserFacingError("\(path ?? "the questionnaire") has no rules beside it (expected \(resolvedRules)): pass --rules FILE")
             }
         }
+        let aliases = try koreanAliases(for: questionnaire, at: path, files: files)
         guard let source else {
             if requireRules { throw UserFacingError("there are no rules for \(questionnaire.name): pass --rules FILE") }
             let (lexicon, lexiconBytes) = try loadLexicon(for: nil, builtIn: true, files: files)
-            return Content(questionnaire: questionnaire, rules: nil, rulesBytes: nil, rulesName: nil, lexicon: lexicon, lexiconBytes: lexiconBytes)
+            return try Content(questionnaire: questionnaire, rules: nil, rulesBytes: nil, rulesName: nil, lexicon: lexicon, lexiconBytes: lexiconBytes)
+                .addingLocalWords(aliases: aliases)
         }
-        return try load(questionnaire, rules: source, builtIn: false, files: files)
+        return try load(questionnaire, rules: source, builtIn: false, files: files).addingLocalWords(aliases: aliases)
+    }
+
+    /// The Korean alias table for a questionnaire: the built-in one for the
+    /// built-in questionnaire, else `NAME.ko.aliases.json` beside `NAME.json`
+    /// when there is one. None for a FHIR form (its translations are its own).
+    static func koreanAliases(for questionnaire: QuestionnaireFile, at path: String?, files: FileSystem) throws -> ([UInt8], String)? {
+        guard questionnaire.fhirForm == nil else { return nil }
+        guard let path else {
+            return BuiltInFiles.text(builtInKoreanAliases).map { (Array($0.utf8), BuiltInFiles.displayName(builtInKoreanAliases)) }
+        }
+        let beside = (path.hasSuffix(".json") ? String(path.dropLast(5)) : path) + ".ko.aliases.json"
+        guard files.exists(beside) else { return nil }
+        return (try files.read(beside, limit: FileLimits.rules), beside)
     }
 
     /// The content for a transcript of questionnaire `id`: the one given with
