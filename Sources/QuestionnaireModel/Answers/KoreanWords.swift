@@ -71,7 +71,9 @@ public enum KoreanWords {
     /// The longest start of `characters` from `start` that is a number, with
     /// its length: "이십오일" → 25 and 3.
     static func numberPrefix(_ characters: [Character], from start: Int, beforeUnit: Bool) -> (value: Int, length: Int)? {
-        var end = characters.count
+        // No number word is longer than five syllables (구백구십구): a
+        // pasted page is read in time.
+        var end = min(characters.count, start + longestWord)
         while end > start {
             if let value = number(String(characters[start..<end]), beforeUnit: beforeUnit) { return (value, end - start) }
             end -= 1
@@ -80,6 +82,9 @@ public enum KoreanWords {
     }
 
     // MARK: - Lengths of time
+
+    /// More characters than any Korean word these tables read.
+    static let longestWord = 8
 
     /// Korean units of time as the English unit the duration reader knows.
     static let units: [(word: String, english: String)] = [
@@ -121,7 +126,8 @@ public enum KoreanWords {
             let characters = Array(token)
             var index = 0
             while index < characters.count {
-                let rest = String(characters[index...])
+                // Only the next few characters can start a word.
+                let rest = String(characters[index..<min(characters.count, index + longestWord)])
                 if last == .quantity, let unit = units.first(where: { rest.hasPrefix($0.word) }) {
                     result.append(unit.english)
                     index += unit.word.count
@@ -146,7 +152,7 @@ public enum KoreanWords {
                     // in 일 with no unit after it ends in the unit "day".
                     let end = index + found.length
                     let unitFollows = end < characters.count
-                        ? units.contains { String(characters[end...]).hasPrefix($0.word) }
+                        ? units.contains { String(characters[end..<min(characters.count, end + longestWord)]).hasPrefix($0.word) }
                         : tokens.dropFirst(position + 1).first.map { next in units.contains { next.hasPrefix($0.word) } || Duration.unitDays[next] != nil } ?? false
                     if !unitFollows, found.length > 1, characters[end - 1] == "일",
                        let shorter = number(String(characters[index..<(end - 1)]), beforeUnit: true) {
@@ -165,7 +171,7 @@ public enum KoreanWords {
                 }
                 // Nothing Korean reads here: keep the rest, which no English
                 // word matches, so the answer is refused as unreadable.
-                result.append(rest)
+                result.append(String(characters[index...]))
                 last = .nothing
                 break
             }
