@@ -14,6 +14,12 @@ public struct Ports {
     /// How to name intake in commands printed for the person to paste: the
     /// word `intake` when it was found on the PATH, else its full path.
     public var program: String
+    /// The local time zone, for times shown to people (UTC unless given).
+    public var timeZone: LocalTimeZone = UTCZone()
+    /// The print system reports are printed with; nil where there is none.
+    public var printing: Printing?
+    /// The browser PDFs are made with; nil where there is none.
+    public var browser: Browser?
 
     public init(
         files: FileSystem, transcripts: TranscriptStorage, clock: WallClock, screen: Screen,
