@@ -397,7 +397,8 @@ extension ReportRenderer {
     .own-words q { font-weight: 600; }
     .avoid .note-label, .positions .note-label { color: var(--avoid); }
     .outcome-section { margin-top: 5pt; }
-    h2.in-box { position: absolute; top: 3pt; right: 7pt; margin: 0; padding: 0; border: none; font-size: 8.5pt; }
+    /* The outcome box speaks for itself; its heading is for screen readers. */
+    h2.in-box { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); margin: 0; padding: 0; border: 0; }
     .outcome {
       position: relative; display: flow-root; padding: 3pt 7pt 3pt 8pt; border: 0.75pt solid var(--rule); border-left: 5pt solid var(--muted);
       background: #f7f5f1; break-inside: avoid;
