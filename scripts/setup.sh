@@ -4,6 +4,9 @@
 #
 #   scripts/setup.sh          to build and run: libedit's headers, pkg-config
 #   scripts/setup.sh --test   also what the tests use: Graphviz (dot),
+#                             Chromium (the paper report printed to PDF and
+#                             to a picture in a real browser), poppler-utils
+#                             (pdfinfo and pdftotext, to read the PDF back),
 #                             Python's jsonschema (to hold the JSON Schemas
 #                             against the loaders), fhir.resources (FHIR's
 #                             models, to validate what intake exports) and
@@ -15,6 +18,8 @@ missing=""
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 if [ "${1:-}" = "--test" ]; then
     command -v dot >/dev/null 2>&1 || missing="$missing graphviz"
+    command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing="$missing chromium"
+    command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
     command -v python3 >/dev/null 2>&1 || missing="$missing python3 python3-pip"
 fi
 
