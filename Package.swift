@@ -74,7 +74,7 @@ let package = Package(
         // binary, and the schema check shared by the schema tests.
         .target(
             name: "IntakeTesting",
-            dependencies: ["IntakeKit", "LineEditing", "QuestionnaireModel", "InterviewEngine"],
+            dependencies: ["IntakeKit", "LineEditing", "QuestionnaireModel", "InterviewEngine", "Reports"],
             path: "Tests/IntakeTesting"
         ),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
@@ -105,7 +105,7 @@ let package = Package(
         // signals, the terminal, file modes, kill -9, help).
         .testTarget(
             name: "intakeTests",
-            dependencies: ["intake", "IntakeTesting", "QuestionnaireModel"]
+            dependencies: ["intake", "IntakeKit", "IntakeTesting", "QuestionnaireModel"]
         ),
         // Fuzzing (scripts/fuzz.sh, Fuzz/README.md): what each fuzz target does
         // with one input, shared with its tests, and one libFuzzer entry point

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Regenerates Transcripts/examples/ by running the real intake: every
 # category, a session with corrections, a resumed session, a reception
-# session and an unfinished one. Run after a change that alters outcomes on
-# purpose, then review the diff: the tests replay these with --check.
+# session, an unfinished one, and a signed one with its desk's public key.
+# Run after a change that alters outcomes on purpose, then review the diff:
+# the tests replay these with --check.
 set -eu
 cd "$(dirname "$0")/.."
 swift build >/dev/null
@@ -44,5 +45,19 @@ rm -f "$out"/follow-up/*.jsonl
 keep follow-up/fit-with-precautions-typed-with-corrections
 printf 'no change\nnone\ninjury\nright knee\nno\nleg weakness, bladder\n' | "$intake" run $followup --transcripts "$work" >/dev/null
 keep follow-up/seek-care-now-urgent-stop
-chmod 644 "$out"/*.jsonl "$out"/follow-up/*.jsonl
-ls -l "$out" "$out/follow-up"
+
+# A signed session: a desk key made for the occasion (and thrown away with
+# $work, so nobody can sign as the example desk), the session paused and
+# resumed at that desk, so both of its seals are signed; the desk's public
+# key file beside it, for: intake replay --trusted-keys "$out/signed/keys".
+mkdir -p "$out/signed/keys"
+rm -f "$out"/signed/*.jsonl "$out"/signed/keys/*.pub
+XDG_CONFIG_HOME="$work/config" "$intake" keys init --desk "Example desk" >/dev/null
+XDG_CONFIG_HOME="$work/config" "$intake" keys export "$out/signed/keys/example-desk.pub" >/dev/null
+head -n 9 Tests/Fixtures/typed-session.txt | XDG_CONFIG_HOME="$work/config" "$intake" run --transcripts "$work" >/dev/null
+paused=$(ls -t "$work"/*.jsonl | head -1)
+tail -n +10 Tests/Fixtures/typed-session.txt | XDG_CONFIG_HOME="$work/config" "$intake" run --resume "$paused" >/dev/null
+keep signed/resumed-session-signed
+
+chmod 644 "$out"/*.jsonl "$out"/follow-up/*.jsonl "$out"/signed/*.jsonl "$out"/signed/keys/*.pub
+ls -l "$out" "$out/follow-up" "$out/signed" "$out/signed/keys"

@@ -77,6 +77,17 @@ public struct AnswerFile: Sendable {
         }
     }
 
+    /// Why the answer `text` for `node` was not accepted. With no one to
+    /// ask "Did you mean ...?", a near match is never taken: it is named in
+    /// the message, for the file to be put right.
+    private func refusal(of text: String, for node: Node, reason: Rejection, options: [Option]) -> Diagnostic {
+        var message = "\(TextInput.quoted(text)) was not accepted for '\(node.id)': \(reason.message)"
+        if let near = node.nearMatch(text, options: options) {
+            message += " Did you mean \(TextInput.quoted(near.corrected))? An answer file is taken as written: put it right in the file."
+        }
+        return diagnostic(message, for: node)
+    }
+
     /// A diagnostic about the answer for `node`, located in the file.
     public func diagnostic(_ message: String, for node: Node, at value: JSONValue? = nil) -> Diagnostic {
         let offset = value?.offset ?? entries[node.id]?.offset ?? -1
@@ -103,7 +114,7 @@ public struct AnswerFile: Sendable {
                 case .success(let value):
                     answers[node.id] = Answer(value: value, raw: text)
                 case .failure(let rejection):
-                    refused.append((node, diagnostic("\(TextInput.quoted(text)) was not accepted for '\(node.id)': \(rejection.message)", for: node)))
+                    refused.append((node, refusal(of: text, for: node, reason: rejection, options: options)))
                 }
             }
         }
@@ -153,11 +164,12 @@ public struct AnswerFile: Sendable {
             if Command.parse(text) != nil, text != ":skip" {
                 return diagnostic("\(TextInput.quoted(text)) is a command; an answer file holds answers only", for: node)
             }
+            let options = interview.currentOptions
             let response = interview.handle(text)
             if let event = TranscriptEvent(response, typed: text) { try record(event) }
             switch response {
             case .rejected(_, _, let reason), .refused(_, _, let reason):
-                return diagnostic("\(TextInput.quoted(text)) was not accepted for '\(node.id)': \(reason.message)", for: node)
+                return refusal(of: text, for: node, reason: reason, options: options)
             default:
                 continue
             }

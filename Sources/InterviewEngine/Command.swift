@@ -29,6 +29,14 @@ public enum Command: String, Sendable, CaseIterable {
         }
     }
 
+    /// What to say when the command's word is typed without its colon.
+    public var typedWithoutColon: String {
+        switch self {
+        case .help: "For help, type :help."
+        default: "To \(summary), type :\(rawValue)."
+        }
+    }
+
     /// The command typed in `input`, nil when the input is an answer, or a
     /// rejection for something that looks like a command but is not one.
     ///

@@ -131,6 +131,9 @@ public struct Node: Sendable {
     public var defaultAnswer: String?
     /// Marks an end of the interview that sends the person to urgent care.
     public var urgent: Bool
+    /// On an urgent stop: the answer that leads here is read back and
+    /// confirmed first, so one mistyped answer cannot end the interview.
+    public var confirm = false
     public var next: Next
     /// Byte offset of the node in its file, for diagnostics.
     public var offset: Int
@@ -230,16 +233,20 @@ public struct Option: Sendable, Equatable {
     /// An option that cannot be combined with others in a `multi` answer.
     /// `none` is always exclusive.
     public var exclusive: Bool
+    /// The numbers this option stands for ("18 to 50": 18...50), so a
+    /// number typed that is no choice's number picks the option holding it.
+    public var range: ClosedRange<Double>?
     /// The code, label and aliases in matching form, worked out once.
     public let matchingForms: [String]
     /// The most words in any of `matchingForms`.
     public let mostWordsInAName: Int
 
-    public init(code: String, label: String, aliases: [String] = [], exclusive: Bool = false) {
+    public init(code: String, label: String, aliases: [String] = [], exclusive: Bool = false, range: ClosedRange<Double>? = nil) {
         self.code = code
         self.label = label
         self.aliases = aliases
         self.exclusive = exclusive || code == "none"
+        self.range = range
         self.matchingForms = ([code, label] + aliases).map(TextInput.matchingForm)
         var most = 1
         for form in matchingForms {

@@ -21,7 +21,7 @@ public enum Suggestion {
 
     /// Optimal string alignment distance: insertions, deletions,
     /// substitutions and swaps of neighbours ("scael" is one step from "scale").
-    private static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

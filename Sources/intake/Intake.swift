@@ -14,7 +14,7 @@ struct Intake: ParsableCommand {
             health is general information, not medical advice.
             """,
         version: IntakeVersion.current,
-        subcommands: [RunCommand.self, ScoreCommand.self, ReplayCommand.self, SessionsCommand.self, ReportCommand.self, ValidateCommand.self, GraphCommand.self],
+        subcommands: [RunCommand.self, ScoreCommand.self, ReplayCommand.self, SessionsCommand.self, ReportCommand.self, ValidateCommand.self, GraphCommand.self, KeysCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

@@ -9,7 +9,7 @@ extension Ports {
         var ports = Ports(
             files: DiskFiles(), transcripts: DiskTranscripts(), clock: SystemClock(), screen: TerminalScreen.shared,
             keyboard: { TerminalKeyboard.make(plain: plain, environment: environment) }, environment: environment,
-            program: ProcessEnvironment.program)
+            program: ProcessEnvironment.program, deskKeys: DiskDeskKeys())
         ports.timeZone = SystemTimeZone()
         ports.printing = CupsPrinter()
         ports.browser = HeadlessChromium()

@@ -1,6 +1,7 @@
 import Foundation
 import IntakeKit
 import LineEditing
+import Reports
 
 /// intake's commands run in the test's own process, over memory doubles: a
 /// scripted keyboard, a memory screen, transcripts in memory on top of the
@@ -15,6 +16,8 @@ public final class InProcessIntake {
     public let files: TestFiles
     public let clock: ManualClock
     public let screen: MemoryScreen
+    /// The desk key store: empty (no session signed) until `keys(_:)` makes a key.
+    public let deskKeys: MemoryDeskKeys
     public var environment: [String: String]
     /// The keyboard the next interview gets; set by `run(_:typing:)`.
     public var keyboard: Keyboard?
@@ -28,19 +31,26 @@ public final class InProcessIntake {
 
     /// A new intake started in `directory` (the package root by default),
     /// with `environment` on top of one that sends sessions to memory.
-    public init(directory: String = Fixtures.packageRoot, environment: [String: String] = [:], screen: MemoryScreen = MemoryScreen(), clock: ManualClock = ManualClock()) {
+    public init(
+        directory: String = Fixtures.packageRoot, environment: [String: String] = [:], screen: MemoryScreen = MemoryScreen(), clock: ManualClock = ManualClock(),
+        deskKeys: MemoryDeskKeys = MemoryDeskKeys()
+    ) {
         files = TestFiles(directory: directory)
         self.clock = clock
         self.screen = screen
-        self.environment = ["INTAKE_TRANSCRIPTS": Self.sessions].merging(environment) { $1 }
+        self.deskKeys = deskKeys
+        self.environment = ["INTAKE_TRANSCRIPTS": Self.sessions, "HOME": Self.home].merging(environment) { $1 }
     }
+
+    /// The home folder in memory, where `keys init` keeps the desk key.
+    public static let home = "/memory/home"
 
     /// The ports of this intake.
     public var ports: Ports {
         let keyboard = self.keyboard
         var ports = Ports(
             files: files, transcripts: files, clock: clock, screen: screen,
-            keyboard: { keyboard ?? ScriptedLineReader([]).keyboard() }, environment: environment, program: "intake")
+            keyboard: { keyboard ?? ScriptedLineReader([]).keyboard() }, environment: environment, program: "intake", deskKeys: deskKeys)
         ports.timeZone = timeZone
         ports.printing = printer
         return ports
@@ -80,7 +90,11 @@ public final class InProcessIntake {
     // MARK: - Commands
 
     /// `intake run`, answered by `reader` (a pipe unless `interactive`).
+    /// Read from a pipe, each prompt is written to the output before its
+    /// line, as the binary's plain line reader writes it; at a terminal the
+    /// line editor's drawing is not shown.
     public func run(_ options: SessionOptions, reader: ScriptedLineReader, interactive: Bool = false) -> Result {
+        reader.promptScreen = interactive ? nil : screen
         keyboard = reader.keyboard(interactive: interactive)
         return command { ports in
             var runner = try SessionRunner(options: options, ports: ports)
@@ -102,8 +116,11 @@ public final class InProcessIntake {
         command { try AnswerFileScoring.run(options, ports: $0) }
     }
 
+    /// `intake replay`; with `--step`, Enter is read from `reader`, which
+    /// writes its prompts to the output as the binary's plain reader does.
     public func replay(_ options: Replay.Options, stepping reader: ScriptedLineReader? = nil) -> Result {
-        command { try Replay.run(options, ports: $0, stepper: reader?.keyboard()) }
+        reader?.promptScreen = screen
+        return command { try Replay.run(options, ports: $0, stepper: reader?.keyboard()) }
     }
 
     public func report(_ options: SessionReport.Options) -> Result {
@@ -116,6 +133,23 @@ public final class InProcessIntake {
 
     public func validate(_ options: Validation.Options) -> Result {
         command { try Validation.run(options, ports: $0) }
+    }
+
+    /// The formats of `intake graph`.
+    public enum GraphFormat: Sendable {
+        case dot, mermaid
+    }
+
+    /// `intake graph [FILE] --format F`: the flow of `file` (the built-in
+    /// questionnaire when nil) drawn by `FlowChart`. The graph command is the
+    /// executable's and does just this; `CommandLineTests` holds the two to
+    /// the same output.
+    public func graph(_ file: String? = nil, format: GraphFormat = .dot) -> Result {
+        command { ports in
+            let questionnaire = try QuestionnaireFile.load(file, files: ports.files).questionnaire
+            let console = Console(screen: ports.screen, plain: true, environment: ports.environment)
+            console.write(format == .dot ? FlowChart.dot(questionnaire) : FlowChart.mermaid(questionnaire))
+        }
     }
 
     // MARK: - Transcripts

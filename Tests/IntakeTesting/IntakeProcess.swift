@@ -171,15 +171,20 @@ public final class LiveProcess {
         }
     }
 
-    /// SIGKILL, then waits for the process to be gone.
+    /// SIGKILL, then waits for the process to be gone and all it printed
+    /// before it died to be read (`text`).
     public func killHard() {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         try? input.fileHandleForWriting.close()
+        wait(timeout: 5) { _ in false }
     }
 
-    /// The exit status, or nil when it did not end in time (it is killed).
+    /// The exit status, once the process has ended and all it printed has
+    /// been read (so `text` holds its last words); nil when it did not end
+    /// in time (it is killed).
     public func waitForExit(timeout: TimeInterval = 30) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
         let ended = DispatchSemaphore(value: 0)
         let waiter = Thread { [process] in
             process.waitUntilExit()
@@ -190,6 +195,8 @@ public final class LiveProcess {
             killHard()
             return nil
         }
+        // The output ends with the process: wait for the reader to see its end.
+        wait(timeout: max(0, deadline.timeIntervalSinceNow)) { _ in false }
         return process.terminationStatus
     }
 }

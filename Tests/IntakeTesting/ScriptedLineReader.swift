@@ -22,6 +22,11 @@ public final class ScriptedLineReader: LineReader {
     private var pendingSignal: Int32?
 
     public var completer: (@Sendable (String) -> Completion)?
+    /// Where each prompt is written before a line is read, as the plain
+    /// line reader writes it to standard output (so the output of a piped
+    /// session reads `> over 50`); nil writes none. `InProcessIntake` sets
+    /// it to its screen for piped input.
+    public var promptScreen: Screen?
     /// Every prompt shown, in order.
     public private(set) var prompts: [String] = []
     /// The lines the session asked to be recalled with Up.
@@ -62,6 +67,7 @@ public final class ScriptedLineReader: LineReader {
 
     public func readLine(prompt: String) -> LineInput {
         prompts.append(prompt)
+        if !prompt.isEmpty { promptScreen?.send(Array(prompt.utf8), to: .output) }
         guard next < steps.count else { return .endOfInput }
         let step = steps[next]
         switch step {

@@ -19,6 +19,8 @@ public final class TestFiles: FileSystem, TranscriptStorage, @unchecked Sendable
     /// Makes every transcript write after the first `count` fail with `reason`.
     private let fault = Mutex<(after: Int, reason: String)?>(nil)
     private let writes = Mutex(0)
+    /// Paths whose reading is refused, as for a file without read permission.
+    private let unreadable = Mutex<Set<String>>([])
 
     public init(directory: String = FileManager.default.currentDirectoryPath) {
         self.directory = directory
@@ -28,6 +30,18 @@ public final class TestFiles: FileSystem, TranscriptStorage, @unchecked Sendable
     /// full disk ("the disk is full").
     public func failTranscriptWrites(after writes: Int, reason: String = "the disk is full") {
         fault.withLock { $0 = (writes, reason) }
+    }
+
+    /// Transcript writes succeed again, as once room is made on the disk.
+    public func allowTranscriptWrites() {
+        fault.withLock { $0 = nil }
+    }
+
+    /// Reading `path` fails as it does for a file without read permission
+    /// ("permission denied"). The real disk's refusal, for a file of
+    /// mode 0 read by another user, is tested through the binary.
+    public func refuseReading(_ path: String) {
+        unreadable.withLock { _ = $0.insert(absolute(path)) }
     }
 
     // MARK: - What was written
@@ -56,6 +70,9 @@ public final class TestFiles: FileSystem, TranscriptStorage, @unchecked Sendable
 
     public func read(_ path: String, limit: Int) throws(UserFacingError) -> [UInt8] {
         let full = absolute(path)
+        if unreadable.withLock({ $0.contains(full) }) {
+            throw UserFacingError("\(path): permission denied: check the name and the folder")
+        }
         if let bytes = memory.withLock({ $0[full] }) {
             if bytes.count > limit { throw UserFacingError("\(path): the file is \(FileLimits.megabytes(bytes.count)), more than the \(limit >> 20) MB limit") }
             return bytes

@@ -12,6 +12,23 @@ func runAnswers(_ json: String) throws -> (Interview, Diagnostic?) {
 
 @Suite("Answer files")
 struct AnswerFileTests {
+    /// Issue 13, item 9: no one can say yes, so a near match is refused,
+    /// with the suggestion in the message; the urgent stop is not confirmed.
+    @Test func aNearMatchIsRefusedWithTheSuggestion() throws {
+        let (interview, problem) = try runAnswers("""
+            {"age": "old", "where": "nek, knee", "main": "knee", "severity": 5, "pregnant": false}
+            """)
+        #expect(interview.current == "where")
+        #expect(problem?.message == "'nek, knee' was not accepted for 'where': I couldn't match 'nek' to a choice: type a number from 1 to 4, or one of: Neck, Back, Knee, Nowhere. Did you mean 'neck, knee'? An answer file is taken as written: put it right in the file.")
+        let questionnaire = try flow()
+        let file = try AnswerFile(Array(#"{"age": "old", "where": "back", "severity": 2, "pregnant": "yse"}"#.utf8), file: "a.json", questionnaire: questionnaire)
+        guard case .failure(let scored) = file.parsedAnswers() else {
+            Issue.record("scoring refuses it too")
+            return
+        }
+        #expect(scored.message.hasSuffix("Did you mean 'yes'? An answer file is taken as written: put it right in the file."))
+    }
+
     @Test func walksTheGraphWithoutAsking() throws {
         let (interview, problem) = try runAnswers("""
             {"age": "old", "where": ["neck", "knee"], "main": "knee", "severity": 5, "pregnant": true, "weeks": 20, "notes": "left side"}

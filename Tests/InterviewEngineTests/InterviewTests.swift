@@ -126,7 +126,104 @@ struct InterviewTests {
         _ = interview.handle("knee")
         #expect(interview.answers["main"] == nil)
         #expect(interview.current == "severity")
-        #expect(interview.answers["severity"]?.value == .integer(3), "answers still on the path are kept")
+        #expect(interview.previousAnswer?.value == .integer(3), "answers still on the path are kept")
+    }
+
+    /// Issue 13, fault 1: a follow-up the changed answer adds must not cut
+    /// off the answers after it. Before, every answer past the first
+    /// question left unanswered (the new follow-up) was dropped.
+    @Test func aNewFollowUpKeepsEveryLaterAnswer() throws {
+        var interview = try started()
+        for answer in ["old", "neck", "3", "yes", "20", "left side"] { _ = interview.handle(answer) }
+        #expect(interview.current == "done")
+        for _ in 0..<5 { _ = interview.handle(":back") }
+        #expect(interview.current == "where")
+        #expect(interview.handle("neck, knee") == .accepted(node: "where", answer: Answer(value: .choices(["neck", "knee"]), raw: "neck, knee")))
+        #expect(interview.current == "main", "the new follow-up")
+        _ = interview.handle("knee")
+        #expect(interview.current == "severity")
+        #expect(interview.previousAnswer?.value == .integer(3))
+        #expect(interview.handle("") == .accepted(node: "severity", answer: Answer(value: .integer(3), raw: "3")))
+        #expect(interview.previousAnswer?.value == .yesNo(true))
+        _ = interview.handle("")
+        #expect(interview.current == "weeks")
+        #expect(interview.previousAnswer?.value == .number(20))
+        _ = interview.handle("")
+        #expect(interview.previousAnswer?.value == .text("left side"))
+        _ = interview.handle("")
+        #expect(interview.current == "done")
+        #expect(interview.answeredInOrder.map(\.node.id) == ["age", "where", "main", "severity", "pregnant", "weeks", "notes"])
+    }
+
+    /// The repro of issue 13, fault 1, on the default questionnaire: after
+    /// the follow-up a changed answer adds, the medicines and stress answers
+    /// come back as defaults.
+    @Test func theIssueReproKeepsMedicinesAndStress() throws {
+        var interview = Interview(questionnaire: try Shipped.questionnaire())
+        Shipped.answer(&interview, ["2", "2 years", "most days", "lower back", "none", "none", "6", "7", "5", "not known", "none", "none", "ibuprofen, sertraline", "8"])
+        #expect(interview.current == "pss_1")
+        Shipped.answer(&interview, [":back", ":back", ":back"])
+        #expect(interview.current == "recent_events")
+        Shipped.answer(&interview, ["steroid", "lower back"])
+        #expect(interview.current == "medications")
+        #expect(interview.previousAnswer?.value == .medications(["ibuprofen", "sertraline"]))
+        Shipped.answer(&interview, [""])
+        #expect(interview.previousAnswer?.value == .integer(8))
+        Shipped.answer(&interview, [""])
+        #expect(interview.answeredInOrder.map(\.node.id).suffix(4) == ["recent_events", "recent_event_site", "medications", "stress_level"])
+    }
+
+    /// Sessions recorded before format 3 re-routed the old way, and replay
+    /// must do what they did: there, the same change drops the later answers.
+    @Test func transcriptsBeforeFormat3ReRouteTheOldWay() throws {
+        var interview = Interview(questionnaire: try flow(), recordedUnder: Shipped.header(format: 2))
+        interview.continuePastInfo()
+        for answer in ["old", "neck", "3", "yes", "20", "left side", ":back", ":back", ":back", ":back", ":back", "neck, knee", "knee"] {
+            _ = interview.handle(answer)
+        }
+        #expect(interview.current == "severity")
+        #expect(interview.previousAnswer == nil)
+        #expect(interview.handle("") == .rejected(node: "severity", raw: "", reason: Rejection("Please enter a whole number from 0 to 10.")))
+    }
+
+    /// Answers off the new route are held, not counted: conditions and
+    /// scoring see only the path. When the route comes back to them they
+    /// are offered again; at the end, those still off the path are gone.
+    @Test func answersOffTheRouteAreHeldThenGoneAtTheEnd() throws {
+        var interview = try started()
+        for answer in ["old", "neck", "3", "yes", "20"] { _ = interview.handle(answer) }
+        _ = interview.handle(":back")
+        _ = interview.handle(":back")
+        _ = interview.handle("no")
+        #expect(interview.current == "notes")
+        #expect(interview.answers["weeks"] == nil, "off the path: it does not count")
+        #expect(interview.heldAnswers["weeks"]?.value == .number(20))
+        // Changing it back brings the held answer back as the default.
+        _ = interview.handle(":back")
+        _ = interview.handle("yes")
+        #expect(interview.current == "weeks")
+        #expect(interview.previousAnswer?.value == .number(20))
+        _ = interview.handle(":back")
+        _ = interview.handle("no")
+        _ = interview.handle("")
+        interview.continuePastInfo()
+        #expect(interview.isFinished)
+        #expect(interview.heldAnswers.isEmpty)
+        #expect(interview.answers["weeks"] == nil)
+    }
+
+    /// An answer drawn from an earlier answer's options is offered again
+    /// only while its option is still on offer.
+    @Test func aHeldChoiceThatIsNoLongerOnOfferIsNotOffered() throws {
+        var interview = try started()
+        for answer in ["old", "neck, back", "back", "3"] { _ = interview.handle(answer) }
+        for _ in 0..<3 { _ = interview.handle(":back") }
+        #expect(interview.current == "where")
+        _ = interview.handle("neck, knee")
+        #expect(interview.current == "main")
+        #expect(interview.heldAnswers["main"]?.value == .choice("back"))
+        #expect(interview.previousAnswer == nil, "'back' is not among the areas now chosen")
+        #expect(interview.handle("") == .rejected(node: "main", raw: "", reason: Rejection("Please choose one: type its number or its name.")))
     }
 
     @Test func skipOnlyForOptionalQuestions() throws {
@@ -172,6 +269,17 @@ struct InterviewTests {
         }
         #expect(withArgument.message == "':back' is used on its own, without anything after it.")
         #expect(interview.current == "age")
+    }
+
+    /// Issue 13, item 4: a command's word typed without its colon.
+    @Test func aCommandWordWithoutItsColonSaysHowToTypeIt() throws {
+        var interview = try started()
+        #expect(interview.handle("help") == .rejected(node: "age", raw: "help", reason: Rejection("I couldn't match 'help' to a choice: type a number from 1 to 2, or one of: Young, Old. For help, type :help.")))
+        guard case .rejected(_, _, let quit) = interview.handle("quit") else {
+            Issue.record("quit is refused as an answer")
+            return
+        }
+        #expect(quit.message.hasSuffix("To stop for now (your answers so far are kept), type :quit."))
     }
 
     @Test func colonFollowedByNonLetterIsAnAnswer() {

@@ -5,8 +5,11 @@ import QuestionnaireModel
 
 /// A transcript of the flow questionnaire written by the engine alone, with a
 /// clock that ticks a second per event, so every byte is predictable.
-func recordedTranscript(inputs: [String]) throws -> (text: String, interview: Interview) {
-    let questionnaire = try flow()
+///
+/// With `checks`, it drives the interview as a session that asks them does:
+/// a check and the review page are shown (`asked`) and answered like questions.
+func recordedTranscript(inputs: [String], checks: Interview.Checks = [], questionnaire: Questionnaire? = nil) throws -> (text: String, interview: Interview) {
+    let questionnaire = try questionnaire ?? flow()
     var encoder = TranscriptEncoder()
     var lines: [String] = []
     var tick: Int64 = 0
@@ -14,28 +17,34 @@ func recordedTranscript(inputs: [String]) throws -> (text: String, interview: In
         lines.append(encoder.line(for: event, milliseconds: tick))
         tick += 1000
     }
-    let identity = FileIdentity(id: "flow", version: "1", sha256: String(repeating: "a", count: 64))
-    record(.header(TranscriptHeader(tool: "intake test", session: "0123456789abcdef", startedMilliseconds: 1_795_000_000_000, mode: .self, client: nil, questionnaire: identity, rules: nil, medications: nil)))
-    var interview = Interview(questionnaire: questionnaire)
+    let identity = FileIdentity(id: questionnaire.id, version: "1", sha256: String(repeating: "a", count: 64))
+    record(.header(TranscriptHeader(tool: "intake test", session: "0123456789abcdef", startedMilliseconds: 1_795_000_000_000, mode: .self, client: nil, questionnaire: identity, rules: nil, medications: nil, checks: checks)))
+    var interview = Interview(questionnaire: questionnaire, checks: checks)
     var pending = inputs[...]
-    while let node = interview.currentNode {
-        record(.asked(node: node.id))
-        if node.kind == .info {
-            interview.continuePastInfo()
-            continue
+    while !interview.isFinished {
+        if let node = interview.currentNode, interview.pendingCheck == nil {
+            record(.asked(node: node.id))
+            if node.kind == .info {
+                interview.continuePastInfo()
+                continue
+            }
+        } else if interview.isReviewing {
+            record(.asked(node: Interview.reviewPage))
         }
         var moved = false
         while !moved, let input = pending.popFirst() {
             let response = interview.handle(input)
             if let event = TranscriptEvent(response, typed: input) { record(event) }
-            if case .rejected = response { continue }
-            if case .refused = response { continue }
-            moved = true
+            switch response {
+            case .rejected where interview.pendingCheck != nil: moved = true
+            case .rejected, .refused, .command: continue
+            default: moved = true
+            }
         }
         if !moved { break }
     }
     if interview.isFinished { record(.completed(urgent: interview.endedUrgently, assessment: nil)) } else { record(.paused(reason: "quit")) }
-    record(.sealed)
+    record(.sealed(nil))
     return (lines.joined(separator: "\n") + "\n", interview)
 }
 
@@ -46,7 +55,8 @@ struct TranscriptTests {
     @Test func eachLineCarriesTheHashOfTheLineBefore() throws {
         let (text, _) = try recordedTranscript(inputs: corrections)
         let lines = text.split(separator: "\n").map(String.init)
-        #expect(lines[0].hasPrefix(#"{"type":"header","ms":0,"format":2,"tool":"intake test","session":"0123456789abcdef","started":"2026-11-18T11:06:40.000Z","mode":"self""#))
+        #expect(lines[0].hasPrefix(#"{"type":"header","ms":0,"format":3,"tool":"intake test","session":"0123456789abcdef","started":"2026-11-18T11:06:40.000Z","mode":"self""#))
+        #expect(lines[0].contains(#""medications":null,"checks":[]}"#), "format 3 names the checks made: none here")
         #expect(!lines[0].contains("prev"))
         for index in 1..<lines.count {
             #expect(lines[index].hasSuffix(#","prev":"\#(SHA256Hex.of(Array(lines[index - 1].utf8)))"}"#))
@@ -73,6 +83,49 @@ struct TranscriptTests {
         #expect(replay.completed)
         #expect(replay.interview.answers == original.answers)
         #expect(replay.interview.answers["weeks"]?.value == .number(20))
+    }
+
+    /// A session recorded in format 2, before re-routing kept answers: the
+    /// change of "where" added a follow-up, the later answers were dropped,
+    /// and Enter at "severity" was refused. It replays as it happened.
+    @Test func aFormat2SessionReplaysAsItHappened() throws {
+        var encoder = TranscriptEncoder()
+        var tick: Int64 = 0
+        var lines: [String] = []
+        var header = Shipped.header(format: 2)
+        header.questionnaire = FileIdentity(id: "flow", version: "1", sha256: String(repeating: "a", count: 64))
+        let events: [TranscriptEvent] = [
+            .header(header), .asked(node: "welcome"), .asked(node: "age"), .answered(node: "age", raw: "old", value: .string("old")),
+            .asked(node: "where"), .answered(node: "where", raw: "neck", value: .array([.string("neck")])),
+            .asked(node: "severity"), .answered(node: "severity", raw: "3", value: .number(3)),
+            .asked(node: "pregnant"), .answered(node: "pregnant", raw: "no", value: .bool(false)),
+            .asked(node: "notes"), .back(from: "notes", to: "pregnant"), .back(from: "pregnant", to: "severity"), .back(from: "severity", to: "where"),
+            .answered(node: "where", raw: "neck, knee", value: .array([.string("neck"), .string("knee")])),
+            .asked(node: "main"), .answered(node: "main", raw: "knee", value: .string("knee")),
+            .asked(node: "severity"), .rejected(node: "severity", raw: "", reason: "Please enter a whole number from 0 to 10."),
+            .answered(node: "severity", raw: "4", value: .number(4)),
+            .asked(node: "pregnant"), .answered(node: "pregnant", raw: "no", value: .bool(false)),
+            .asked(node: "notes"), .skipped(node: "notes", raw: ""), .asked(node: "done"), .completed(urgent: false, assessment: nil), .sealed(nil),
+        ]
+        for event in events {
+            lines.append(encoder.line(for: event, milliseconds: tick))
+            tick += 1000
+        }
+        let document = TranscriptDocument(Array((lines.joined(separator: "\n") + "\n").utf8))
+        #expect(document.problems.isEmpty)
+        let replay = TranscriptReplay(document, questionnaire: try flow())
+        #expect(replay.mismatches.map(\.mismatch) == [])
+        #expect(replay.completed)
+        #expect(replay.interview.answers["severity"]?.value == .integer(4))
+    }
+
+    @Test func theHeaderNamesTheChecksAndAnUnknownOneIsRefused() throws {
+        let (text, _) = try recordedTranscript(inputs: corrections, checks: .all)
+        let first = try #require(text.split(separator: "\n").first.map(String.init))
+        #expect(first.hasSuffix(#""medications":null,"checks":["urgent-stops","near-matches","review"]}"#))
+        #expect(TranscriptDocument(Array(text.utf8)).header?.checks == .all)
+        let unknown = text.replacingOccurrences(of: #""review"]"#, with: #""telepathy"]"#)
+        #expect(TranscriptDocument(Array(unknown.utf8)).problems.first?.message == "'checks' names 'telepathy', which this intake does not know; update intake to read it")
     }
 
     @Test func replayNoticesAParserOrFlowChange() throws {
@@ -154,7 +207,9 @@ struct TranscriptTests {
         stray.append(#"{"type":"sealed","ms":9000,"prev":"\#(SHA256Hex.of(Array(cut[7].utf8)))"}"#)
         #expect(TranscriptDocument(Array((stray.joined(separator: "\n") + "\n").utf8)).problems.map(\.kind) == [.tampered])
         // Transcripts written before endings were sealed (format 1) read clean.
-        let formatOne = cut.map { $0.replacingOccurrences(of: #""format":2"#, with: #""format":1"#) }
+        let formatOne = cut.map {
+            $0.replacingOccurrences(of: #""format":3"#, with: #""format":1"#).replacingOccurrences(of: #","checks":[]"#, with: "")
+        }
         var rechained = [formatOne[0]]
         for line in formatOne.dropFirst() {
             let body = line[..<line.range(of: #","prev":""#)!.lowerBound]

@@ -13,7 +13,7 @@ import QuestionnaireModel
 /// a `messageContains` fragment). `session` and `answerFile` give another
 /// outcome where a typed line or an answer file differs from `Node.parse`
 /// (commands, Enter on an optional question); the end-to-end tests in
-/// `intakeTests/HardeningInputTests.swift` read them. An outcome is what
+/// `IntakeKitTests/HardeningInputTests.swift` read them. An outcome is what
 /// intake should do, and an entry fails while intake does otherwise: there
 /// is no "known issue" mark, so wrong behaviour never passes quietly.
 @Suite("Answer corpus: bad and odd answers through Node.parse")

@@ -121,13 +121,111 @@ struct AnswerParsingTests {
     @Test func durationRejections() {
         let duration = AnswerSpec.duration(minDays: 0, maxDays: 29220)
         #expect(rejected(duration, "sometime") == "I couldn't read 'sometime' as a duration: try '6 months' or '2 years'.")
-        #expect(rejected(duration, "6") == "'6' needs a unit: try '6 months' or '6 years'.")
+        #expect(rejected(duration, "6") == "'6' needs a unit: try '6 days', '6 months', or '6 years'.")
+        // Issue 13, item 4: days too, and only what the question takes (90 years is over 80).
+        #expect(rejected(duration, "90") == "'90' needs a unit: try '90 days' or '90 months'.")
         #expect(rejected(duration, "90 years") == "'90 years' is longer than 80 years: please check it, for example '6 months' or '2 years'.")
         #expect(rejected(duration, "-3 months") != nil)
         #expect(rejected(duration, "3 parsecs") != nil)
         let soreness = AnswerSpec.duration(minDays: 0, maxDays: 90)
         #expect(rejected(soreness, "a while") == "I couldn't read 'a while' as a duration: try '2 days' or '1 week'.")
         #expect(rejected(soreness, "4") == "'4' needs a unit: try '4 days' or '4 weeks'.")
+    }
+
+    /// Issue 13, item 4: a number that is no choice's number picks the
+    /// option whose range holds it; a choice's number is that choice.
+    @Test func aNumberInAnOptionsRangePicksIt() {
+        let ages = [
+            Option(code: "under-18", label: "Under 18", range: 0...17),
+            Option(code: "18-50", label: "18 to 50", range: 18...50),
+            Option(code: "over-50", label: "Over 50", range: 51...130),
+        ]
+        let age = AnswerSpec.single(.fixed(ages))
+        #expect(accepted(age, "35", options: ages) == .choice("18-50"))
+        #expect(accepted(age, "60", options: ages) == .choice("over-50"))
+        #expect(accepted(age, "12", options: ages) == .choice("under-18"))
+        #expect(accepted(age, "50.", options: ages) == .choice("18-50"))
+        #expect(accepted(age, "2", options: ages) == .choice("18-50"), "2 is choice 2, as the numbers beside the options say")
+        #expect(accepted(age, "3", options: ages) == .choice("over-50"))
+        #expect(rejected(age, "200", options: ages) == "There is no choice 200: type the number of a choice, from 1 to 3, or one of: Under 18, 18 to 50, Over 50.")
+        // Two ranges holding it: asked, not guessed.
+        let overlapping = [Option(code: "a", label: "Up to 20", range: 0...20), Option(code: "b", label: "From 18", range: 18...99)]
+        #expect(rejected(.single(.fixed(overlapping)), "19", options: overlapping) == "'19' could be Up to 20 or From 18: type more of the name, or its number.")
+        // Without ranges, as before.
+        #expect(rejected(single, "35") == "There is no choice 35: type the number of a choice, from 1 to 7, or one of: Neck, Upper back, Lower back, Left knee, Right knee, Left shoulder, None of these.")
+    }
+
+    /// Issue 13, item 4: prefix matching prefers a whole word, and the words
+    /// after an unclear one say which option it starts.
+    @Test func wholeWordsAndTheWordsAfterDecide() {
+        let care = [
+            Option(code: "exercise", label: "Exercise or physiotherapy", aliases: ["exercise", "physio"]),
+            Option(code: "pain-medication", label: "Pain medicines", aliases: ["pain medication", "painkillers", "medication", "medicine"]),
+            Option(code: "psychological", label: "Talking therapy or counselling", aliases: ["pain psychology", "pain management programme"]),
+            Option(code: "none", label: "None of these"),
+        ]
+        let multiCare = AnswerSpec.multi(.fixed(care))
+        #expect(accepted(multiCare, "exercise, pain meds", options: care) == .choices(["exercise", "pain-medication"]))
+        #expect(accepted(multiCare, "pain med", options: care) == .choices(["pain-medication"]))
+        #expect(accepted(multiCare, "meds", options: care) == .choices(["pain-medication"]), "a plural's s is not needed")
+        #expect(accepted(multiCare, "pain psych", options: care) == .choices(["psychological"]))
+        #expect(rejected(multiCare, "pain", options: care) == "'pain' could be Pain medicines or Talking therapy or counselling: type more of the name, or its number.")
+        // A whole word beats the start of a longer one.
+        let backs = [Option(code: "back", label: "Back"), Option(code: "backache", label: "Backache at night")]
+        #expect(accepted(.single(.fixed(backs)), "bac", options: backs) == nil)
+        #expect(accepted(.multi(.fixed(backs)), "back, backache", options: backs) == .choices(["back", "backache"]))
+        let sides = [Option(code: "arm", label: "Upper arm"), Option(code: "forearm", label: "Armrest pain")]
+        #expect(accepted(.single(.fixed(sides)), "arm", options: sides) == .choice("arm"), "'arm' is a whole word of Upper arm, only the start of Armrest")
+        #expect(accepted(multi, "upper ba", options: regions) == .choices(["upper-back"]))
+        #expect(accepted(multi, "upper ba, neck", options: regions) == .choices(["neck", "upper-back"]))
+    }
+
+    @Test func theNamesTabCanComplete() {
+        let pss = {
+            var node = Node(id: "pss_1", spec: .scale(min: 0, max: 4, minLabel: nil, maxLabel: nil), text: "How often?")
+            node.points = ["never", "almost never", "sometimes", "fairly often", "very often"]
+            return node
+        }()
+        #expect(pss.answerNames(options: []) == [["never"], ["almost never"], ["sometimes"], ["fairly often"], ["very often"]])
+        #expect(node(single).answerNames(options: Array(regions.prefix(2))) == [["Neck", "neck"], ["Upper back", "upper-back"]])
+        #expect(node(.yesno).answerNames(options: []) == [["yes"], ["no"]])
+        #expect(node(scale).answerNames(options: []) == [], "a scale without words is answered in numbers")
+    }
+
+    /// Issue 13, item 9: what a refused answer is near, never taken here.
+    @Test func nearMatchesAreFoundOnlyWhenClear() {
+        func near(_ spec: AnswerSpec, _ typed: String, options: [Option] = regions) -> NearMatch? {
+            node(spec).nearMatch(typed, options: options)
+        }
+        #expect(near(single, "lowr back") == NearMatch(corrected: "lower-back", value: .choice("lower-back"), meant: "Lower back"))
+        #expect(near(single, "lumbr") == NearMatch(corrected: "lower-back", value: .choice("lower-back"), meant: "Lower back"), "near an alias")
+        #expect(near(multi, "nek, left kne") == NearMatch(corrected: "neck, left kne", value: .choices(["neck", "knee-left"]), meant: "Neck, Left knee"), "'left kne' matched already")
+        #expect(near(multi, "neck, lowr back") == NearMatch(corrected: "neck, lower-back", value: .choices(["neck", "lower-back"]), meant: "Neck, Lower back"))
+        #expect(near(multi, "kne") == nil, "as near Left knee as Right knee? no: near neither within one edit")
+        #expect(near(multi, "rigt kne, lft knee") == NearMatch(corrected: "knee-right, knee-left", value: .choices(["knee-left", "knee-right"]), meant: "Left knee, Right knee"))
+        #expect(near(multi, "neck, elbow") == nil, "an item near nothing: nothing is suggested")
+        #expect(near(single, "9") == nil)
+        let duration = AnswerSpec.duration(minDays: 0, maxDays: 29220)
+        #expect(near(duration, "2 yeras") == NearMatch(corrected: "2 years", value: .duration(days: 731), meant: "2 years"))
+        #expect(near(duration, "6 mnths") == NearMatch(corrected: "6 months", value: .duration(days: 183), meant: "6 months"))
+        #expect(near(duration, "3 wekes") == NearMatch(corrected: "3 weeks", value: .duration(days: 21), meant: "3 weeks"))
+        #expect(near(duration, "2 parsecs") == nil)
+        #expect(near(duration, "90 yeras") == nil, "90 years is longer than the question takes")
+        var pss = Node(id: "pss_1", spec: .scale(min: 0, max: 4, minLabel: nil, maxLabel: nil), text: "How often?")
+        pss.points = ["never", "almost never", "sometimes", "fairly often", "very often"]
+        #expect(pss.nearMatch("fairy often", options: []) == NearMatch(corrected: "fairly often", value: .integer(3), meant: "'fairly often'"))
+        #expect(pss.nearMatch("somtimes", options: []) == NearMatch(corrected: "sometimes", value: .integer(2), meant: "'sometimes'"))
+        #expect(pss.nearMatch("often", options: []) == nil)
+        #expect(near(.yesno, "yse") == NearMatch(corrected: "yes", value: .yesNo(true), meant: "yes"))
+        #expect(near(.yesno, "noo") == NearMatch(corrected: "no", value: .yesNo(false), meant: "no"))
+        #expect(near(.yesno, "maybe") == nil)
+        #expect(near(.text(maxLength: 100), "lowr back") == nil)
+        #expect(near(.medications, "warfrin") == nil, "medicine names are the application's to check")
+        // The measure an application's own check uses: the one group with the nearest name.
+        #expect(NearName.nearest(to: "warfrin", in: [["warfarin", "coumadin"], ["heparin"]]) == 0)
+        #expect(NearName.nearest(to: "xeralto", in: [["rivaroxaban", "xarelto"], ["warfarin"]]) == 0, "two letters off a seven-letter name")
+        #expect(NearName.nearest(to: "hparin", in: [["heparin"], ["haparin"]]) == nil, "as near two names: not guessed")
+        #expect(NearName.nearest(to: "heparin", in: [["heparin"]]) == nil, "the name itself is no near match")
     }
 
     @Test func durationsDescribedAsPeopleSayThem() {

@@ -110,6 +110,13 @@ struct DefaultQuestionnaireTests {
         try load().questionnaire
     }
 
+    /// Another questionnaire shipped beside it, such as "follow-up".
+    static func questionnaire(_ name: String) throws -> Questionnaire {
+        let path = "Questionnaires/\(name).json"
+        let data = try #require(FileManager.default.contents(atPath: packageRoot.appendingPathComponent(path).path), "cannot read \(path)")
+        return try QuestionnaireLoader.load([UInt8](data), file: path).questionnaire
+    }
+
     /// The nodes visited from the start when the person gives `answers`
     /// (questions missing from `answers` count as not answered).
     static func route(_ questionnaire: Questionnaire, _ answers: [String: AnswerValue]) -> [String] {
@@ -377,6 +384,38 @@ struct DefaultQuestionnaireTests {
         ]
         for (id, text, expected) in cases {
             #expect(Self.parse(questionnaire, id, text) == expected, "'\(text)' at \(id)")
+        }
+    }
+
+    /// Issue 13, item 4: an age typed picks its group; a whole word of one
+    /// option beats the start of another's.
+    @Test func agesAndEverydayWordsPickTheirOption() throws {
+        let questionnaire = try Self.questionnaire()
+        #expect(Self.parse(questionnaire, "age_band", "35") == .choice("18-50"))
+        #expect(Self.parse(questionnaire, "age_band", "50") == .choice("18-50"), "the hint: exactly 50 is 18 to 50")
+        #expect(Self.parse(questionnaire, "age_band", "67") == .choice("over-50"))
+        #expect(Self.parse(questionnaire, "age_band", "16") == .choice("under-18"))
+        #expect(Self.parse(questionnaire, "age_band", "2") == .choice("18-50"), "the choice numbers keep their meaning")
+        #expect(Self.parse(questionnaire, "age_band", "4") == nil, "4 is more likely a slip than an age")
+        #expect(Self.parse(questionnaire, "other_care", "exercise, pain meds") == .choices(["exercise-or-physio", "pain-medication"]))
+    }
+
+    /// Issue 13, fault 2: one slip must not end the interview.
+    @Test func everyUrgentStopConfirms() throws {
+        for name in ["massage-intake", "follow-up"] {
+            let questionnaire = try Self.questionnaire(name)
+            let stops = questionnaire.nodes.filter(\.urgent)
+            #expect(stops.count == 2)
+            for stop in stops { #expect(stop.confirm, "\(name): '\(stop.id)' must confirm") }
+        }
+    }
+
+    /// Issue 13, item 5: Tab can offer the words of the stress items.
+    @Test func theStressItemsWordsCanBeCompleted() throws {
+        let questionnaire = try Self.questionnaire()
+        for id in ["pss_1", "pss_2", "pss_3", "pss_4"] {
+            let node = try #require(questionnaire.node(id))
+            #expect(node.answerNames(options: []).map(\.first) == ["never", "almost never", "sometimes", "fairly often", "very often"])
         }
     }
 

@@ -232,6 +232,34 @@ struct LoaderTests {
         #expect(diagnostics(questionnaireJSON(nodes: carriesOn)).contains { $0.contains("$.nodes[2].next: an urgent stop ends the interview, so it has no 'next'") })
     }
 
+    @Test func confirmOnlyOnAnUrgentStop() throws {
+        let urgent = validNodes.replacingOccurrences(of: #"{"id": "q3", "kind": "info", "text": "Thanks"}"#, with: #"{"id": "q3", "kind": "info", "text": "Thanks", "urgent": true, "confirm": true}"#)
+        let loaded = try QuestionnaireLoader.load(Array(questionnaireJSON(nodes: urgent).utf8), file: "t.json")
+        #expect(loaded.questionnaire.node("q3")?.confirm == true)
+        #expect(loaded.questionnaire.node("q2")?.confirm == false)
+        let notUrgent = validNodes.replacingOccurrences(of: #"{"id": "q3", "kind": "info", "text": "Thanks"}"#, with: #"{"id": "q3", "kind": "info", "text": "Thanks", "confirm": true}"#)
+        #expect(diagnostics(questionnaireJSON(nodes: notUrgent)) == [
+            #"t.json:8:59: $.nodes[2].confirm: 'confirm' belongs on an urgent stop (an info node with "urgent": true): it reads back the answer that leads there before the interview ends"#,
+        ])
+    }
+
+    @Test func optionRangesAreTwoNumbersLowestFirst() throws {
+        func with(_ ranges: String) -> String {
+            questionnaireJSON(nodes: validNodes.replacingOccurrences(of: #"{"code": "a", "label": "Apple"}, {"code": "b", "label": "Banana"}"#, with: ranges))
+        }
+        let good = try QuestionnaireLoader.load(Array(with(#"{"code": "a", "label": "Apple", "range": [0, 17]}, {"code": "b", "label": "Banana", "range": [18, 50.5]}"#).utf8), file: "t.json")
+        #expect(good.warnings.isEmpty)
+        guard case .single(.fixed(let options))? = good.questionnaire.node("q1")?.spec else {
+            Issue.record("q1 is a single choice")
+            return
+        }
+        #expect(options.map(\.range) == [0...17, 18...50.5])
+        #expect(diagnostics(with(#"{"code": "a", "label": "Apple", "range": [50, 18]}, {"code": "b", "label": "Banana"}"#)).first?.hasSuffix("$.nodes[0].options[0].range: 'range' goes from 50 down to 18: write the lowest number first") == true)
+        #expect(diagnostics(with(#"{"code": "a", "label": "Apple", "range": [1]}, {"code": "b", "label": "Banana"}"#)).first?.hasSuffix("'range' must be two numbers, the lowest and the highest the option stands for, such as [18, 50]") == true)
+        let overlapping = try QuestionnaireLoader.load(Array(with(#"{"code": "a", "label": "Apple", "range": [0, 20]}, {"code": "b", "label": "Banana", "range": [18, 50]}"#).utf8), file: "t.json")
+        #expect(overlapping.warnings.map(\.message) == ["the ranges of 'a' and 'b' overlap: a number in both is asked about, not picked"])
+    }
+
     /// A scale's words: one per number, all different, none a number; a
     /// person may type them (or their start) instead of the number.
     @Test func scalePointsAreCheckedAndAccepted() throws {

@@ -89,7 +89,7 @@ struct SchemaTests {
             }
         }
         #expect(kinds == Set(NodeKind.allCases.map(\.rawValue)))
-        #expect(keys.isSuperset(of: ["options", "optionsFrom", "default", "required", "urgent", "section", "label", "hint", "help", "why"]))
+        #expect(keys.isSuperset(of: ["options", "optionsFrom", "default", "required", "urgent", "confirm", "section", "label", "hint", "help", "why"]))
         #expect(tests == ["all", "any", "not", "equals", "in", "includes", "includesAny", "includesAll", "lt", "lte", "gt", "gte", "count", "answered"])
         #expect(countComparisons == ["lt", "lte", "gt", "gte", "equals"])
     }

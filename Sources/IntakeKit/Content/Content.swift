@@ -1,6 +1,7 @@
 import InterviewEngine
 import QuestionnaireModel
 import Scoring
+import Synchronization
 
 /// A questionnaire with its rules and medicines lexicon: what `run`, `score`,
 /// `replay` and `report` need. The built-in set is compiled into intake;
@@ -43,6 +44,7 @@ public struct Content: Sendable {
     /// `rulesPath` if given, else the rules beside the questionnaire. With
     /// `requireRules`, a missing rules file is an error.
     public static func load(questionnaire path: String?, rules rulesPath: String?, requireRules: Bool, files: FileSystem) throws -> Content {
+        if path == nil, rulesPath == nil { return try builtIn(builtInID, files: files) }
         let questionnaire = try QuestionnaireFile.load(path, files: files)
         let resolvedRules: String? = rulesPath ?? path.map(rulesPathBeside)
         var source: RulesSource?
@@ -52,15 +54,13 @@ public struct Content: Sendable {
             } else if requireRules {
                 throw UserFacingError("\(path ?? "the questionnaire") has no rules beside it (expected \(resolvedRules)): pass --rules FILE")
             }
-        } else if let text = BuiltInFiles.text(builtInRules) {
-            source = try parseRules(Array(text.utf8), name: BuiltInFiles.displayName(builtInRules))
         }
         guard let source else {
             if requireRules { throw UserFacingError("there are no rules for \(questionnaire.name): pass --rules FILE") }
             let (lexicon, lexiconBytes) = try loadLexicon(for: nil, builtIn: true, files: files)
             return Content(questionnaire: questionnaire, rules: nil, rulesBytes: nil, rulesName: nil, lexicon: lexicon, lexiconBytes: lexiconBytes)
         }
-        return try load(questionnaire, rules: source, builtIn: rulesPath == nil && path == nil, files: files)
+        return try load(questionnaire, rules: source, builtIn: false, files: files)
     }
 
     /// The content for a transcript of questionnaire `id`: the one given with
@@ -68,12 +68,36 @@ public struct Content: Sendable {
     /// `Questionnaires/ID.json` in the current folder.
     public static func load(forQuestionnaire id: String?, questionnaire path: String?, rules: String?, files: FileSystem) throws -> Content {
         if path == nil, let id, id != builtInID, Option.isValidIdentifier(id) {
-            if BuiltInFiles.text("Questionnaires/\(id).json") != nil { return try loadBuiltIn(id, rules: rules, files: files) }
+            if BuiltInFiles.text("Questionnaires/\(id).json") != nil {
+                return try rules == nil ? builtIn(id, files: files) : loadBuiltIn(id, rules: rules, files: files)
+            }
             if files.exists("Questionnaires/\(id).json") {
                 return try load(questionnaire: "Questionnaires/\(id).json", rules: rules, requireRules: false, files: files)
             }
         }
         return try load(questionnaire: path, rules: rules, requireRules: false, files: files)
+    }
+
+    /// The built-in content of questionnaire `id`, loaded once per process:
+    /// what is compiled in never changes, and a reception desk (or a test
+    /// suite) runs session after session with it.
+    static func builtIn(_ id: String, files: FileSystem) throws -> Content {
+        if let loaded = builtInContents.withLock({ $0[id] }) { return loaded }
+        let loaded = try id == builtInID ? loadDefault(files: files) : loadBuiltIn(id, rules: nil, files: files)
+        builtInContents.withLock { $0[id] = loaded }
+        return loaded
+    }
+
+    private static let builtInContents = Mutex<[String: Content]>([:])
+
+    /// The default questionnaire, its rules and the medicines list, as compiled in.
+    private static func loadDefault(files: FileSystem) throws -> Content {
+        let questionnaire = try QuestionnaireFile.load(nil, files: files)
+        guard let text = BuiltInFiles.text(builtInRules) else {
+            throw UserFacingError("\(builtInRules) is missing from this build: name a file instead")
+        }
+        let source = try parseRules(Array(text.utf8), name: BuiltInFiles.displayName(builtInRules))
+        return try load(questionnaire, rules: source, builtIn: true, files: files)
     }
 
     /// A questionnaire compiled in besides the default one, with its rules

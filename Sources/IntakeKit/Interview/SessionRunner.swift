@@ -68,15 +68,23 @@ public struct SessionRunner {
     private let invocation: Invocation
     /// The transcript to resume, read once (so one given as a pipe works too).
     private let resumeBytes: [UInt8]?
+    /// The desk key that signs every seal, read once per run; nil at a desk without one.
+    private let deskKey: DeskSigningKey?
     private var madeKeyboard: Keyboard?
 
     /// Loads the questionnaire and rules the options name (for a session
     /// to resume, the ones its transcript names).
     public init(options: SessionOptions, ports: Ports) throws {
+        // The command line checks these too, with its usage; a caller of the
+        // library gets the same refusal.
+        if let client = options.client, case .failure(let problem) = ClientReference.check(client) {
+            throw UserFacingError("--client: \(problem)")
+        }
         self.options = options
         self.ports = ports
         console = Console(screen: ports.screen, plain: options.plain, environment: ports.environment)
         invocation = Invocation(program: ports.program, files: ports.files)
+        deskKey = try DeskKeys.load(ports: ports)
         let resumeBytes = try options.resume.map { try ports.files.read($0, limit: TranscriptDocument.maxBytes) }
         self.resumeBytes = resumeBytes
         if let resumeBytes {
@@ -206,6 +214,7 @@ public struct SessionRunner {
         let transcript: TranscriptRecorder
         do {
             transcript = try TranscriptRecorder(continuing: path, document: document, size: bytes.count, storage: ports.transcripts, clock: ports.clock)
+            transcript.signingKey = deskKey
             try transcript.recordNow(.resumed(tool: IntakeVersion.tool, at: Timestamp.iso8601(milliseconds: ports.clock.milliseconds())))
         } catch {
             throw UserFacingError("\(error): the session cannot be continued")
@@ -271,7 +280,8 @@ public struct SessionRunner {
             console.paragraph(stop.text, style: .urgent)
         }
         console.line()
-        console.line(console.paint("Saved: \(transcript.path)", .dim))
+        let signed = transcript.signingKey.map { " (signed by desk \"\(Printable.escaped($0.desk, limit: 200))\")" } ?? ""
+        console.line(console.paint("Saved: \(transcript.path)\(signed)", .dim))
         if audience == .reception {
             ReceptionDesk(options: options, ports: ports, console: console).saveReport(transcript: transcript.path)
         }
@@ -302,7 +312,9 @@ public struct SessionRunner {
             medications: identities.medications)
         do {
             try ports.transcripts.prepareFolder(folder)
-            return try TranscriptRecorder(newIn: folder, header: header, storage: ports.transcripts, clock: ports.clock)
+            let transcript = try TranscriptRecorder(newIn: folder, header: header, storage: ports.transcripts, clock: ports.clock)
+            transcript.signingKey = deskKey
+            return transcript
         } catch {
             throw UserFacingError("\(error.path): \(error.reason). Sessions are saved as they go, so the interview cannot start: choose a folder you can write to with --transcripts DIR (or INTAKE_TRANSCRIPTS).")
         }

@@ -18,6 +18,9 @@ public final class TranscriptRecorder {
     /// Where the transcript is.
     public var path: String { output.path }
 
+    /// The desk key that signs each seal, when the desk has one.
+    public var signingKey: DeskSigningKey?
+
     /// Starts a new transcript in `folder`, named by the UTC time and the
     /// session's random id (never by anything the person typed). The header
     /// is written at once, so even a process killed now leaves a session
@@ -51,14 +54,27 @@ public final class TranscriptRecorder {
 
     /// Records `event` and waits until it is on disk. An ending (`completed`,
     /// `paused`) is sealed in the same write, so its line is covered by a
-    /// hash like every other.
+    /// hash like every other; with a desk key, the seal is signed.
     public func recordNow(_ event: TranscriptEvent) throws(TranscriptWriteError) {
         try record(event)
         switch event {
-        case .completed, .paused: try record(.sealed)
+        case .completed, .paused: try record(.sealed(try signature()))
         default: break
         }
         try commit()
+    }
+
+    /// The desk's signature of the line just recorded, which the seal
+    /// after it seals; nil without a desk key. Signing only at seals keeps
+    /// the cost off every answer.
+    private func signature() throws(TranscriptWriteError) -> SealSignature? {
+        guard let signingKey, let sealedHash = (pendingEncoder ?? encoder).previousHash else { return nil }
+        do {
+            return try signingKey.signature(sealing: sealedHash)
+        } catch {
+            // Never an unsigned seal at a desk that signs: stopping says so.
+            throw TranscriptWriteError(path: path, reason: error.message)
+        }
     }
 
     /// Writes what was recorded and waits until it is on disk (one write,

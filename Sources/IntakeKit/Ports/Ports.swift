@@ -14,6 +14,8 @@ public struct Ports {
     /// How to name intake in commands printed for the person to paste: the
     /// word `intake` when it was found on the PATH, else its full path.
     public var program: String
+    /// Where the desk key is kept; nil keeps none (no session is signed).
+    public var deskKeys: DeskKeyStore?
     /// The local time zone, for times shown to people (UTC unless given).
     public var timeZone: LocalTimeZone = UTCZone()
     /// The print system reports are printed with; nil where there is none.
@@ -23,7 +25,7 @@ public struct Ports {
 
     public init(
         files: FileSystem, transcripts: TranscriptStorage, clock: WallClock, screen: Screen,
-        keyboard: @escaping () -> Keyboard, environment: [String: String], program: String
+        keyboard: @escaping () -> Keyboard, environment: [String: String], program: String, deskKeys: DeskKeyStore? = nil
     ) {
         self.files = files
         self.transcripts = transcripts
@@ -32,5 +34,6 @@ public struct Ports {
         self.keyboard = keyboard
         self.environment = environment
         self.program = program
+        self.deskKeys = deskKeys
     }
 }

@@ -26,24 +26,47 @@ public struct FolderSummary {
     /// are checked, but they are not replayed.
     public internal(set) var otherQuestionnaire: [(file: String, reason: String)] = []
     public internal(set) var unreadable: [(file: String, reason: String)] = []
+    /// What the signatures show (see `SignatureCounts`).
+    public internal(set) var signatures = SignatureCounts()
+
+    /// Sessions by what their signatures show. Without trusted keys nothing
+    /// can be checked, so only counts are kept; with them, every session
+    /// they did not sign is a problem, listed with its reason.
+    public struct SignatureCounts {
+        /// The folder or file of trusted public keys, when given.
+        public internal(set) var trustedKeys: String?
+        /// Sessions whose signatures checked out, by desk.
+        public internal(set) var signedBy: [String: Int] = [:]
+        /// Signed sessions not checked (no trusted keys given).
+        public internal(set) var notVerified = 0
+        public internal(set) var unsigned = 0
+        public internal(set) var unknownKey = 0
+        public internal(set) var altered = 0
+        /// With trusted keys: each session they did not sign.
+        public internal(set) var problems: [(file: String, status: SessionSignatures.Status, reason: String)] = []
+    }
 
     /// Files that make `--check` fail.
-    public var failures: Int { mismatched.count + damaged.count + tampered.count + unreadable.count }
+    public var failures: Int { mismatched.count + damaged.count + tampered.count + unreadable.count + signatures.problems.count }
 
     /// Reads every `*.jsonl` file of `folder`, one at a time, replaying
-    /// each with its own questionnaire from `contents`.
-    public static func scan(_ folder: String, contents: Content.Cache, files: FileSystem) throws -> FolderSummary {
+    /// each with its own questionnaire from `contents`, and checking its
+    /// signatures with `trustedKeys` (where they came from, and the keys).
+    public static func scan(
+        _ folder: String, contents: Content.Cache, files: FileSystem, trustedKeys: (source: String, keys: TrustedDeskKeys)? = nil
+    ) throws -> FolderSummary {
         var summary = FolderSummary(folder: folder)
+        summary.signatures.trustedKeys = trustedKeys?.source
         try files.forEachName(in: folder) { name in
             guard name.hasSuffix(".jsonl"), !name.hasPrefix(".") else { return }
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            summary.add(name: Printable.escaped(name, limit: 200), path: path, contents: contents, files: files)
+            summary.add(name: Printable.escaped(name, limit: 200), path: path, contents: contents, files: files, trustedKeys: trustedKeys?.keys)
         }
         summary.sortProblems()
         return summary
     }
 
-    private mutating func add(name: String, path: String, contents: Content.Cache, files: FileSystem) {
+    private mutating func add(name: String, path: String, contents: Content.Cache, files: FileSystem, trustedKeys: TrustedDeskKeys?) {
         let bytes: [UInt8]
         do {
             bytes = try files.read(path, limit: TranscriptDocument.maxBytes)
@@ -57,14 +80,16 @@ public struct FolderSummary {
             let document = TranscriptDocument(bytes)
             note(document.problems, file: name)
             if document.header != nil {
+                note(SessionSignatures(document, trusted: trustedKeys), file: name)
                 sessions += 1
                 otherQuestionnaire.append((name, "questionnaire '\(Printable.escaped(document.header?.questionnaire.id ?? "?", limit: 200))'"))
             }
             return
         }
-        let result = TranscriptCheck(path: path, bytes: bytes, content: content)
+        let result = TranscriptCheck(path: path, bytes: bytes, content: content, trustedKeys: trustedKeys)
         note(result.document.problems, file: name)
         guard let header = result.document.header else { return }
+        note(result.signatures, file: name)
         sessions += 1
         if result.isForAnotherQuestionnaire {
             otherQuestionnaire.append((name, "questionnaire '\(Printable.escaped(header.questionnaire.id ?? "?", limit: 200))'"))
@@ -93,6 +118,19 @@ public struct FolderSummary {
         }
     }
 
+    private mutating func note(_ signatures: SessionSignatures, file name: String) {
+        switch signatures.status {
+        case .signed: for desk in signatures.desks { self.signatures.signedBy[desk, default: 0] += 1 }
+        case .notVerified: self.signatures.notVerified += 1
+        case .unsigned: self.signatures.unsigned += 1
+        case .unknownKey: self.signatures.unknownKey += 1
+        case .altered: self.signatures.altered += 1
+        }
+        if signatures.fails {
+            self.signatures.problems.append((name, signatures.status, signatures.reason))
+        }
+    }
+
     /// Keeps the name among the most recent unfinished sessions.
     private mutating func keepUnfinished(_ name: String) {
         if unfinishedFiles.count < Self.unfinishedShown {
@@ -108,6 +146,7 @@ public struct FolderSummary {
         tampered.sort { $0.file < $1.file }
         unreadable.sort { $0.file < $1.file }
         otherQuestionnaire.sort { $0.file < $1.file }
+        signatures.problems.sort { $0.file < $1.file }
         unfinishedFiles.sort(by: >)
     }
 
@@ -121,13 +160,20 @@ public struct FolderSummary {
         for (category, count) in byCategory.sorted(by: { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }) {
             console.line("    \(category.padding(to: 26)) \(count)")
         }
+        showSignatureCounts(on: console)
         func list(_ title: String, _ items: [(file: String, reason: String)]) {
             guard !items.isEmpty else { return }
             console.line()
             console.line(console.paint("\(title) (\(items.count))", .bold))
             for item in items { console.paragraph("\(item.file): \(item.reason)", indent: 2) }
         }
+        func signatureProblems(_ status: SessionSignatures.Status) -> [(file: String, reason: String)] {
+            signatures.problems.filter { $0.status == status }.map { ($0.file, $0.reason) }
+        }
         list("Outcome or replay mismatches", mismatched)
+        list("Altered after they were signed", signatureProblems(.altered))
+        list("Signed by a key that is not trusted", signatureProblems(.unknownKey))
+        list("Not signed by a trusted desk (to the end)", signatureProblems(.unsigned))
         list("Tampered (hash chain broken)", tampered)
         list("Damaged", damaged)
         list("Unreadable", unreadable)
@@ -150,6 +196,25 @@ public struct FolderSummary {
         }
     }
 
+    /// The sessions by signature: said when trusted keys were given or
+    /// some session is signed, so a folder of unsigned sessions reads as before.
+    private func showSignatureCounts(on console: Console) {
+        let signedCount = signatures.signedBy.values.reduce(0, +) + signatures.notVerified
+        guard signatures.trustedKeys != nil || signedCount > 0 else { return }
+        console.line()
+        guard let trustedKeys = signatures.trustedKeys else {
+            console.line("  Signatures: \(signatures.notVerified) signed, \(signatures.unsigned) unsigned; not checked: give the desks' public key files with --trusted-keys DIR")
+            return
+        }
+        console.line("  Signatures, checked with the trusted keys in \(Printable.escaped(trustedKeys, limit: 200)):")
+        for (desk, count) in signatures.signedBy.sorted(by: { $0.key < $1.key }) {
+            console.line("    \(("signed by \"" + Printable.escaped(desk, limit: 200) + "\"").padding(to: 40)) \(count)")
+        }
+        for (words, count) in [("altered after signing", signatures.altered), ("signed by a key not trusted", signatures.unknownKey), ("not signed", signatures.unsigned)] where count > 0 {
+            console.line("    \(words.padding(to: 40)) \(count)")
+        }
+    }
+
     /// The summary for scripts (`replay DIR --json`).
     public var json: JSONValue {
         func list(_ items: [(file: String, reason: String)]) -> JSONValue {
@@ -169,6 +234,25 @@ public struct FolderSummary {
             "damaged": list(damaged),
             "unreadable": list(unreadable),
             "otherQuestionnaires": list(otherQuestionnaire),
+            "signatures": signatureJSON,
+        ])
+    }
+
+    /// `signatures` in the JSON summary: the counts, and with trusted keys
+    /// each session they did not sign.
+    private var signatureJSON: JSONValue {
+        var signedBy = JSONObject()
+        for (desk, count) in signatures.signedBy.sorted(by: { $0.key < $1.key }) { signedBy.set(desk, .number(count)) }
+        return .object([
+            "trustedKeys": signatures.trustedKeys.map(JSONValue.string) ?? .null,
+            "signedBy": .object(signedBy),
+            "notVerified": .number(signatures.notVerified),
+            "unsigned": .number(signatures.unsigned),
+            "unknownKey": .number(signatures.unknownKey),
+            "altered": .number(signatures.altered),
+            "problems": .array(signatures.problems.map {
+                .object(["file": .string($0.file), "status": .string($0.status.rawValue), "reason": .string($0.reason)])
+            }),
         ])
     }
 }

@@ -16,14 +16,21 @@ public enum Replay {
         public var json = false
         public var questionnaire: String?
         public var rules: String?
+        /// A folder of the public key files of the desks whose signatures
+        /// are trusted (or one such file); nil: signatures are not checked.
+        public var trustedKeys: String?
 
-        public init(path: String, check: Bool = false, step: Bool = false, json: Bool = false, questionnaire: String? = nil, rules: String? = nil) {
+        public init(
+            path: String, check: Bool = false, step: Bool = false, json: Bool = false, questionnaire: String? = nil, rules: String? = nil,
+            trustedKeys: String? = nil
+        ) {
             self.path = path
             self.check = check
             self.step = step
             self.json = json
             self.questionnaire = questionnaire
             self.rules = rules
+            self.trustedKeys = trustedKeys
         }
     }
 
@@ -32,11 +39,14 @@ public enum Replay {
     public static func run(_ options: Options, ports: Ports, stepper: Keyboard?) throws {
         let console = Console(screen: ports.screen, plain: false, environment: ports.environment)
         let path = options.path
+        let trustedKeys = try options.trustedKeys.map { try TrustedKeyFolder.load($0, files: ports.files) }
         if try ports.files.entry(at: path) == .folder {
             // Each session is replayed with its own questionnaire, unless one is given.
             let fixed = options.questionnaire != nil || options.rules != nil
                 ? try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: false, files: ports.files) : nil
-            let summary = try FolderSummary.scan(path, contents: Content.Cache(fixed: fixed, files: ports.files), files: ports.files)
+            let summary = try FolderSummary.scan(
+                path, contents: Content.Cache(fixed: fixed, files: ports.files), files: ports.files,
+                trustedKeys: trustedKeys.map { (options.trustedKeys ?? "", $0) })
             if options.json {
                 console.write(summary.json.prettyPrinted())
             } else {
@@ -51,7 +61,7 @@ public enum Replay {
         let content = try Content.load(
             forQuestionnaire: TranscriptHeader.questionnaireID(ofTranscript: bytes),
             questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
-        let result = TranscriptCheck(path: path, bytes: bytes, content: content)
+        let result = TranscriptCheck(path: path, bytes: bytes, content: content, trustedKeys: trustedKeys)
         if result.document.header == nil {
             throw UserFacingError("\(path): not an intake transcript (\(result.document.problems.first?.description ?? "no header"))")
         }

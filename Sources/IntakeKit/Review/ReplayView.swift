@@ -108,12 +108,27 @@ struct ReplayView {
         if let line = result.document.unsealedLastLine {
             console.paragraph("Line \(line), the last, is not sealed (the session was cut off, or recorded before endings were sealed): a change to that line alone could not be detected.", style: .dim)
         }
+        showSignatures(result.signatures)
         if let line = result.replay?.divergedAt {
             let rest = result.replay?.steps.filter { !$0.replayed }.count ?? 0
             console.paragraph("Replay: line \(line) no longer does what the transcript recorded\(rest > 0 ? "; the \(rest) events after it could not be compared" : "").", style: .urgent)
         } else if result.replay != nil {
             console.line("Replay: every step did what the transcript recorded.")
         }
+    }
+
+    /// Who signed the session, and whether it checks out; said only when
+    /// there is something to say (signatures, or trusted keys to check).
+    private func showSignatures(_ signatures: SessionSignatures) {
+        guard signatures.verified || !signatures.keyIDs.isEmpty else { return }
+        let (words, style): (String, Console.Style) = switch signatures.status {
+        case .signed: ("", .good)
+        case .notVerified: ("", .plain)
+        case .unsigned: ("not signed: ", signatures.verified ? .urgent : .plain)
+        case .unknownKey: ("signed by a key that is not trusted: ", .urgent)
+        case .altered: ("ALTERED after it was signed: ", .urgent)
+        }
+        console.paragraph("Signatures: \(words)\(signatures.reason).", style: style)
     }
 
     private func showOutcome(_ result: TranscriptCheck) {

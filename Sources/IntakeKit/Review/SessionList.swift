@@ -46,7 +46,7 @@ public struct SessionEntry: Sendable {
         self.header = header
         var status = Status.unfinished
         var category: String?
-        if case .completed(let urgent, let assessment)? = document.entries.last(where: { $0.event != .sealed })?.event {
+        if case .completed(let urgent, let assessment)? = document.entries.last(where: { if case .sealed = $0.event { false } else { true } })?.event {
             status = urgent ? .urgentStop : .completed
             category = AssessmentOutcome(json: assessment)?.category
         }

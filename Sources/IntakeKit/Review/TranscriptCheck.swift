@@ -15,11 +15,15 @@ public struct TranscriptCheck {
     /// The outcome recorded at the end, and the assessment today's rules give.
     public let recorded: AssessmentOutcome?
     public let fresh: Assessment?
+    /// Which desks signed it, checked against `trustedKeys` when given.
+    public let signatures: SessionSignatures
 
-    /// Reads and replays the transcript in `bytes` with `content`.
-    public init(path: String, bytes: [UInt8], content: Content) {
+    /// Reads and replays the transcript in `bytes` with `content`, and
+    /// checks its signatures against `trustedKeys` (nil: none given).
+    public init(path: String, bytes: [UInt8], content: Content, trustedKeys: TrustedDeskKeys? = nil) {
         self.path = path
         document = TranscriptDocument(bytes)
+        signatures = SessionSignatures(document, trusted: trustedKeys)
         guard let header = document.header, header.questionnaire.id == content.questionnaire.questionnaire.id else {
             replay = nil
             changes = []
@@ -52,8 +56,8 @@ public struct TranscriptCheck {
     }
 
     /// Whether `--check` fails: a replay mismatch, a different outcome,
-    /// damage or tampering.
+    /// damage or tampering; and, with trusted keys, a session they did not sign.
     public var fails: Bool {
-        isDamaged || isTampered || !stepMismatches.isEmpty || outcomeDiffers || document.header == nil
+        isDamaged || isTampered || !stepMismatches.isEmpty || outcomeDiffers || document.header == nil || signatures.fails
     }
 }

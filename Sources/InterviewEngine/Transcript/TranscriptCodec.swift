@@ -76,6 +76,9 @@ public enum TranscriptCodec {
             object.set("questionnaire", identity(header.questionnaire))
             object.set("rules", header.rules.map(identity) ?? .null)
             object.set("medications", header.medications.map(identity) ?? .null)
+            if header.format >= TranscriptHeader.keepingAnswersFormat {
+                object.set("checks", .array(header.checks.names.map(JSONValue.string)))
+            }
         case .asked(let node):
             object.set("node", .string(node))
         case .answered(let node, let raw, let value):
@@ -100,8 +103,11 @@ public enum TranscriptCodec {
         case .completed(let urgent, let assessment):
             object.set("urgent", .bool(urgent))
             object.set("assessment", assessment ?? .null)
-        case .sealed:
-            break
+        case .sealed(let signature):
+            if let signature {
+                object.set("keyID", .string(signature.keyID))
+                object.set("signature", .string(Base64.encode(signature.bytes)))
+            }
         }
         if let previous { object.set("prev", .string(previous)) }
         return .object(object)
@@ -143,6 +149,7 @@ public enum TranscriptCodec {
                 rules: try optionalIdentity(object["rules"], "rules"),
                 medications: try optionalIdentity(object["medications"], "medications"))
             header.started = started
+            header.checks = try checks(object["checks"])
             try check(header)
             event = .header(header)
         case "asked":
@@ -164,14 +171,28 @@ public enum TranscriptCodec {
             let assessment = object["assessment"]
             event = .completed(urgent: urgent, assessment: assessment?.isNull == false ? assessment : nil)
         case "sealed":
-            guard object.members.allSatisfy({ ["type", "ms", "prev"].contains($0.key) }) else {
-                throw TranscriptFormatError(message: "a 'sealed' line holds only 'type', 'ms' and 'prev'")
+            guard object.members.allSatisfy({ ["type", "ms", "prev", "keyID", "signature"].contains($0.key) }) else {
+                throw TranscriptFormatError(message: "a 'sealed' line holds only 'type', 'ms', 'prev', and a desk's 'keyID' and 'signature'")
             }
-            event = .sealed
+            event = .sealed(try sealSignature(fields))
         default:
             throw TranscriptFormatError(message: "unknown event type \(TextInput.quoted(Printable.escaped(type)))")
         }
         return (event, milliseconds, previous)
+    }
+
+    /// A seal's signature: both fields or neither, each exactly as intake writes it.
+    private static func sealSignature(_ fields: Fields) throws(TranscriptFormatError) -> SealSignature? {
+        let keyID = try fields.optionalString("keyID")
+        let signature = try fields.optionalString("signature")
+        guard keyID != nil || signature != nil else { return nil }
+        guard let keyID, SealSignature.isKeyID(keyID) else {
+            throw TranscriptFormatError(message: "a signed seal's 'keyID' must be the 16 hex digits of a desk key's id")
+        }
+        guard let signature, let bytes = Base64.decode(signature), bytes.count == 64 else {
+            throw TranscriptFormatError(message: "a signed seal's 'signature' must be 64 bytes in Base64")
+        }
+        return SealSignature(keyID: keyID, bytes: bytes)
     }
 
     /// Header fields are shown and used as file names' neighbours: they must
@@ -188,6 +209,20 @@ public enum TranscriptCodec {
                 throw TranscriptFormatError(message: "'\(name)' holds control characters or is too long")
             }
         }
+    }
+
+    /// The header's `checks`: absent (format 1 and 2) is none.
+    private static func checks(_ value: JSONValue?) throws(TranscriptFormatError) -> Interview.Checks {
+        guard let value, !value.isNull else { return [] }
+        let names = value.arrayValue?.compactMap(\.stringValue)
+        guard let names, names.count == value.arrayValue?.count else {
+            throw TranscriptFormatError(message: "'checks' must be a list of names, such as [\"urgent-stops\"]")
+        }
+        guard let checks = Interview.Checks(names: names) else {
+            let unknown = names.first { Interview.Checks(names: [$0]) == nil } ?? ""
+            throw TranscriptFormatError(message: "'checks' names \(TextInput.quoted(Printable.escaped(unknown))), which this intake does not know; update intake to read it")
+        }
+        return checks
     }
 
     private static func identity(_ value: JSONValue, _ name: String) throws(TranscriptFormatError) -> FileIdentity {

@@ -32,8 +32,18 @@ public struct TranscriptDocument: Sendable {
         public var description: String { "line \(line): \(message)" }
     }
 
+    /// A `sealed` line: where it is, the SHA-256 of the line before it in
+    /// the file (what its signature, if any, must be of), and its signature.
+    public struct Seal: Sendable, Equatable {
+        public var line: Int
+        public var sealedHash: String
+        public var signature: SealSignature?
+    }
+
     public private(set) var header: TranscriptHeader?
     public private(set) var entries: [Entry] = []
+    /// The readable `sealed` lines, in order.
+    public private(set) var seals: [Seal] = []
     public private(set) var problems: [Problem] = []
     /// The hash of the last complete, readable line: what the next line must carry.
     public private(set) var lastHash: String?
@@ -133,6 +143,11 @@ public struct TranscriptDocument: Sendable {
                     }
                 }
             }
+            if case .sealed(let signature) = parsed.event, let previousHash {
+                // The hash of the bytes before it, not the one it carries: a
+                // signature must match what the file holds.
+                seals.append(Seal(line: lineNumber, sealedHash: previousHash, signature: signature))
+            }
             entries.append(Entry(line: lineNumber, event: parsed.event, milliseconds: parsed.milliseconds))
             lastHash = hash
             appendOffset = hasNewline ? end + 1 : end
@@ -165,7 +180,7 @@ public struct TranscriptDocument: Sendable {
             let next: Entry? = index + 1 < entries.count ? entries[index + 1] : nil
             switch entry.event {
             case .completed, .paused:
-                if let next, next.event == .sealed, next.line == entry.line + 1 { continue }
+                if let next, next.event.isSeal, next.line == entry.line + 1 { continue }
                 // Cut off while the ending was written: the seal is the torn line.
                 if next == nil, tornLine?.line == entry.line + 1 { continue }
                 problems.append(Problem(kind: .tampered, line: entry.line, message: "the end of the session is not sealed: the line after it was removed, or this line was not written by intake"))
@@ -182,12 +197,12 @@ public struct TranscriptDocument: Sendable {
                 continue
             }
         }
-        if let last = entries.last, entries.count > 1, last.event != .sealed { unsealedLastLine = last.line }
+        if let last = entries.last, entries.count > 1, !last.event.isSeal { unsealedLastLine = last.line }
     }
 
     /// Whether the transcript ends with `completed` (and its seal).
     public var isCompleted: Bool {
-        if case .completed? = entries.last(where: { $0.event != .sealed })?.event { return true }
+        if case .completed? = entries.last(where: { !$0.event.isSeal })?.event { return true }
         return false
     }
 }

@@ -23,8 +23,9 @@ public enum TranscriptEvent: Sendable, Equatable {
     case completed(urgent: Bool, assessment: JSONValue?)
     /// Written right after `completed` or `paused`, in the same write: it
     /// carries that line's hash, so an edit to the last line of a session is
-    /// detected like an edit to any other (format 2 on).
-    case sealed
+    /// detected like an edit to any other (format 2 on). At a desk with a
+    /// desk key, it also carries the desk's signature of that hash.
+    case sealed(SealSignature?)
 
     /// The `type` field.
     public var type: String {
@@ -40,6 +41,12 @@ public enum TranscriptEvent: Sendable, Equatable {
         case .completed: "completed"
         case .sealed: "sealed"
         }
+    }
+
+    /// Whether this is a `sealed` line, signed or not.
+    public var isSeal: Bool {
+        if case .sealed = self { return true }
+        return false
     }
 
     /// The event for one step of an interview given the text typed, or nil
@@ -82,10 +89,13 @@ public struct TranscriptHeader: Sendable, Equatable {
     public var questionnaire: FileIdentity
     public var rules: FileIdentity?
     public var medications: FileIdentity?
+    /// What the session's interview checked with the person (format 3 on):
+    /// give it `Interview.checks`, so replay asks the same.
+    public var checks: Interview.Checks
 
     public init(
         format: Int = TranscriptHeader.currentFormat, tool: String, session: String, startedMilliseconds: Int64, mode: Audience,
-        client: String?, questionnaire: FileIdentity, rules: FileIdentity?, medications: FileIdentity?
+        client: String?, questionnaire: FileIdentity, rules: FileIdentity?, medications: FileIdentity?, checks: Interview.Checks = []
     ) {
         self.format = format
         self.tool = tool
@@ -97,12 +107,19 @@ public struct TranscriptHeader: Sendable, Equatable {
         self.questionnaire = questionnaire
         self.rules = rules
         self.medications = medications
+        self.checks = checks
     }
 
+    /// 3: re-routing keeps answers that still apply, `back` may go to any
+    /// earlier question (`:edit`), and the header names the session's checks.
     /// 2: `completed` and `paused` are followed by a `sealed` line.
-    public static let currentFormat = 2
+    public static let currentFormat = 3
     /// The first format whose session endings are sealed.
     public static let sealedFormat = 2
+    /// The first format whose sessions keep answers a changed route still
+    /// reaches (before, every answer past the first question left unanswered
+    /// was dropped), and whose header says which checks were made.
+    public static let keepingAnswersFormat = 3
 }
 
 /// A file a session depended on: its id and version where it has them, and

@@ -32,9 +32,16 @@ public struct TranscriptReplay: Sendable {
     /// The line at which the replay stopped following the transcript.
     public private(set) var divergedAt: Int?
 
-    /// Replays every readable entry of `document` with `questionnaire`.
-    public init(_ document: TranscriptDocument, questionnaire: Questionnaire) {
-        interview = Interview(questionnaire: questionnaire)
+    /// Replays every readable entry of `document` with `questionnaire`, the
+    /// interview behaving as it did when the transcript was recorded (its
+    /// format, and the checks its header names). `answerCheck` must be the
+    /// one the session had.
+    public init(_ document: TranscriptDocument, questionnaire: Questionnaire, answerCheck: AnswerCheck? = nil) {
+        if let header = document.header {
+            interview = Interview(questionnaire: questionnaire, recordedUnder: header, answerCheck: answerCheck)
+        } else {
+            interview = Interview(questionnaire: questionnaire)
+        }
         for entry in document.entries {
             if divergedAt != nil {
                 if case .completed(_, let assessment) = entry.event {
@@ -90,8 +97,9 @@ public struct TranscriptReplay: Sendable {
             guard interview.current == from else {
                 return "':back' from \(shown(from)) was recorded, but the questionnaire now asks \(describeCurrent)"
             }
-            let response = interview.handle(":back")
-            return response == .wentBack(from: from, to: to) ? nil : "':back' from \(shown(from)) went to \(shown(to)) when recorded, but now does not"
+            // One question back is :back; further back, an :edit.
+            let response = interview.backTarget == to ? interview.handle(":back") : interview.edit(to)
+            return response == .wentBack(from: from, to: to) ? nil : "going back from \(shown(from)) went to \(shown(to)) when recorded, but now does not"
         case .skipped(let node, let raw):
             guard interview.current == node else {
                 return "a skip of \(shown(node)) was recorded, but the questionnaire now asks \(describeCurrent)"

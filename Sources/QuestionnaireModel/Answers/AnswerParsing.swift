@@ -39,6 +39,19 @@ extension Node {
         }
     }
 
+    /// The names a person can type as a whole answer, one list for each
+    /// answer in the order shown, for Tab completion: a choice's label and
+    /// code, a scale's words ("sometimes", "fairly often"), yes and no.
+    /// Empty for kinds answered in numbers or free text.
+    public func answerNames(options: [Option]) -> [[String]] {
+        switch spec {
+        case .single, .multi: options.map { [$0.label, $0.code] }
+        case .scale: points.map { [$0] }
+        case .yesno: [["yes"], ["no"]]
+        case .number, .duration, .text, .medications, .info: []
+        }
+    }
+
     /// What to say when Enter is pressed on a question that needs an answer.
     public var emptyMessage: String {
         switch spec {
@@ -217,7 +230,16 @@ extension Node {
             return .success(.duration(days: days))
         case .failure(.needsUnit(let number)):
             let shown = TextInput.shortened(number.hasSuffix(".") ? String(number.dropLast()) : number)
-            return .failure(Rejection("'\(shown)' needs a unit: try '\(shown) \(examples.1)' or '\(shown) \(examples.2)'."))
+            // Days as well ("90" is as likely 90 days as 90 months), but only
+            // units the question takes: 90 years is more than 80.
+            let units = maxDays < 365 ? ["days", "weeks"] : ["days", "months", "years"]
+            let value = TextInput.decimal(shown) ?? 0
+            let fitting = units.filter { unit in
+                let days = value * (Duration.unitDays[unit] ?? 1)
+                return days <= Double(maxDays) && days >= Double(minDays)
+            }
+            let tries = (fitting.isEmpty ? units : fitting).map { "'\(shown) \($0)'" }
+            return .failure(Rejection("'\(shown)' needs a unit: try \(Node.list(tries, conjunction: "or"))."))
         case .failure(.tooLong):
             return .failure(Rejection("\(quoted) is longer than \(Duration.describe(days: maxDays)): please check it, for example \(examples.0)."))
         case .failure(.unreadable):

@@ -7,6 +7,8 @@ struct ChoiceMatcher: Sendable {
     private let allowsRanges: Bool
     /// The most words in any name: no longer run of words can name an option.
     private let longestName: Int
+    /// Whether any option has a range of numbers.
+    private let hasRanges: Bool
 
     /// Words meaning "none of these", for a question with an exclusive "none" option.
     static let noneWords: Set<String> = ["none", "no", "nope", "nothing", "n a", "na", "nil", "neither", "none of them", "none of those"]
@@ -18,8 +20,13 @@ struct ChoiceMatcher: Sendable {
         // for every answer, so it reads them there instead of copying them
         // into a list (or a dictionary) of its own.
         var longestName = 1
-        for option in options { longestName = max(longestName, option.mostWordsInAName) }
+        var hasRanges = false
+        for option in options {
+            longestName = max(longestName, option.mostWordsInAName)
+            hasRanges = hasRanges || option.range != nil
+        }
         self.longestName = longestName
+        self.hasRanges = hasRanges
     }
 
     enum Failure: Error {
@@ -39,6 +46,15 @@ struct ChoiceMatcher: Sendable {
         let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" })
         for part in parts {
             let trimmed = part.trimmingSpaces()
+            if hasRanges, let held = inRange(trimmed) {
+                switch held {
+                case .success(let index):
+                    if !chosen.contains(index) { chosen.append(index) }
+                    continue
+                case .failure(let failure):
+                    return .failure(failure)
+                }
+            }
             // "-1" is a negative number, not "1" with a hyphen dropped.
             if trimmed.hasPrefix("-"), let number = Int(trimmed), trimmed.allSatisfy(\.isASCII) {
                 return .failure(.noSuchNumber(number))
@@ -99,19 +115,19 @@ struct ChoiceMatcher: Sendable {
             if let number = Int(word), word.allSatisfy(\.isASCII) {
                 return .failure(.noSuchNumber(number))
             }
+            // The words after it may start one option's name with it, word
+            // by word: "upper ba", "pain meds".
+            if let (index, length) = startOfAName(words, from: start) {
+                result.append(index)
+                start += length
+                continue
+            }
             switch partial(word) {
             case .success(let index):
                 result.append(index)
                 start += 1
             case .failure(let failure):
-                // The whole phrase may still start one option's name ("upper ba").
-                let phrase = words[start...].joined(separator: " ")
-                if phrase != word, case .success(let index) = partial(phrase) {
-                    result.append(index)
-                    start = words.count
-                } else {
-                    return .failure(failure)
-                }
+                return .failure(failure)
             }
         }
         return .success(result)
@@ -131,6 +147,22 @@ struct ChoiceMatcher: Sendable {
         return options.firstIndex { $0.matchingForms.contains(form) }
     }
 
+    /// The option whose range holds the number `text` is, when that number
+    /// is no choice's number: "35" at an age question is 18 to 50, but "2"
+    /// is choice 2 whatever the ranges say, as the numbers shown beside the
+    /// options mean. Ambiguity when two ranges hold it: asked, not guessed.
+    /// Nil when `text` is not a number, is a choice's number, or no range
+    /// holds it.
+    private func inRange(_ text: String) -> Result<Int, Failure>? {
+        guard let value = TextInput.decimal(text) else { return nil }
+        if value == value.rounded(), value >= 1, value <= Double(options.count) { return nil }
+        var holding: [Int] = []
+        for (index, option) in options.enumerated() where option.range?.contains(value) == true { holding.append(index) }
+        if holding.count == 1 { return .success(holding[0]) }
+        if holding.count > 1 { return .failure(.ambiguous(text, holding)) }
+        return nil
+    }
+
     /// "1-3" or "2 - 5" as a range of option numbers.
     static func range(_ text: String) -> ClosedRange<Int>? {
         let sides = text.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
@@ -140,15 +172,80 @@ struct ChoiceMatcher: Sendable {
     }
 
     /// The one option that a name starts with `word`, or failing that, the one
-    /// option with a word in its name that starts with `word`.
+    /// option with a word in its name that starts with `word`. Among several,
+    /// an option with `word` as a whole word of a name is preferred when it
+    /// is the only one. A plural that names nothing is tried without its
+    /// "s" ("meds" starts "medicines").
     private func partial(_ word: String) -> Result<Int, Failure> {
         let prefixed = optionsWithAName { $0.hasPrefix(word) }
-        if prefixed.count == 1 { return .success(prefixed.first!) }
-        if prefixed.count > 1 { return .failure(.ambiguous(word, prefixed.sorted())) }
+        if let picked = onlyOrWholeWord(word, among: prefixed, firstWord: true) { return picked }
         let inner = optionsWithAName { $0.split(separator: " ").contains { $0.hasPrefix(word) } }
-        if inner.count == 1 { return .success(inner.first!) }
-        if inner.count > 1 { return .failure(.ambiguous(word, inner.sorted())) }
+        if let picked = onlyOrWholeWord(word, among: inner, firstWord: false) { return picked }
+        if let stem = Self.stem(of: word), case .success(let index) = partial(stem) { return .success(index) }
         return .failure(.noMatch(word))
+    }
+
+    /// The one option of `found`, or the one among them with `word` as a
+    /// whole word (the first word of a name, with `firstWord`); nil when
+    /// none was found, and ambiguity when neither picks one.
+    private func onlyOrWholeWord(_ word: String, among found: Set<Int>, firstWord: Bool) -> Result<Int, Failure>? {
+        if found.isEmpty { return nil }
+        if found.count == 1 { return .success(found.first!) }
+        let whole = found.filter { index in
+            options[index].matchingForms.contains { name in
+                let words = name.split(separator: " ")
+                return firstWord ? words.first == Substring(word) : words.contains(Substring(word))
+            }
+        }
+        if whole.count == 1 { return .success(whole.first!) }
+        return .failure(.ambiguous(word, found.sorted()))
+    }
+
+    /// `word` without the "s" of a plural, for words of four letters or more.
+    private static func stem(of word: String) -> String? {
+        word.count >= 4 && word.hasSuffix("s") ? String(word.dropLast()) : nil
+    }
+
+    /// The one option with a name whose first words start with the typed
+    /// words from `start` on, each word the start of the name's word at the
+    /// same place ("pain meds" and "pain medicines"; a plural's "s" is not
+    /// needed), with the most words taken; among several, the one matching
+    /// the most words whole. Nil when no run of two or more words names one
+    /// option. Tried only for words no name matches exactly.
+    private func startOfAName(_ words: [String], from start: Int) -> (index: Int, length: Int)? {
+        var end = min(words.count, start + longestName)
+        while end >= start + 2 {
+            let run = words[start..<end]
+            var best: [Int] = []
+            var bestWhole = -1
+            for (index, option) in options.enumerated() {
+                var optionWhole = -1
+                for name in option.matchingForms {
+                    let nameWords = name.split(separator: " ")
+                    guard nameWords.count >= run.count else { continue }
+                    var whole = 0
+                    var fits = true
+                    for (typed, named) in zip(run, nameWords) {
+                        if named == Substring(typed) {
+                            whole += 1
+                        } else if !named.hasPrefix(typed), !(Self.stem(of: typed).map { named.hasPrefix($0) } ?? false) {
+                            fits = false
+                            break
+                        }
+                    }
+                    if fits { optionWhole = max(optionWhole, whole) }
+                }
+                if optionWhole > bestWhole {
+                    best = [index]
+                    bestWhole = optionWhole
+                } else if optionWhole == bestWhole, optionWhole >= 0 {
+                    best.append(index)
+                }
+            }
+            if best.count == 1, bestWhole >= 0 { return (best[0], run.count) }
+            end -= 1
+        }
+        return nil
     }
 
     /// The options with a name (in matching form, not empty) that passes `test`.

@@ -82,7 +82,7 @@ public enum Duration {
     }
 
     /// Splits "18mo" into "18" and "mo", and "1y6m" into four tokens.
-    private static func tokenize(_ text: String) -> [String] {
+    static func tokenize(_ text: String) -> [String] {
         var tokens: [String] = []
         var current = ""
         var currentIsNumber = false

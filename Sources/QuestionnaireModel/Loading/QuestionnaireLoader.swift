@@ -13,7 +13,7 @@ public enum QuestionnaireLoader {
 
     static let topLevelKeys = ["$schema", "id", "version", "title", "description", "sections", "start", "nodes"]
     static let nodeKeys = [
-        "id", "kind", "text", "label", "hint", "help", "why", "section", "required", "default", "urgent", "next",
+        "id", "kind", "text", "label", "hint", "help", "why", "section", "required", "default", "urgent", "confirm", "next",
         "options", "optionsFrom", "min", "max", "minLabel", "maxLabel", "points", "integer", "unit", "maxLength",
     ]
     /// "single, multi, ...": the kinds, for messages.
@@ -200,6 +200,10 @@ struct QuestionnaireDecoder {
         }
         let required = reader.bool(object, "required", at: path) ?? true
         let urgent = reader.bool(object, "urgent", at: path) ?? false
+        let confirm = reader.bool(object, "confirm", at: path) ?? false
+        if confirm, !urgent {
+            reader.log.error("'confirm' belongs on an urgent stop (an info node with \"urgent\": true): it reads back the answer that leads there before the interview ends", at: object["confirm"], path: path.appending("confirm"))
+        }
         let defaultAnswer = reader.string(object, "default", at: path, in: value, required: false, what: "the answer used when Enter is pressed, as a person would type it")
         if kind == .info, object["default"] != nil || object["required"] != nil {
             reader.log.error("an info node takes no answer: remove 'required' and 'default'", at: value, path: path)
@@ -214,6 +218,7 @@ struct QuestionnaireDecoder {
             id: id, spec: spec, text: text, label: label, hint: hint, help: help, why: why, section: section,
             required: kind == .info ? false : required, defaultAnswer: defaultAnswer, urgent: urgent,
             next: .end, offset: value.offset)
+        node.confirm = confirm
         if case .scale(let min, let max, _, _) = spec, object["points"] != nil {
             node.points = decodePoints(object, min: min, max: max, at: path)
         }
@@ -338,7 +343,7 @@ struct QuestionnaireDecoder {
         var codes: Set<String> = []
         for (index, element) in list.enumerated() {
             let optionPath = path.appending(index)
-            guard let object = reader.object(element, at: optionPath, what: "an option", allowed: ["code", "label", "aliases", "exclusive"]) else { continue }
+            guard let object = reader.object(element, at: optionPath, what: "an option", allowed: ["code", "label", "aliases", "exclusive", "range"]) else { continue }
             guard let code = reader.string(object, "code", at: optionPath, in: element, required: true, what: "the option's code, such as \"lower-back\""),
                   let label = reader.string(object, "label", at: optionPath, in: element, required: true, what: "the words shown for the option")
             else { continue }
@@ -352,9 +357,28 @@ struct QuestionnaireDecoder {
             }
             let aliases = reader.strings(object, "aliases", at: optionPath)
             let exclusive = reader.bool(object, "exclusive", at: optionPath) ?? false
-            options.append(Option(code: code, label: label, aliases: aliases, exclusive: exclusive))
+            let range = object["range"].flatMap { decodeRange($0, at: optionPath.appending("range")) }
+            if let range, let earlier = options.first(where: { $0.range?.overlaps(range) == true }) {
+                // Allowed, but a number in both is asked about, not picked: rarely meant.
+                reader.log.warning("the ranges of '\(earlier.code)' and '\(code)' overlap: a number in both is asked about, not picked", at: object["range"], path: optionPath.appending("range"))
+            }
+            options.append(Option(code: code, label: label, aliases: aliases, exclusive: exclusive, range: range))
         }
         return options
+    }
+
+    /// An option's `range`: two numbers, the lowest and the highest it holds.
+    mutating func decodeRange(_ value: JSONValue, at path: JSONPath) -> ClosedRange<Double>? {
+        let bounds = value.arrayValue?.compactMap(\.numberValue) ?? []
+        guard bounds.count == 2, value.arrayValue?.count == 2 else {
+            reader.log.error("'range' must be two numbers, the lowest and the highest the option stands for, such as [18, 50]", at: value, path: path)
+            return nil
+        }
+        guard bounds[0].double <= bounds[1].double else {
+            reader.log.error("'range' goes from \(Node.show(bounds[0].double)) down to \(Node.show(bounds[1].double)): write the lowest number first", at: value, path: path)
+            return nil
+        }
+        return bounds[0].double...bounds[1].double
     }
 
     // MARK: - Next

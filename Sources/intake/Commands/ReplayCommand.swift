@@ -12,7 +12,10 @@ struct ReplayCommand: ParsableCommand {
             today's questionnaire again, so a change in the questions, the answer parser \
             or the rules shows up. The hash chain is verified: a changed, inserted or \
             removed line is reported by its number. With a folder, every *.jsonl file in \
-            it is read in turn and summarised; one bad file never stops the rest.
+            it is read in turn and summarised; one bad file never stops the rest. With \
+            --trusted-keys, the signatures of signed sessions are checked against the \
+            desks' public key files: --check then also fails on a session altered after \
+            it was signed, signed by a key not trusted, or not signed (to its end).
             """
     )
 
@@ -33,11 +36,16 @@ struct ReplayCommand: ParsableCommand {
     @Flag(name: .long, help: "With a folder: print the summary as JSON.")
     var json = false
 
+    @Option(name: .long, help: ArgumentHelp("A folder of the public key files (*.pub) of the desks you trust, or one such file: check each session's signatures against them.", valueName: "dir"), completion: .directory)
+    var trustedKeys: String?
+
     @OptionGroup var content: ContentOptions<Wording>
 
     func run() throws {
         try Replay.run(
-            Replay.Options(path: path, check: check, step: step, json: json, questionnaire: content.questionnaire, rules: content.rules),
+            Replay.Options(
+                path: path, check: check, step: step, json: json, questionnaire: content.questionnaire, rules: content.rules,
+                trustedKeys: trustedKeys),
             ports: Ports.process(), stepper: step ? TerminalKeyboard.stepper() : nil)
     }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import IntakeTesting
 
 /// A child process running on a pseudo-terminal, for end-to-end tests of
@@ -16,7 +17,10 @@ import IntakeTesting
 ///
 /// Every wait has a timeout; when one passes, the child is killed, so a hang
 /// fails the test instead of freezing `swift test`. The child is also killed
-/// when the `PseudoTerminal` is released.
+/// when the `PseudoTerminal` is released. Waits end on events: output from
+/// the child, and the child's end (reaped by a thread of its own, which
+/// wakes the waiter through a pipe); only the terminal's mode, which changes
+/// without an event, is looked at again every 10 ms (`waitUntilRaw`).
 ///
 ///     let terminal = try PseudoTerminal(executable: intakePath, arguments: ["run"])
 ///     try terminal.waitFor("Pain (0-10)")
@@ -53,6 +57,8 @@ final class PseudoTerminal {
     private var emulator: ScreenModel
     private var status: Int32?
     private var masterOpen = true
+    /// Reaps the child as soon as it ends.
+    private let reaper: Reaper
 
     /// Starts `executable` on a new terminal of `columns` x `rows`.
     init(
@@ -120,13 +126,13 @@ final class PseudoTerminal {
         self.processID = pid
         self.master = master
         self.emulator = ScreenModel(columns: columns, rows: rows)
+        self.reaper = Reaper(pid)
     }
 
     deinit {
         if status == nil {
             kill(processID, SIGKILL)
-            var raw: Int32 = 0
-            _ = waitpid(processID, &raw, 0)
+            _ = reaper.wait()
         }
         close(master)
     }
@@ -211,6 +217,13 @@ final class PseudoTerminal {
 
     /// Waits until the terminal leaves canonical mode: the line editor is
     /// reading keys one by one. Keys sent before that are echoed raw or lost.
+    ///
+    /// The one wait that looks again after a delay: the kernel tells nobody
+    /// when the child changes the terminal's mode (packet mode would, but
+    /// only with EXTPROC, which changes how the terminal treats what is
+    /// typed), and libedit flushes its prompt before it makes the terminal
+    /// raw, so no output follows the change. Output wakes the wait at once;
+    /// without it the mode is looked at every 10 ms.
     func waitUntilRaw(timeout: Duration = .seconds(10)) throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
@@ -232,30 +245,30 @@ final class PseudoTerminal {
 
     /// Waits for the child to exit and returns its exit status, or 128 + the
     /// signal number when a signal ended it (as a shell reports it). Returns
-    /// nil, after killing the child, when `timeout` passes.
+    /// nil, after killing the child, when `timeout` passes. What the child
+    /// prints meanwhile is read, or a child blocked on a full terminal
+    /// would never exit.
     func waitForExit(timeout: Duration = .seconds(10)) -> Int32? {
         if let status { return status }
         let deadline = ContinuousClock.now + timeout
-        while true {
-            var raw: Int32 = 0
-            let result = waitpid(processID, &raw, WNOHANG)
-            if result == processID {
-                let signal = raw & 0x7F
-                let code = signal == 0 ? (raw >> 8) & 0xFF : 128 + signal
-                status = code
-                drain(timeout: .zero)
-                return code
-            }
-            if result < 0, errno != EINTR {
-                return nil
-            }
-            if ContinuousClock.now >= deadline {
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while !reaper.hasEnded {
+            let now = ContinuousClock.now
+            guard now < deadline else {
                 killChild()
                 return nil
             }
-            // Keep reading, or a child blocked on a full terminal never exits.
-            drain(timeout: .milliseconds(20))
+            var descriptors = [pollfd(fd: reaper.ended, events: Int16(POLLIN), revents: 0)]
+            if masterOpen { descriptors.append(pollfd(fd: master, events: Int16(POLLIN), revents: 0)) }
+            let ready = poll(&descriptors, nfds_t(descriptors.count), Self.milliseconds(deadline - now))
+            if ready < 0, errno == EINTR { continue }
+            if masterOpen, descriptors.count > 1, descriptors[1].revents != 0 {
+                readOutput(into: &chunk)
+            }
         }
+        status = Self.exitCode(reaper.wait())
+        drain(timeout: .zero)
+        return status
     }
 
     // MARK: - Internals
@@ -263,10 +276,17 @@ final class PseudoTerminal {
     private func killChild() {
         guard status == nil else { return }
         kill(processID, SIGKILL)
-        var raw: Int32 = 0
-        if waitpid(processID, &raw, 0) == processID {
-            status = 128 + SIGKILL
-        }
+        status = Self.exitCode(reaper.wait())
+    }
+
+    /// The code a shell reports for a wait status.
+    private static func exitCode(_ raw: Int32) -> Int32 {
+        let signal = raw & 0x7F
+        return signal == 0 ? (raw >> 8) & 0xFF : 128 + signal
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int32 {
+        max(0, Int32(clamping: duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000))
     }
 
     private func find(_ needle: [UInt8], from start: Int) -> Int? {
@@ -284,25 +304,81 @@ final class PseudoTerminal {
         var wait = timeout
         var chunk = [UInt8](repeating: 0, count: 4096)
         while masterOpen {
-            let milliseconds = max(0, Int32(clamping: wait.components.seconds * 1000
-                + wait.components.attoseconds / 1_000_000_000_000_000))
             var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&descriptor, 1, milliseconds)
+            let ready = poll(&descriptor, 1, Self.milliseconds(wait))
             if ready < 0, errno == EINTR { continue }
             guard ready > 0 else { return }
+            if readOutput(into: &chunk), stopAfterFirstRead { return }
+            wait = .zero
+        }
+    }
+
+    /// Reads one chunk the child printed; whether there was one. Notes when
+    /// the terminal closed: every copy of its other end is closed (EIO).
+    @discardableResult
+    private func readOutput(into chunk: inout [UInt8]) -> Bool {
+        while true {
             let got = read(master, &chunk, chunk.count)
             if got > 0 {
                 received += chunk[0..<got]
                 emulator.feed(chunk[0..<got])
-                if stopAfterFirstRead { return }
-                wait = .zero
-            } else if got < 0, errno == EINTR || errno == EAGAIN {
-                continue
-            } else {
-                // EIO: every copy of the terminal's other end is closed.
-                masterOpen = false
+                return true
             }
+            if got < 0, errno == EINTR { continue }
+            if got < 0, errno == EAGAIN { return false }
+            masterOpen = false
+            return false
         }
+    }
+}
+
+/// Waits for a child to end on a thread of its own, blocked in `waitpid`,
+/// and makes `ended` readable when it does, so the test's thread can wait
+/// for the child's end and its output together with one `poll`.
+private final class Reaper: @unchecked Sendable {
+    /// Readable once the child has ended.
+    let ended: Int32
+    private let wake: Int32
+    private let done = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var raw: Int32?
+
+    init(_ processID: pid_t) {
+        var ends: [Int32] = [0, 0]
+        _ = pipe(&ends)
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        ended = ends[0]
+        wake = ends[1]
+        Thread { [self] in
+            var status: Int32 = 0
+            while waitpid(processID, &status, 0) < 0, errno == EINTR {}
+            lock.lock()
+            raw = status
+            lock.unlock()
+            var byte: UInt8 = 1
+            _ = write(wake, &byte, 1)
+            done.signal()
+        }.start()
+    }
+
+    deinit {
+        close(ended)
+        close(wake)
+    }
+
+    var hasEnded: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return raw != nil
+    }
+
+    /// The child's wait status, once it has ended (blocks until then).
+    func wait() -> Int32 {
+        done.wait()
+        done.signal()
+        lock.lock()
+        defer { lock.unlock() }
+        return raw ?? 0
     }
 }
 

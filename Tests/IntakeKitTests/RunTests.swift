@@ -1,25 +1,16 @@
 import Foundation
+import IntakeKit
 import IntakeTesting
 import Testing
 
-@Suite("intake run, end to end")
+/// `intake run` in-process: piped interviews, answer files, other
+/// questionnaires and what is refused. What only the binary shows (help,
+/// version, `intake` alone, usage errors) is in `intakeTests/CommandLineTests`.
+@Suite("intake run, in-process")
 struct RunTests {
-    @Test func versionAndHelp() throws {
-        let version = try IntakeProcess.run(["--version"])
-        #expect(version.status == 0)
-        #expect(version.output.trimmingCharacters(in: .whitespacesAndNewlines).range(of: #"^\d+\.\d+\.\d+$"#, options: .regularExpression) != nil)
-        let help = try IntakeProcess.run(["run", "--help"])
-        #expect(help.status == 0)
-        #expect(help.output.contains("--answers <file>"))
-        #expect(help.output.contains("--questionnaire <file>"))
-        let completion = try IntakeProcess.run(["--generate-completion-script", "bash"])
-        #expect(completion.status == 0)
-        #expect(completion.output.contains("_intake"))
-    }
-
     @Test func aWholeInterviewCanBePipedIn() throws {
-        let typed = try String(contentsOfFile: Fixtures.path("Tests/Fixtures/typed-session.txt"), encoding: .utf8)
-        let result = try IntakeProcess.run(["run"], input: typed)
+        let typed = Fixtures.text("Tests/Fixtures/typed-session.txt")
+        let result = InProcessIntake().run(piping: typed)
         #expect(result.status == 0, "\(result.error)")
         #expect(!result.output.contains("\u{1B}"), "piped output must hold no escape codes")
         // Rejections say what would work, and the same question is asked again.
@@ -40,37 +31,28 @@ struct RunTests {
     }
 
     @Test func endOfInputStopsAndSaysSo() throws {
-        let result = try IntakeProcess.run(["run"], input: "over 50\n2 years\n")
+        let result = InProcessIntake().run(piping: "over 50\n2 years\n")
         #expect(result.status == 0)
         #expect(result.output.contains("Stopped before the end"))
         #expect(!result.output.contains("Your answers\n"))
     }
 
     @Test func anUrgentAnswerEndsTheInterviewAtOnce() throws {
-        let result = try IntakeProcess.run(["run"], input: "18-50\n3 weeks\nevery day\nlower back\nsaddle\n")
+        let result = InProcessIntake().run(piping: "18-50\n3 weeks\nevery day\nlower back\nsaddle\n")
         #expect(result.status == 0)
         #expect(result.output.contains("Warning signs: Numbness around the groin or buttocks"))
         #expect(!result.output.contains("Today, do you have any of these?"))
     }
 
-    @Test func intakeAloneRunsTheInterview() throws {
-        let result = try IntakeProcess.run([], input: "over 50\n")
-        #expect(result.status == 0)
-        #expect(result.output.contains("How old are you?"))
-        #expect(result.output.contains("Answer: Over 50"))
-        #expect(result.output.contains("intake run --resume "))
-        let help = try IntakeProcess.run(["--help"])
-        #expect(help.output.contains("SUBCOMMANDS:"))
-    }
-
+    /// The questionnaire is built in: intake runs from any working folder.
     @Test func runsFromAnyWorkingFolder() throws {
-        let result = try IntakeProcess.run(["run"], input: "", directory: "/")
+        let result = InProcessIntake(directory: "/").run(piping: "")
         #expect(result.status == 0)
         #expect(result.output.contains("How old are you?"))
     }
 
     @Test func answerFileWalksTheInterviewWithoutAsking() throws {
-        let result = try IntakeProcess.run(["run", "--answers", Fixtures.path("Tests/Fixtures/complete-answers.json")])
+        let result = InProcessIntake().run(SessionOptions(answers: Fixtures.path("Tests/Fixtures/complete-answers.json")), typing: [])
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.contains("Main area: Lower back"))
         #expect(result.output.contains("Average pain (past week): 6 out of 10"))
@@ -79,26 +61,28 @@ struct RunTests {
 
     @Test func answerFileProblemsNameTheQuestionAndExitTwo() throws {
         let folder = try TemporaryFolder()
+        let intake = InProcessIntake()
         let missing = try folder.file("missing.json", #"{"age_band": "over-50"}"#)
-        let result = try IntakeProcess.run(["run", "--answers", missing])
+        let result = intake.run(SessionOptions(answers: missing), typing: [])
         #expect(result.status == 2)
         #expect(result.error == "\(missing): $.pain_duration: the required question 'pain_duration' has no answer (How long have you had this pain?)\n")
 
         let wrong = try folder.file("wrong.json", "{\"age_band\": \"over-50\",\n \"pain_duration\": \"sometime\"}")
-        let bad = try IntakeProcess.run(["run", "--answers", wrong])
+        let bad = intake.run(SessionOptions(answers: wrong), typing: [])
         #expect(bad.status == 2)
         #expect(bad.error.hasPrefix("\(wrong):2:19: $.pain_duration: 'sometime' was not accepted for 'pain_duration': I couldn't read 'sometime' as a duration"))
 
         let typo = try folder.file("typo.json", #"{"age_bnad": "over-50"}"#)
-        let misspelt = try IntakeProcess.run(["run", "--answers", typo])
+        let misspelt = intake.run(SessionOptions(answers: typo), typing: [])
         #expect(misspelt.status == 2)
         #expect(misspelt.error.contains("there is no question 'age_bnad' in massage-intake (did you mean 'age_band'?)"))
     }
 
     @Test func badQuestionnaireFilesExitTwoWithOneLinePerProblem() throws {
         let folder = try TemporaryFolder()
+        let intake = InProcessIntake()
         let broken = try folder.file("broken.json", "{\n  \"id\": \"x\",\n  \"nodes\": [\n}")
-        let syntax = try IntakeProcess.run(["run", "--questionnaire", broken])
+        let syntax = intake.run(SessionOptions(questionnaire: broken), typing: [])
         #expect(syntax.status == 2)
         #expect(syntax.error.hasPrefix("\(broken):4:1: "))
         #expect(syntax.error.split(separator: "\n").count == 1)
@@ -111,7 +95,7 @@ struct RunTests {
               {"id": "c", "kind": "yesno", "text": "C?", "next": "zz"}
             ]}
             """)
-        let graph = try IntakeProcess.run(["run", "--questionnaire", structure])
+        let graph = intake.run(SessionOptions(questionnaire: structure), typing: [])
         #expect(graph.status == 2)
         #expect(graph.error.contains("$.nodes[2].next: 'next' names a node 'zz' that does not exist"))
 
@@ -121,19 +105,13 @@ struct RunTests {
               {"id": "b", "kind": "info", "text": "B", "next": "a"}
             ]}
             """)
-        let loop = try IntakeProcess.run(["run", "--questionnaire", cycle])
+        let loop = intake.run(SessionOptions(questionnaire: cycle), typing: [])
         #expect(loop.status == 2)
         #expect(loop.error.contains("the flow goes round in a loop (a → b → a)"))
 
-        let missing = try IntakeProcess.run(["run", "--questionnaire", "/nonexistent/q.json"])
+        let missing = intake.run(SessionOptions(questionnaire: "/nonexistent/q.json"), typing: [])
         #expect(missing.status == 2)
         #expect(missing.error == "/nonexistent/q.json: no such file: check the name and the folder\n")
-    }
-
-    @Test func usageErrorsExitTwoNotSixtyFour() throws {
-        let result = try IntakeProcess.run(["run", "--no-such-option"])
-        #expect(result.status == 2)
-        #expect(result.error.contains("--no-such-option"))
     }
 
     @Test func anotherQuestionnaireRunsWithQuestionnaireOption() throws {
@@ -144,7 +122,7 @@ struct RunTests {
               {"id": "done", "kind": "info", "text": "Thanks!"}
             ]}
             """)
-        let result = try IntakeProcess.run(["run", "--questionnaire", small], input: "4\n")
+        let result = InProcessIntake().run(SessionOptions(questionnaire: small), piping: "4\n")
         #expect(result.status == 0)
         #expect(result.output.contains("A small check-in"))
         #expect(result.output.contains("How are you today?: 4 out of 5"))
@@ -153,7 +131,7 @@ struct RunTests {
     /// Korean takes two columns a syllable on screen: text and option
     /// columns are laid out by columns, not characters, so a Korean
     /// question neither runs off an 80-column screen nor misaligns its
-    /// options.
+    /// options. (A pipe is 80 columns wide, as the memory screen is.)
     @Test func wideTextIsWrappedAndAlignedByScreenColumns() throws {
         let folder = try TemporaryFolder()
         let labels = ["목", "어깨 위쪽", "허리 아래쪽", "무릎", "발목", "손목", "머리", "턱", "등 가운데", "엉덩이"]
@@ -164,7 +142,8 @@ struct RunTests {
               {"id": "area", "kind": "single", "text": "\(question)", "options": [\(options)]}
             ]}
             """)
-        let result = try IntakeProcess.run(["run", "--questionnaire", file], input: "")
+        let screen = MemoryScreen(columns: 80)
+        let result = InProcessIntake(screen: screen).run(SessionOptions(questionnaire: file), piping: "")
         #expect(result.status == 0)
         // Hangul syllables take two columns; everything here else one.
         func columns(_ line: Substring) -> Int {
@@ -186,5 +165,22 @@ struct RunTests {
             return columns(row[..<number])
         }
         #expect(secondColumn.allSatisfy { $0 != nil } && Set(secondColumn).count == 1, "\(rows)")
+    }
+
+    /// At a terminal questions are bold, unless `NO_COLOR` is set or
+    /// `TERM=dumb`. (That a real terminal is seen to be one:
+    /// `intakeTests/TerminalTests.aTerminalGetsColour`.)
+    @Test func colourOnlyWhenWanted() throws {
+        func shown(_ environment: [String: String]) -> String {
+            let intake = InProcessIntake(environment: environment, screen: MemoryScreen(isTerminal: true, columns: 100))
+            _ = intake.run(SessionOptions(), reader: ScriptedLineReader([.end]), interactive: true)
+            return intake.screen.output
+        }
+        #expect(shown(["TERM": "xterm"]).contains("\u{1B}[1m"), "a terminal gets bold questions")
+        for environment in [["TERM": "xterm", "NO_COLOR": "1"], ["TERM": "dumb"]] {
+            let plain = shown(environment)
+            #expect(plain.contains("How old are you?"))
+            #expect(!plain.contains("\u{1B}[1m") && !plain.contains("\u{1B}[2m"), "\(environment)")
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import IntakeKit
 import IntakeTesting
 import Testing
 
@@ -29,14 +30,14 @@ struct MedicinesFileTests {
         let rules = try folder.file("q.rules.json", Self.rules(medications: #""meds.json""#))
         let answers = try folder.file("a.json", #"{"meds": "Eliquis"}"#)
         let expected = "\(rules):2:17: $.medications: the medicines file 'meds.json' cannot be read (\(folder.path)/meds.json: no such file: check the name and the folder); the name is relative to the rules file"
-        let score = try IntakeProcess.run(["score", "--questionnaire", questionnaire, answers])
+        let score = InProcessIntake().score(.init(answers: answers, questionnaire: questionnaire))
         #expect(score.status == 2)
         #expect(score.error.contains(expected), "\(score.error)")
-        let validate = try IntakeProcess.run(["validate", questionnaire, rules])
+        let validate = InProcessIntake().validate(.init(files: [questionnaire, rules]))
         #expect(validate.status == 2)
         #expect(validate.output.contains(expected), "\(validate.output)")
         // A rules file in the current folder, where no medicines file is either.
-        let here = try IntakeProcess.run(["validate", "q.rules.json"], directory: folder.path)
+        let here = InProcessIntake(directory: folder.path).validate(.init(files: ["q.rules.json"]))
         #expect(here.status == 2)
         #expect(here.output.contains("q.rules.json:2:17: $.medications: the medicines file 'meds.json' cannot be read"), "\(here.output)")
     }
@@ -49,7 +50,7 @@ struct MedicinesFileTests {
             {"version": "7", "classes": [{"code": "blood-thinner", "label": "blood thinner", "medicines": [{"generic": "apixaban", "brands": ["Eliquis"]}]}]}
             """)
         let answers = try folder.file("a.json", #"{"meds": "Eliquis"}"#)
-        let score = try IntakeProcess.run(["score", "--questionnaire", questionnaire, answers])
+        let score = InProcessIntake().score(.init(answers: answers, questionnaire: questionnaire))
         #expect(score.status == 0, "\(score.error)")
         #expect(score.output.contains("[thinner]"), "\(score.output)")
     }
@@ -58,7 +59,7 @@ struct MedicinesFileTests {
         let folder = try TemporaryFolder()
         let questionnaire = try folder.file("q.json", Self.questionnaire)
         let rules = try folder.file("q.rules.json", Self.rules(medications: "false"))
-        let score = try IntakeProcess.run(["score", "--questionnaire", questionnaire, try folder.file("a.json", "{}")])
+        let score = InProcessIntake().score(.init(answers: try folder.file("a.json", "{}"), questionnaire: questionnaire))
         #expect(score.status == 2)
         #expect(score.error.contains("\(rules):2:17: $.medications: 'medications' must be a non-empty string, found true or false"), "\(score.error)")
     }

@@ -1,41 +1,40 @@
 import Foundation
+import IntakeKit
 import IntakeTesting
-import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
+import InterviewEngine
 import QuestionnaireModel
+import Testing
 
 /// Bad files of every role: questionnaires (`--questionnaire`), rules
 /// (`--rules`), answer files (`--answers`, `score`) and transcripts (`replay`,
 /// `run --resume`, `report`). Each is refused with exit 2 and one line on
 /// standard error naming the file and the place or the reason, quickly and in
 /// bounded memory.
+///
+/// In-process: what each command makes of a file's bytes. What only the real
+/// disk shows (a FIFO, `/dev/zero`, a file without read permission, a pipe,
+/// the disk's own words for a folder, a missing or a 100 MB file) is in
+/// `intakeTests/DiskFileTests.swift`.
 @Suite("Hardening: bad files")
 struct HardeningFileTests {
     enum Role: String, CaseIterable, Sendable {
         case questionnaire, rules, answers, transcript
     }
 
-    /// What is wrong with a file.
+    /// What is wrong with a file. A FIFO and `/dev/zero` cannot be read
+    /// in-process (reading them never ends): see `DiskFileTests`.
     enum Defect: String, CaseIterable, Sendable {
         case empty, truncated, latin1, hundredMegabytes, nested100000, duplicateKey, wrongType
-        case numberTooLarge, negativeNumber, fortyDigits, folder, missing, devZero, fifo
-    }
-
-    static let root = URL(fileURLWithPath: Fixtures.packageRoot)
-
-    static func shipped(_ path: String) -> [UInt8] {
-        [UInt8](FileManager.default.contents(atPath: root.appendingPathComponent(path).path) ?? Data())
+        case numberTooLarge, negativeNumber, fortyDigits, folder, missing
     }
 
     /// A good file of each role, to be damaged.
     static func base(_ role: Role) -> [UInt8] {
         switch role {
-        case .questionnaire: shipped("Questionnaires/massage-intake.json")
-        case .rules: shipped("Questionnaires/massage-intake.rules.json")
-        case .answers: shipped("Tests/Fixtures/complete-answers.json")
-        case .transcript: shipped("Transcripts/examples/good-fit-neck.jsonl")
+        case .questionnaire: Fixtures.bytes("Questionnaires/massage-intake.json")
+        case .rules: Fixtures.bytes("Questionnaires/massage-intake.rules.json")
+        case .answers: Fixtures.bytes("Tests/Fixtures/complete-answers.json")
+        case .transcript: Fixtures.bytes("Transcripts/examples/good-fit-neck.jsonl")
         }
     }
 
@@ -99,7 +98,7 @@ struct HardeningFileTests {
             let value = defect == .numberTooLarge ? "1e400" : defect == .negativeNumber ? "-1" : String(repeating: "1", count: 40)
             let new = old.prefix { $0 != ":" } + (role == .transcript ? ":" : ": ") + value
             return replacing(old, with: String(new), in: base)
-        case .hundredMegabytes, .folder, .missing, .devZero, .fifo:
+        case .hundredMegabytes, .folder, .missing:
             return nil
         }
     }
@@ -151,19 +150,41 @@ struct HardeningFileTests {
             }
         case .folder: return ["is a folder, not a file"]
         case .missing: return ["no such file"]
-        case .devZero: return ["the file is larger than the \(limit(role)) MB limit"]
-        case .fifo: return ["a pipe with nothing written to it"]
         }
     }
 
+    /// One of intake's commands, run in-process: its words (for messages)
+    /// and how to run it.
+    struct Command: CustomStringConvertible {
+        var words: [String]
+        var run: (InProcessIntake) -> InProcessIntake.Result
+
+        init(_ words: [String], _ run: @escaping (InProcessIntake) -> InProcessIntake.Result) {
+            self.words = words
+            self.run = run
+        }
+
+        var name: String { words[0] }
+        var description: String { "intake " + words.joined(separator: " ") }
+    }
+
     /// The commands that read a file of `role` at `path`.
-    static func commands(_ role: Role, _ path: String) -> [[String]] {
+    static func commands(_ role: Role, _ path: String) -> [Command] {
         let answers = Fixtures.path("Tests/Fixtures/complete-answers.json")
         return switch role {
-        case .questionnaire: [["run", "--questionnaire", path]]
-        case .rules: [["run", "--rules", path], ["score", answers, "--rules", path]]
-        case .answers: [["run", "--answers", path], ["score", path]]
-        case .transcript: [["replay", path], ["replay", path, "--check"], ["run", "--resume", path], ["report", path]]
+        case .questionnaire:
+            [Command(["run", "--questionnaire", path]) { $0.run(SessionOptions(questionnaire: path), typing: []) }]
+        case .rules:
+            [Command(["run", "--rules", path]) { $0.run(SessionOptions(rules: path), typing: []) },
+             Command(["score", answers, "--rules", path]) { $0.score(.init(answers: answers, rules: path)) }]
+        case .answers:
+            [Command(["run", "--answers", path]) { $0.run(SessionOptions(answers: path), typing: []) },
+             Command(["score", path]) { $0.score(.init(answers: path)) }]
+        case .transcript:
+            [Command(["replay", path]) { $0.replay(.init(path: path)) },
+             Command(["replay", path, "--check"]) { $0.replay(.init(path: path, check: true)) },
+             Command(["run", "--resume", path]) { $0.run(SessionOptions(resume: path), typing: []) },
+             Command(["report", path]) { $0.report(.init(transcript: path)) }]
         }
     }
 
@@ -172,7 +193,7 @@ struct HardeningFileTests {
         let path = (folder.path as NSString).appendingPathComponent(role == .transcript ? "bad.jsonl" : "bad.json")
         if role == .rules {
             // The rules name their medicines file, beside them.
-            try Data(shipped("Questionnaires/medications.json")).write(to: URL(fileURLWithPath: (folder.path as NSString).appendingPathComponent("medications.json")))
+            try Data(Fixtures.bytes("Questionnaires/medications.json")).write(to: URL(fileURLWithPath: (folder.path as NSString).appendingPathComponent("medications.json")))
         }
         switch defect {
         case .hundredMegabytes:
@@ -187,11 +208,6 @@ struct HardeningFileTests {
             return path
         case .missing:
             return path
-        case .devZero:
-            return "/dev/zero"
-        case .fifo:
-            #expect(mkfifo(path, 0o600) == 0)
-            return path
         default:
             let bytes = try #require(damaged(role, defect))
             try Data(bytes).write(to: URL(fileURLWithPath: path))
@@ -204,12 +220,11 @@ struct HardeningFileTests {
         if defect == .negativeNumber, role == .rules { return } // a bound of -1 is a number rules may hold; see below
         let folder = try TemporaryFolder()
         let path = try Self.make(role, defect, in: folder)
-        for arguments in Self.commands(role, path) {
+        for command in Self.commands(role, path) {
             let started = Date()
-            let result = try IntakeProcess.run(arguments, timeout: 30)
+            let result = command.run(InProcessIntake())
             let seconds = Date().timeIntervalSince(started)
-            let command = "intake " + arguments.joined(separator: " ")
-            if defect == .folder, arguments.first == "replay" {
+            if defect == .folder, command.name == "replay" {
                 // replay of a folder summarises the sessions in it.
                 #expect(result.status == 0, "\(command)")
                 #expect(result.output.contains("0 sessions"), "\(command)")
@@ -229,109 +244,74 @@ struct HardeningFileTests {
                 #expect(placed, "\(command): the line says where: \(line)")
             }
             #expect(HardeningText.firstRawControl(in: result.error, allowing: ["\n"]) == nil)
-            #expect(result.output.isEmpty || arguments.first == "replay" || arguments.first == "report", "\(command): nothing is asked from a bad file")
+            #expect(result.output.isEmpty || command.name == "replay" || command.name == "report", "\(command): nothing is asked from a bad file")
             #expect(seconds < 10, "\(command) took \(seconds) s")
         }
     }
 
-    /// Root reads any file, so under root (as CI runs) intake is started as
-    /// the user nobody, for whom the file is as locked as for anyone.
+    /// A file that cannot be read is refused by every command that reads
+    /// it, in the one line the file system gives. (The real disk's refusal,
+    /// for a file without read permission, is in `DiskFileTests`.)
     @Test(arguments: Role.allCases)
     func aFileWithoutReadPermissionIsRefused(_ role: Role) throws {
-        let folder = try TemporaryFolder()
-        let path = (folder.path as NSString).appendingPathComponent("locked.json")
-        try Data(Self.base(role)).write(to: URL(fileURLWithPath: path))
-        #expect(chmod(path, 0) == 0)
-        var launcher: [String] = []
-        if getuid() == 0 {
-            // nobody must reach the file (and a copy of intake: the build
-            // folder may be private) to be refused reading it.
-            #expect(chmod(folder.path, 0o755) == 0)
-            let copy = (folder.path as NSString).appendingPathComponent("intake")
-            try FileManager.default.copyItem(atPath: IntakeProcess.binary, toPath: copy)
-            #expect(chmod(copy, 0o755) == 0)
-            launcher = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", copy]
-        }
-        for arguments in Self.commands(role, path) {
-            let result = try IntakeProcess.run(arguments, environment: ["INTAKE_TRANSCRIPTS": "/nonexistent/sessions"], timeout: 30, launcher: launcher)
-            #expect(result.status == 2)
-            #expect(result.error == "\(path): permission denied: check the name and the folder\n", "\(arguments)")
+        let path = "/memory/locked.json"
+        for command in Self.commands(role, path) {
+            let intake = InProcessIntake()
+            intake.files.place(Self.base(role), at: path)
+            intake.files.refuseReading(path)
+            let result = command.run(intake)
+            #expect(result.status == 2, "\(command)")
+            #expect(result.error == "\(path): permission denied: check the name and the folder\n", "\(command)")
         }
     }
 
     // MARK: - Designed behaviour of damaged transcripts
 
-    /// A transcript of an unfinished session with today's files.
-    static func unfinishedTranscript(in folder: TemporaryFolder) throws -> String {
-        let lines = ["over 50", "sometime", "2 years", "most days", "neck", "none", "none", "4", ":quit"]
-        let result = try IntakeProcess.run(["run", "--transcripts", folder.path], input: lines.joined(separator: "\n") + "\n", timeout: 30)
+    /// A transcript of an unfinished session with today's files, in `intake`'s memory.
+    static func unfinishedTranscript(in intake: InProcessIntake) throws -> String {
+        let result = intake.run(typing: ["over 50", "sometime", "2 years", "most days", "neck", "none", "none", "4", ":quit"])
         #expect(result.status == 0)
-        return try #require(HardeningText.transcripts(in: folder.path).first)
+        return try #require(intake.transcripts.first)
     }
 
     /// Damage after the header is listed by line, never fatal to reading:
     /// replay shows it (and `--check` fails), report warns, resume refuses to
     /// append to it.
     @Test func aDamagedLineInsideATranscriptIsNamedByItsNumber() throws {
-        let folder = try TemporaryFolder()
-        let path = try Self.unfinishedTranscript(in: folder)
-        var lines = try #require(FileManager.default.contents(atPath: path)).split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+        let intake = InProcessIntake()
+        let path = try Self.unfinishedTranscript(in: intake)
+        var lines = try #require(intake.files.written[path]).split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
         let index = try #require(lines.firstIndex { String(decoding: $0, as: UTF8.self).contains("\"raw\":\"sometime\"") })
         lines[index] = Self.replacing("sometime", with: [0x73, 0xE9, 0x6D], in: lines[index])
-        try Data(Array(lines.joined(separator: [0x0A]))).write(to: URL(fileURLWithPath: path))
+        intake.files.place(Array(lines.joined(separator: [0x0A])), at: path)
         let line = index + 1
 
-        let replay = try IntakeProcess.run(["replay", path], timeout: 30)
+        let replay = intake.replay(.init(path: path))
         #expect(replay.status == 0)
         // Wrapped to 80 columns, as problems are on screen.
         #expect(HardeningText.words(replay.output).contains("\(path): line \(line): not valid JSON: the string is not valid UTF-8 text"))
-        let check = try IntakeProcess.run(["replay", path, "--check"], timeout: 30)
+        let check = intake.replay(.init(path: path, check: true))
         #expect(check.status == 1)
-        let resume = try IntakeProcess.run(["run", "--resume", path], timeout: 30)
+        let resume = intake.run(SessionOptions(resume: path), typing: [])
         #expect(resume.status == 2)
         #expect(resume.error.hasPrefix("\(path): line \(line): not valid JSON"))
         #expect(resume.error.split(separator: "\n").count == 1)
-        let report = try IntakeProcess.run(["report", path], timeout: 30)
+        let report = intake.report(.init(transcript: path))
         #expect(report.status == 0)
         #expect(report.error.contains("\(path): warning: line \(line): not valid JSON"))
     }
 
     /// A last line cut short by a crash is reported and dropped; the session goes on.
     @Test func aTranscriptCutInItsLastLineResumes() throws {
-        let folder = try TemporaryFolder()
-        let path = try Self.unfinishedTranscript(in: folder)
-        let bytes = try #require(FileManager.default.contents(atPath: path))
-        try Data(bytes.dropLast(20)).write(to: URL(fileURLWithPath: path))
+        let intake = InProcessIntake()
+        let path = try Self.unfinishedTranscript(in: intake)
+        let bytes = try #require(intake.files.written[path])
+        intake.files.place(Array(bytes.dropLast(20)), at: path)
         let count = bytes.split(separator: 0x0A).count
-        let resume = try IntakeProcess.run(["run", "--resume", path], input: ":quit\n", timeout: 30)
+        let resume = intake.run(SessionOptions(resume: path), typing: [":quit"])
         #expect(resume.status == 0)
         // One line, however long the path: a warning is not wrapped like a paragraph.
         #expect(resume.error == "\(path): line \(count): the last line was cut short (the session was probably interrupted while saving it); it is dropped\n")
-    }
-
-    // MARK: - Pipes and devices
-
-    /// `--answers <(...)`: a pipe with a writer is read to its end.
-    @Test func aPipeWithAWriterIsRead() throws {
-        let answers = Fixtures.path("Tests/Fixtures/complete-answers.json")
-        let script = "exec \"$0\" score <(cat \"$1\") --format json"
-        let result = try IntakeProcess.run(["-c", script, IntakeProcess.binary, answers], input: [], timeout: 30, executable: "/bin/bash")
-        #expect(result.status == 0, "\(result.error)")
-        #expect(result.output.contains("\"category\""))
-    }
-
-    /// A transcript handed over a pipe can only be read once, and is:
-    /// `replay <(...)` and `report <(...)` work.
-    @Test(arguments: ["replay", "report"])
-    func aTranscriptOnAPipeIsRead(_ command: String) throws {
-        let transcript = Self.root.appendingPathComponent("Transcripts/examples/good-fit-neck.jsonl").path
-        let script = "exec \"$0\" \(command) <(cat \"$1\")"
-        let piped = try IntakeProcess.run(["-c", script, IntakeProcess.binary, transcript], input: [], timeout: 30, executable: "/bin/bash")
-        let direct = try IntakeProcess.run([command, transcript], timeout: 30)
-        #expect(piped.status == 0, "\(piped.error)")
-        #expect(direct.status == 0, "\(direct.error)")
-        #expect(!piped.output.isEmpty)
-        #expect(piped.output == direct.output, "the same as from the file")
     }
 
     // MARK: - Crafted transcripts
@@ -339,17 +319,17 @@ struct HardeningFileTests {
     /// The unfinished transcript rewritten line by line by `change` (given
     /// each line's number from 1), its hash chain made good again: the chain
     /// has no key, so anyone can write a transcript that passes it.
-    static func crafted(in folder: TemporaryFolder, _ change: (Int, inout JSONObject) -> Void) throws -> String {
-        let original = try unfinishedTranscript(in: folder)
+    static func crafted(in intake: InProcessIntake, _ change: (Int, inout JSONObject) -> Void) throws -> String {
+        let original = try unfinishedTranscript(in: intake)
         var lines: [String] = []
-        for (index, event) in try HardeningText.events(original).enumerated() {
+        for (index, event) in try HardeningText.events(of: intake.files.written[original] ?? []).enumerated() {
             var object = try #require(event.objectValue)
             change(index + 1, &object)
-            if index > 0 { object.set("prev", .string(SHA256Sum.hex(Array(lines[index - 1].utf8)))) }
+            if index > 0 { object.set("prev", .string(SHA256Hex.of(Array(lines[index - 1].utf8)))) }
             lines.append(JSONValue.object(object).serialized())
         }
-        let path = (folder.path as NSString).appendingPathComponent("crafted.jsonl")
-        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let path = "/memory/crafted.jsonl"
+        intake.files.place(Array((lines.joined(separator: "\n") + "\n").utf8), at: path)
         return path
     }
 
@@ -393,15 +373,15 @@ struct HardeningFileTests {
     /// every command refuses it in one line that does not quote it.
     @Test(arguments: CraftedHeader.allCases)
     func aCraftedHeaderIsRefusedUnquoted(_ field: CraftedHeader) throws {
-        let folder = try TemporaryFolder()
-        let path = try Self.crafted(in: folder) { number, object in
+        let intake = InProcessIntake()
+        let path = try Self.crafted(in: intake) { number, object in
             if number == 1 { field.apply(to: &object) }
         }
-        for arguments in [["replay", path], ["replay", path, "--check"], ["report", path], ["run", "--resume", path]] {
-            let result = try IntakeProcess.run(arguments, timeout: 30)
-            #expect(result.status == 2, "\(arguments)")
-            #expect(result.error == "\(path): not an intake transcript (line 1: \(field.reason))\n", "\(arguments)")
-            #expect(result.output.isEmpty, "\(arguments): \(result.output.prefix(300))")
+        for command in Self.commands(.transcript, path) {
+            let result = command.run(intake)
+            #expect(result.status == 2, "\(command)")
+            #expect(result.error == "\(path): not an intake transcript (line 1: \(field.reason))\n", "\(command)")
+            #expect(result.output.isEmpty, "\(command): \(result.output.prefix(300))")
         }
     }
 
@@ -409,15 +389,14 @@ struct HardeningFileTests {
     /// shown escaped by replay, of one file or of a folder.
     @Test func aCraftedRecordedOutcomeIsShownEscaped() throws {
         let folder = try TemporaryFolder()
-        let source = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Transcripts/examples/good-fit-neck.jsonl")
-        var lines = try String(contentsOf: source, encoding: .utf8).components(separatedBy: "\n").filter { !$0.isEmpty }
+        var lines = Fixtures.text("Transcripts/examples/good-fit-neck.jsonl").components(separatedBy: "\n").filter { !$0.isEmpty }
         let ending = try #require(lines.lastIndex { $0.contains(#""type":"completed""#) })
         lines[ending] = lines[ending].replacingOccurrences(of: #""category":"good-fit""#, with: #""category":"good-\u001b[31mfit""#)
         #expect(lines[ending].contains("u001b"))
         let path = try folder.file("crafted.jsonl", lines.joined(separator: "\n") + "\n")
-        for arguments in [["replay", path], ["replay", folder.path]] {
-            let result = try IntakeProcess.run(arguments)
-            #expect(HardeningText.firstRawControl(in: result.output, allowing: ["\n"]) == nil, "\(arguments)")
+        for target in [path, folder.path] {
+            let result = InProcessIntake().replay(.init(path: target))
+            #expect(HardeningText.firstRawControl(in: result.output, allowing: ["\n"]) == nil, "replay \(target)")
             #expect(result.output.contains("good-\\u{1b}[31mfit"), "\(result.output)")
         }
     }
@@ -427,9 +406,9 @@ struct HardeningFileTests {
     /// `--check` fails), report warns, resume refuses.
     @Test(arguments: ["rejected\u{1B}[31m", String(repeating: "r", count: 5000)])
     func anUnknownEventTypeIsQuotedEscapedAndShort(_ type: String) throws {
-        let folder = try TemporaryFolder()
+        let intake = InProcessIntake()
         var line = 0
-        let path = try Self.crafted(in: folder) { number, object in
+        let path = try Self.crafted(in: intake) { number, object in
             if line == 0, object["type"]?.stringValue == "rejected" {
                 object.set("type", .string(type))
                 line = number
@@ -439,28 +418,30 @@ struct HardeningFileTests {
         let quoted = type.count > 60 ? "'" + String(type.prefix(57)) + "…'" : "'" + HardeningText.printable(type) + "'"
         let problem = "line \(line): unknown event type \(quoted)"
 
-        let replay = try IntakeProcess.run(["replay", path], timeout: 30)
+        let replay = intake.replay(.init(path: path))
         #expect(replay.status == 0)
         #expect(HardeningText.words(replay.output).contains("\(path): \(problem)"), "\(replay.output.suffix(400))")
         #expect(HardeningText.firstRawControl(in: replay.output, allowing: ["\n"]) == nil)
-        let check = try IntakeProcess.run(["replay", path, "--check"], timeout: 30)
+        let check = intake.replay(.init(path: path, check: true))
         #expect(check.status == 1)
-        let report = try IntakeProcess.run(["report", path], timeout: 30)
+        let report = intake.report(.init(transcript: path))
         #expect(report.status == 0)
         #expect(report.error.contains("\(path): warning: \(problem)\n"), "\(report.error)")
         #expect(HardeningText.firstRawControl(in: report.error, allowing: ["\n"]) == nil)
-        let resume = try IntakeProcess.run(["run", "--resume", path], timeout: 30)
+        let resume = intake.run(SessionOptions(resume: path), typing: [])
         #expect(resume.status == 2)
-        #expect(resume.error == "\(path): \(problem): it cannot be resumed safely; see what changed with: \(IntakeProcess.binary) replay \(path)\n")
+        // In-process, intake is named `intake`; the binary names itself by its path unless found on the PATH.
+        #expect(resume.error == "\(path): \(problem): it cannot be resumed safely; see what changed with: intake replay \(path)\n")
     }
 
     // MARK: - Long numbers and impossible rules
 
     /// A number of 100,000 digits is quoted by its first 20 digits.
     @Test func aHugeNumberIsNotQuotedWhole() throws {
-        let folder = try TemporaryFolder()
-        let path = try folder.file("huge.json", "{\"pain_intensity\": 1" + String(repeating: "0", count: 100_000) + "}")
-        let result = try IntakeProcess.run(["score", path], timeout: 30)
+        let intake = InProcessIntake()
+        let path = "/memory/huge.json"
+        intake.files.place(Array(("{\"pain_intensity\": 1" + String(repeating: "0", count: 100_000) + "}").utf8), at: path)
+        let result = intake.score(.init(answers: path))
         #expect(result.status == 2)
         #expect(result.error == "\(path):1:20: the number 1\(String(repeating: "0", count: 19))… is too large\n")
     }
@@ -468,36 +449,16 @@ struct HardeningFileTests {
     /// A rule bound no answer can reach makes part of a condition that can
     /// never hold: the rules still load, and `validate --strict` warns (exit 1).
     @Test func aRuleThatCanNeverHoldIsAWarning() throws {
-        let folder = try TemporaryFolder()
-        let rules = Self.replacing("\"lt\": 90", with: "\"lt\": -1", in: Self.base(.rules))
-        let path = (folder.path as NSString).appendingPathComponent("massage-intake.rules.json")
-        try Data(rules).write(to: URL(fileURLWithPath: path))
-        try Data(Self.shipped("Questionnaires/medications.json")).write(to: URL(fileURLWithPath: (folder.path as NSString).appendingPathComponent("medications.json")))
-        let run = try IntakeProcess.run(["run", "--rules", path], timeout: 30)
+        let intake = InProcessIntake()
+        let path = "/memory/massage-intake.rules.json"
+        intake.files.place(Self.replacing("\"lt\": 90", with: "\"lt\": -1", in: Self.base(.rules)), at: path)
+        intake.files.place(Fixtures.bytes("Questionnaires/medications.json"), at: "/memory/medications.json")
+        let run = intake.run(SessionOptions(rules: path), typing: [])
         #expect(run.status == 0, "the file is usable: \(run.error)")
-        let questionnaire = Self.root.appendingPathComponent("Questionnaires/massage-intake.json").path
-        let validate = try IntakeProcess.run(["validate", "--strict", questionnaire, path], timeout: 30)
+        let validate = intake.validate(.init(files: [Fixtures.path("Questionnaires/massage-intake.json"), path], strict: true))
         #expect(validate.status == 1, "\(validate.output)")
         let warnings = validate.output.split(separator: "\n").filter { $0.hasPrefix(path + ":") && $0.contains(": warning: ") }
         #expect(warnings.count == 1, "\(validate.output)")
         #expect(warnings.first?.hasSuffix("pain_duration < -1' can never hold") == true, "\(validate.output)")
-    }
-}
-
-/// SHA-256 in lower-case hex, for writing a transcript's hash chain by hand.
-enum SHA256Sum {
-    static func hex(_ bytes: [UInt8]) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try? process.run()
-        input.fileHandleForWriting.write(Data(bytes))
-        try? input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(String(decoding: data, as: UTF8.self).prefix(64))
     }
 }

@@ -1,26 +1,26 @@
 import Foundation
+import IntakeKit
 import IntakeTesting
-import Testing
 import QuestionnaireModel
+import Testing
 
 /// The answers corpus (`Tests/Hardening/answers-corpus.json`, described in
-/// `QuestionnaireModelTests/AnswerCorpusTests.swift`) through the real binary:
-/// piped one per line into a session, and written into answer files. No input
-/// may crash or hang intake, reach the terminal as an escape sequence, or
-/// leave a transcript that does not replay.
+/// `QuestionnaireModelTests/AnswerCorpusTests.swift`) through intake's
+/// commands in-process: piped one per line into a session (split as the
+/// pipe reader splits bytes), and written into answer files. No input may
+/// crash or hang intake, reach the terminal as an escape sequence, or leave
+/// a transcript that does not replay.
 @Suite("Hardening: odd answers, end to end")
 struct HardeningInputTests {
     static let corpus: [HardeningEntry] = {
-        let path = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Tests/Hardening/answers-corpus.json").path
         do {
-            return try HardeningEntry.load([UInt8](FileManager.default.contents(atPath: path) ?? Data()))
+            return try HardeningEntry.load(Fixtures.bytes("Tests/Hardening/answers-corpus.json"))
         } catch {
             fatalError("Tests/Hardening/answers-corpus.json: \(error)")
         }
     }()
 
-    static let straight: [String] = (try? String(contentsOfFile: Fixtures.path("Tests/Fixtures/straight-session.txt"), encoding: .utf8))?
-        .split(separator: "\n").map(String.init) ?? []
+    static let straight: [String] = Fixtures.text("Tests/Fixtures/straight-session.txt").split(separator: "\n").map(String.init)
 
     /// Valid answers that lead from the start to each node of the corpus,
     /// taken from `straight-session.txt`.
@@ -41,6 +41,16 @@ struct HardeningInputTests {
         #expect(Set(Self.corpus.map(\.node)) == Set(Self.prefixes.keys))
     }
 
+    /// `bytes` piped into `intake run`, as a pipe reader reads them.
+    static func pipe(_ bytes: [UInt8], into intake: InProcessIntake) -> InProcessIntake.Result {
+        intake.run(SessionOptions(), reader: ScriptedLineReader(pipedBytes: bytes))
+    }
+
+    /// The events of a transcript `intake` wrote.
+    static func events(_ transcript: String, of intake: InProcessIntake) throws -> [JSONValue] {
+        try HardeningText.events(of: intake.files.written[transcript] ?? [])
+    }
+
     // MARK: - Piped sessions
 
     /// Each node's refused inputs, one per line, then an accepted one and
@@ -59,8 +69,8 @@ struct HardeningInputTests {
         for entry in refused { input += entry.bytes + [0x0A] }
         input += last.bytes + [0x0A] + Array(":quit\n".utf8)
 
-        let folder = try TemporaryFolder()
-        let result = try IntakeProcess.run(["run", "--transcripts", folder.path], input: input, timeout: 120)
+        let intake = InProcessIntake()
+        let result = Self.pipe(input, into: intake)
         #expect(result.status == 0, "\(result.error)")
         #expect(result.error.isEmpty, "\(result.error)")
         if let raw = HardeningText.firstRawControl(in: result.output, allowing: ["\n"]) {
@@ -73,8 +83,8 @@ struct HardeningInputTests {
             }
         }
 
-        let transcript = try #require(HardeningText.transcripts(in: folder.path).first)
-        let events = try HardeningText.events(transcript)
+        let transcript = try #require(intake.transcripts.first)
+        let events = try Self.events(transcript, of: intake)
         let rejected = events.filter { $0["type"]?.stringValue == "rejected" && $0["node"]?.stringValue == nodeID }
         #expect(rejected.count == refused.count, "every refused line is recorded, at this question")
         for (entry, event) in zip(refused, rejected) {
@@ -92,7 +102,7 @@ struct HardeningInputTests {
         let wanted = last.session.value.flatMap { AnswerValue(json: $0, kind: kind) }
         #expect(answered.first?["value"].flatMap { AnswerValue(json: $0, kind: kind) } == wanted, "\(last)")
 
-        let replay = try IntakeProcess.run(["replay", transcript, "--check"], timeout: 60)
+        let replay = intake.replay(.init(path: transcript, check: true))
         #expect(replay.status == 0, "\(replay.output)")
         if let raw = HardeningText.firstRawControl(in: replay.output, allowing: ["\n"]) {
             Issue.record("replay prints \(raw) unescaped")
@@ -108,29 +118,27 @@ struct HardeningInputTests {
         for line in Self.prefixes[entry.node] ?? [] { input += Array(line.utf8) + [0x0A] }
         input += entry.bytes + [0x0A] + Array(":quit\n".utf8)
 
-        let folder = try TemporaryFolder()
-        let result = try IntakeProcess.run(["run", "--transcripts", folder.path], input: input, timeout: 60)
+        let intake = InProcessIntake()
+        let result = Self.pipe(input, into: intake)
         #expect(result.status == 0, "\(entry): \(result.error)")
         #expect(result.error.isEmpty, "\(entry): \(result.error)")
         if let raw = HardeningText.firstRawControl(in: result.output, allowing: ["\n"]) {
             Issue.record("\(entry): the session's output holds \(raw) unescaped")
         }
 
-        let transcript = try #require(HardeningText.transcripts(in: folder.path).first)
-        let events = try HardeningText.events(transcript).filter { $0["node"]?.stringValue == entry.node }
+        let transcript = try #require(intake.transcripts.first)
+        let events = try Self.events(transcript, of: intake).filter { $0["node"]?.stringValue == entry.node }
         #expect(events.map { $0["type"]?.stringValue ?? "" } == ["asked", "skipped"], "\(entry)")
         #expect(events.last?["raw"]?.stringValue == entry.input, "\(entry): the skip records what was typed")
 
-        let replay = try IntakeProcess.run(["replay", transcript, "--check"], timeout: 60)
+        let replay = intake.replay(.init(path: transcript, check: true))
         #expect(replay.status == 0, "\(replay.output)")
     }
 
     /// A line typed with escape sequences is echoed with them written out, not
     /// sent to the terminal (a pipe's output is often a terminal).
     @Test func pipedLinesAreEchoedWithControlCharactersEscaped() throws {
-        let folder = try TemporaryFolder()
-        let result = try IntakeProcess.run(
-            ["run", "--transcripts", folder.path], input: Array("\u{1B}[2J\n\u{1B}]0;title\u{07}\n\u{9B}31m\n:quit\n".utf8), timeout: 30)
+        let result = Self.pipe(Array("\u{1B}[2J\n\u{1B}]0;title\u{07}\n\u{9B}31m\n:quit\n".utf8), into: InProcessIntake())
         #expect(result.status == 0)
         #expect(result.output.contains("> \\u{1b}[2J\n"))
         #expect(result.output.contains("> \\u{1b}]0;title\\u{7}\n"))
@@ -140,13 +148,13 @@ struct HardeningInputTests {
 
     // MARK: - Answer files
 
-    static let completeAnswers: JSONObject = {
-        let bytes = [UInt8](FileManager.default.contents(atPath: Fixtures.path("Tests/Fixtures/complete-answers.json")) ?? Data())
-        return (try? JSONParser.parse(bytes))?.objectValue ?? JSONObject()
-    }()
+    static let completeAnswers: JSONObject = (try? JSONParser.parse(Fixtures.bytes("Tests/Fixtures/complete-answers.json")))?.objectValue ?? JSONObject()
 
-    /// The largest answer file intake reads (`Files.answerLimit`).
+    /// The largest answer file intake reads (`FileLimits.answers`).
     static let answerFileLimit = 1 << 20
+
+    /// Where the tests put answer files: in memory.
+    static let answerFile = "/memory/answers.json"
 
     /// Each entry as the answer to its question in a file that otherwise
     /// answers everything: exit 0 when it is accepted, else exit 2 with one
@@ -165,18 +173,18 @@ struct HardeningInputTests {
             // The main area is chosen from the areas given.
             answers.set("pain_primary", .string(codes[0]))
         }
-        let folder = try TemporaryFolder()
-        let path = (folder.path as NSString).appendingPathComponent("answers.json")
+        let intake = InProcessIntake()
+        let path = Self.answerFile
         let bytes = JSONValue.object(answers).serializedBytes()
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-        let result = try IntakeProcess.run(["run", "--answers", path, "--transcripts", folder.path], timeout: 60)
+        intake.files.place(bytes, at: path)
+        let result = intake.run(SessionOptions(answers: path), typing: [])
 
         if bytes.count > Self.answerFileLimit {
             #expect(result.status == 2, "\(entry)")
             #expect(result.error.hasPrefix("\(path): the file is "), "\(entry): \(result.error.prefix(300))")
             #expect(result.error.hasSuffix(" MB, more than the 1 MB limit\n"), "\(entry): \(result.error.prefix(300))")
             #expect(result.error.split(separator: "\n").count == 1)
-            #expect(HardeningText.transcripts(in: folder.path).isEmpty, "\(entry): no session is started")
+            #expect(intake.transcripts.isEmpty, "\(entry): no session is started")
             return
         }
         entry.answerFile.check {
@@ -185,7 +193,7 @@ struct HardeningInputTests {
                 #expect(result.status == 0, "\(entry): \(HardeningText.visible(result.error))")
                 #expect(result.error.isEmpty)
                 // The transcript holds the value read, or the skip.
-                let events = try HardeningText.events(try #require(HardeningText.transcripts(in: folder.path).first))
+                let events = try Self.events(try #require(intake.transcripts.first), of: intake)
                 let type = entry.answerFile.expect == .accept ? "answered" : "skipped"
                 let event = try #require(events.first { $0["type"]?.stringValue == type && $0["node"]?.stringValue == entry.node }, "\(entry): no '\(type)' event")
                 if let value = entry.answerFile.value, let kind = NodeKind(rawValue: entry.kind) {
@@ -220,9 +228,10 @@ struct HardeningInputTests {
             answers.set("pregnancy_weeks", .number(20))
         }
         answers.set(nodeID, .string(String(repeating: "7", count: 500_000)))
-        let folder = try TemporaryFolder()
-        let path = try folder.file("answers.json", JSONValue.object(answers).serialized())
-        let result = try IntakeProcess.run(["run", "--answers", path, "--transcripts", folder.path], timeout: 60)
+        let intake = InProcessIntake()
+        let path = Self.answerFile
+        intake.files.place(JSONValue.object(answers).serializedBytes(), at: path)
+        let result = intake.run(SessionOptions(answers: path), typing: [])
         #expect(result.status == 2)
         let quoted = "'" + String(repeating: "7", count: 57) + "…'"
         #expect(result.error.hasSuffix(": $.\(nodeID): \(quoted) was not accepted for '\(nodeID)': That answer is longer than 4,000 characters: please shorten it.\n"), "\(result.error.prefix(300))")
@@ -309,67 +318,3 @@ struct HardeningEntry: Sendable, CustomTestStringConvertible {
         }
     }
 }
-
-// MARK: - Helpers shared by the hardening tests
-
-enum HardeningText {
-    /// Text with runs of white space made single spaces, to find a message
-    /// that was wrapped to the terminal's width.
-    static func words(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-
-    /// The first character of `text` that would act on a terminal instead of
-    /// being shown (C0 and C1 controls, DEL, direction overrides), described.
-    static func firstRawControl(in text: String, allowing allowed: Set<Unicode.Scalar> = []) -> String? {
-        for scalar in text.unicodeScalars where !allowed.contains(scalar) {
-            switch scalar.value {
-            case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069:
-                return "U+" + String(scalar.value, radix: 16, uppercase: true)
-            default:
-                continue
-            }
-        }
-        return nil
-    }
-
-    /// `text` as a diagnostic prints it: control and direction characters as `\u{1b}`.
-    static func printable(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x00..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
-                result += "\\u{\(String(scalar.value, radix: 16))}"
-            default:
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
-
-    /// Text shown in a test's message: escapes for what cannot be seen, cut short.
-    static func visible(_ text: String) -> String {
-        var shown = ""
-        for scalar in text.unicodeScalars.prefix(80) {
-            switch scalar.properties.generalCategory {
-            case .control, .format, .lineSeparator, .paragraphSeparator, .nonspacingMark, .enclosingMark:
-                shown += "\\u{\(String(scalar.value, radix: 16))}"
-            default:
-                shown.unicodeScalars.append(scalar)
-            }
-        }
-        return "'" + shown + (text.unicodeScalars.count > 80 ? "…(\(text.utf8.count) bytes)" : "") + "'"
-    }
-
-    static func transcripts(in folder: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".jsonl") }.sorted()
-            .map { (folder as NSString).appendingPathComponent($0) }
-    }
-
-    /// The events of a transcript, each line parsed as intake parses it.
-    static func events(_ path: String) throws -> [JSONValue] {
-        let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
-        return try bytes.split(separator: 0x0A).map { try JSONParser.parse(Array($0)) }
-    }
-}
-

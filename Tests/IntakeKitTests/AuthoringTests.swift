@@ -1,19 +1,23 @@
 import Foundation
+import IntakeKit
 import IntakeTesting
 import Testing
 
-/// `intake validate` and `intake graph`, as a questionnaire author uses them.
+/// `intake validate` and `intake graph`, as a questionnaire author uses
+/// them, in-process. Graphviz's `dot` and the questionnaire generator are
+/// still run as programs: they are not intake.
 @Suite("Authoring tools")
 struct AuthoringTests {
     static let shipped = ["massage-intake.json", "massage-intake.rules.json", "medications.json", "follow-up.json", "follow-up.rules.json"]
-        .map { URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Questionnaires/\($0)").path }
+        .map { Fixtures.path("Questionnaires/\($0)") }
 
     @Test func theShippedFilesValidateWithoutWarnings() throws {
-        let result = try IntakeProcess.run(["validate", "--strict"] + Self.shipped)
+        let intake = InProcessIntake()
+        let result = intake.validate(.init(files: Self.shipped, strict: true))
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("massage-intake.json: questionnaire, ok"))
         #expect(result.output.contains("follow-up.rules.json: rules, ok"))
-        let json = try IntakeProcess.run(["validate", "--json", Self.shipped[0]])
+        let json = intake.validate(.init(files: [Self.shipped[0]], json: true))
         let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
         let file = (object?["files"] as? [[String: Any]])?.first
         let statistics = file?["statistics"] as? [String: Any]
@@ -45,9 +49,10 @@ struct AuthoringTests {
              "categories": [{"code": "check", "title": "Check", "self": "s", "reception": "r"}, {"code": "fine", "title": "Fine", "self": "s", "reception": "r"}],
              "rules": [{"id": "r1", "title": "R1", "when": {"question": "extra", "equals": true}, "effect": "check", "discuss": "d"}]}
             """)
-        let relaxed = try IntakeProcess.run(["validate", file, rules])
+        let intake = InProcessIntake()
+        let relaxed = intake.validate(.init(files: [file, rules]))
         #expect(relaxed.status == 0)
-        let strict = try IntakeProcess.run(["validate", "--strict", file, rules])
+        let strict = intake.validate(.init(files: [file, rules], strict: true))
         #expect(strict.status == 1)
         for expected in [
             "w.json:4:13: warning: $.nodes[0].next[0].when: this condition can never hold, so the branch to 'extra' is never taken",
@@ -60,7 +65,7 @@ struct AuthoringTests {
         ] {
             #expect(strict.output.contains(expected), "missing: \(expected)\n\(strict.output)")
         }
-        let json = try IntakeProcess.run(["validate", "--json", file])
+        let json = intake.validate(.init(files: [file], json: true))
         let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
         #expect(object?["warnings"] as? Int == 6)
         let first = ((object?["files"] as? [[String: Any]])?.first?["warnings"] as? [[String: Any]])?.first
@@ -74,7 +79,7 @@ struct AuthoringTests {
         let broken = try folder.file("broken.json", #"{"id": "b", "version": "1", "title": "B", "start": "a", "nodes": [{"id": "a", "kind": "yesno", "text": "A?", "next": "a"}]}"#)
         let syntax = try folder.file("syntax.json", "{\n  \"id\": \n}")
         let other = try folder.file("other.json", #"{"hello": "world"}"#)
-        let result = try IntakeProcess.run(["validate", broken, syntax, other, Self.shipped[0]])
+        let result = InProcessIntake().validate(.init(files: [broken, syntax, other, Self.shipped[0]]))
         #expect(result.status == 2)
         #expect(result.output.contains("broken.json:1:67: $.nodes[0]: the flow goes round in a loop (a → a)"))
         #expect(result.output.contains("syntax.json:3:1: unexpected '}': expected a value"))
@@ -87,13 +92,14 @@ struct AuthoringTests {
     @Test func aMisspeltNodesKeyIsNamed() throws {
         let folder = try TemporaryFolder()
         let file = try folder.file("typo.json", #"{"id": "t", "version": "1", "title": "T", "start": "a", "node": [{"id": "a", "kind": "info", "text": "Hi"}]}"#)
-        let result = try IntakeProcess.run(["validate", file])
+        let result = InProcessIntake().validate(.init(files: [file]))
         #expect(result.status == 2)
         #expect(result.output.contains("$.node: unknown key 'node' in a questionnaire (did you mean 'nodes'?)"), "\(result.output)\(result.error)")
     }
 
     @Test func graphDrawsEveryNodeWithConditionsAndUrgentExits() throws {
-        let dot = try IntakeProcess.run(["graph", "--format", "dot"])
+        let intake = InProcessIntake()
+        let dot = intake.graph(format: .dot)
         #expect(dot.status == 0)
         #expect(dot.output.hasPrefix("digraph \"massage-intake\" {"))
         #expect(dot.output.contains(#""red_flags" -> "urgent_stop" [label="red_flags has any of\nbladder-bowel-change,\nsaddle-numbness,"#))
@@ -106,30 +112,29 @@ struct AuthoringTests {
         let svg = try Self.pipe(dot.output, through: ["dot", "-Tsvg"])
         #expect(svg.contains("<svg"))
 
-        let mermaid = try IntakeProcess.run(["graph", "--format", "mermaid"])
+        let mermaid = intake.graph(format: .mermaid)
         #expect(mermaid.output.hasPrefix("flowchart TD\n"))
         #expect(mermaid.output.contains("classDef urgent"))
         #expect(mermaid.output.contains("==>|\"red_flags has"))
     }
 
     @Test func theCommittedPicturesMatchTheQuestionnaire() throws {
-        let root = URL(fileURLWithPath: Fixtures.packageRoot)
-        let committed = try String(contentsOf: root.appendingPathComponent("Questionnaires/massage-intake.dot"), encoding: .utf8)
-        let dot = try IntakeProcess.run(["graph", "--format", "dot"])
+        let intake = InProcessIntake()
+        let committed = Fixtures.text("Questionnaires/massage-intake.dot")
+        let dot = intake.graph(format: .dot)
         #expect(committed == dot.output, "regenerate with: intake graph --format dot > Questionnaires/massage-intake.dot && dot -Tsvg ... (see Questionnaires/README.md)")
-        let svg = try String(contentsOf: root.appendingPathComponent("Questionnaires/massage-intake.svg"), encoding: .utf8)
+        let svg = Fixtures.text("Questionnaires/massage-intake.svg")
         #expect(svg.contains("<svg") && svg.contains("urgent_stop"))
-        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
-        let mermaid = try IntakeProcess.run(["graph", "--format", "mermaid"])
+        let readme = Fixtures.text("README.md")
+        let mermaid = intake.graph(format: .mermaid)
         #expect(readme.contains("```mermaid\n" + mermaid.output + "```"), "the README's flow chart is out of date")
     }
 
     @Test func validateScalesToTenThousandNodes() throws {
         let folder = try TemporaryFolder()
-        let generator = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Benchmarks/generate-questionnaire.py").path
-        let json = try Self.pipe("", through: ["python3", generator, "10000"])
+        let json = try Self.pipe("", through: ["python3", Fixtures.path("Benchmarks/generate-questionnaire.py"), "10000"])
         let file = try folder.file("synthetic.json", json)
-        let result = try IntakeProcess.run(["validate", "--json", file], timeout: 60)
+        let result = InProcessIntake().validate(.init(files: [file], json: true))
         #expect(result.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
         let statistics = ((object?["files"] as? [[String: Any]])?.first?["statistics"]) as? [String: Any]
@@ -137,6 +142,7 @@ struct AuthoringTests {
         #expect((statistics?["paths"] as? String)?.hasPrefix("about ") == true, "far too many routes to enumerate")
     }
 
+    /// Runs a program that is not intake (Graphviz, Python) with `input`.
     static func pipe(_ input: String, through command: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -1,15 +1,20 @@
 import Foundation
 import IntakeTesting
+import QuestionnaireModel
 import Testing
 
-/// Faults while saving: a full disk, a read-only disk, signals and a closed
-/// terminal. The disk faults come from an LD_PRELOAD shim
-/// (Tests/Hardening/fault-shim.c) that fails writes to transcripts only.
-@Suite("Faults")
-struct HardeningFaultTests {
+/// Faults on the real disk: a full and a read-only disk made by an
+/// LD_PRELOAD shim (Tests/Hardening/fault-shim.c) that fails writes to
+/// transcripts only, shared folders, links and system folders. What a full
+/// disk does to a session at every moment (nothing acknowledged is lost,
+/// the message, replay, resume) is tested in-process in
+/// `IntakeKitTests/HardeningFaultTests.swift`; here a few representative
+/// moments hold the binary's own writes to the same.
+@Suite("Faults on the real disk")
+struct DiskFaultTests {
     /// The shim, compiled once per test run.
     static let shim: String = {
-        let source = URL(fileURLWithPath: Fixtures.packageRoot).appendingPathComponent("Tests/Hardening/fault-shim.c").path
+        let source = Fixtures.path("Tests/Hardening/fault-shim.c")
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("intake-fault-shim-\(getpid()).so").path
         if !FileManager.default.fileExists(atPath: output) {
             let compiler = Process()
@@ -21,13 +26,20 @@ struct HardeningFaultTests {
         return output
     }()
 
-    static let lines = TranscriptCLITests.straight
+    static let lines = Fixtures.text("Tests/Fixtures/straight-session.txt").split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
 
     func answersAcknowledged(_ output: String) -> Int {
         output.components(separatedBy: "  Answer: ").count - 1
     }
 
-    @Test(arguments: [0, 1, 3, 4, 6, 9])
+    /// The type of each line of a transcript, without the `sealed` lines
+    /// that close its endings.
+    static func types(_ transcript: String) throws -> [String] {
+        try HardeningText.events(transcript).compactMap { $0["type"]?.stringValue }.filter { $0 != "sealed" }
+    }
+
+    /// Before the header (nothing is asked) and in the middle of a session.
+    @Test(arguments: [0, 4])
     func aFullDiskStopsAtOnceAndNothingUnsavedIsAcknowledged(_ writesBeforeFull: Int) throws {
         #expect(FileManager.default.fileExists(atPath: Self.shim), "cc must be installed to build the fault shim")
         let folder = try TemporaryFolder()
@@ -35,7 +47,7 @@ struct HardeningFaultTests {
             ["run", "--transcripts", folder.path], input: Self.lines.joined(separator: "\n") + "\n",
             environment: ["LD_PRELOAD": Self.shim, "INTAKE_FAULT": "enospc", "INTAKE_FAULT_AFTER": String(writesBeforeFull)])
         #expect(result.status == 2)
-        let path = TranscriptCLITests.transcripts(in: folder.path).first
+        let path = HardeningText.transcripts(in: folder.path).first
         if writesBeforeFull == 0 {
             // Not even the header could be saved: nothing is asked at all.
             #expect(!result.output.contains("How old are you?"))
@@ -45,7 +57,7 @@ struct HardeningFaultTests {
         }
         #expect(result.error.contains("Your answers could not be saved (the disk is full). The interview has stopped so"))
         let transcript = try #require(path)
-        let saved = TranscriptCLITests.events(transcript).filter { $0["type"] as? String == "answered" }.count
+        let saved = try Self.types(transcript).filter { $0 == "answered" }.count
         #expect(answersAcknowledged(result.output) == saved, "every acknowledged answer is saved, and only those")
         // The lines that were written are intact, and the session carries on
         // once there is room again.
@@ -53,7 +65,7 @@ struct HardeningFaultTests {
         #expect(replay.status == 0, "\(replay.output)")
         let resumed = try IntakeProcess.run(["run", "--resume", transcript], input: Self.lines.dropFirst(saved).joined(separator: "\n") + "\n")
         #expect(resumed.status == 0, "\(resumed.error)")
-        #expect(TranscriptCLITests.events(transcript).last?["type"] as? String == "completed")
+        #expect(try Self.types(transcript).last == "completed")
     }
 
     @Test func aReadOnlyDiskStopsBeforeAnythingIsAsked() throws {
@@ -75,7 +87,7 @@ struct HardeningFaultTests {
         #expect(result.error.contains("other people on this machine can open this folder"))
         let mode = try FileManager.default.attributesOfItem(atPath: shared.path)[.posixPermissions] as? Int
         #expect(mode == 0o1777, "intake never changes the permissions of a folder it did not create")
-        #expect(TranscriptCLITests.transcripts(in: shared.path).isEmpty)
+        #expect(HardeningText.transcripts(in: shared.path).isEmpty)
     }
 
     @Test func aSymlinkedFolderIsFollowedOnlyToAPrivateFolder() throws {
@@ -85,7 +97,7 @@ struct HardeningFaultTests {
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/link", withDestinationPath: privateTarget)
         let ok = try IntakeProcess.run(["run", "--transcripts", folder.path + "/link"], input: "over 50\n")
         #expect(ok.status == 0)
-        #expect(TranscriptCLITests.transcripts(in: privateTarget).count == 1)
+        #expect(HardeningText.transcripts(in: privateTarget).count == 1)
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/to-tmp", withDestinationPath: "/tmp")
         let refused = try IntakeProcess.run(["run", "--transcripts", folder.path + "/to-tmp"], input: "over 50\n")
         #expect(refused.status == 2)
@@ -98,8 +110,9 @@ struct HardeningFaultTests {
 
     @Test func aTranscriptThatIsASymlinkIsNotWrittenThrough() throws {
         let folder = try TemporaryFolder()
-        _ = try IntakeProcess.run(["run", "--transcripts", folder.path], input: "over 50\n")
-        let real = try #require(TranscriptCLITests.transcripts(in: folder.path).first)
+        // An unfinished session, private as intake saves them.
+        let real = try folder.file("session.jsonl", Fixtures.text("Transcripts/examples/reception-unfinished.jsonl"))
+        #expect(chmod(real, 0o600) == 0)
         let link = folder.path + "/link.jsonl"
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
         let before = try Data(contentsOf: URL(fileURLWithPath: real))
