@@ -139,6 +139,22 @@ import Testing
         #expect(unknown.error == "/memory/sessions: no session of that client here (references match whole, upper or lower case alike): see every client's sessions with: intake sessions /memory/sessions\n")
     }
 
+    /// A crash mid-write leaves half a line at the end: the session is still
+    /// listed, as unfinished, with the damage said.
+    @Test func aCutLastLineIsListedAsDamaged() throws {
+        let intake = InProcessIntake()
+        _ = intake.run(SessionOptions(mode: .reception, client: "C-3"), piping: "over 50\n:quit\n:quit\n")
+        let path = try #require(intake.transcripts.first)
+        let bytes = try #require(intake.files.written[path])
+        intake.files.place(bytes + Array("{\"event\":\"answ".utf8), at: path)
+        let result = intake.sessions()
+        #expect(result.status == 0)
+        #expect(result.output.contains("unfinished (last line damaged)"))
+        #expect(result.output.contains("intake replay /memory/sessions --check"))
+        let json = intake.sessions(.init(json: true)).output
+        #expect(json.contains("\"damaged\" : true") || json.contains("\"damaged\": true"))
+    }
+
     @Test func aPDFNeedsABrowser() {
         let intake = Self.desk()
         let result = intake.report(SessionReport.Options(format: .pdf, output: "/memory/out.pdf", client: "A-17"))

@@ -4,8 +4,9 @@ import Scoring
 import TerminalText
 
 /// One saved session as a list shows it: whose, when, how it ended, and
-/// the file. Read from the transcript alone (its header and its ending),
-/// with the hash chain checked; nothing is replayed.
+/// the file. Read from the transcript's first line (the header) and its
+/// last lines (the ending) only, so a folder of 100,000 sessions is listed
+/// in seconds; checking every line and its hash is `intake replay`'s work.
 public struct SessionEntry: Sendable {
     /// The transcript, as the folder was given plus its name.
     public var path: String
@@ -13,8 +14,9 @@ public struct SessionEntry: Sendable {
     public var status: Status
     /// The category recorded at the end, when the session ended with one.
     public var category: String?
-    /// What is wrong with the record, if anything: damaged or altered.
-    public var problem: Problem?
+    /// Whether the last line cannot be read (a crash cut it short, or the
+    /// file was damaged).
+    public var damaged: Bool
 
     public enum Status: String, Sendable, CaseIterable {
         case completed
@@ -31,31 +33,37 @@ public struct SessionEntry: Sendable {
         }
     }
 
-    public enum Problem: String, Sendable {
-        /// A line cannot be read (a crash cut the last one, or the disk damaged one).
-        case damaged
-        /// The hash chain is broken: a line was changed, added or removed.
-        case altered
-    }
-
     /// Reads the transcript in `bytes`; nil when it is not one (no header).
     public init?(path: String, bytes: [UInt8]) {
-        let document = TranscriptDocument(bytes)
-        guard let header = document.header else { return nil }
+        func event(_ line: ArraySlice<UInt8>) -> TranscriptEvent? {
+            guard let json = try? JSONParser.parse(Array(line), limits: JSONLimits(maxDepth: 64, maxBytes: TranscriptDocument.maxBytes)) else { return nil }
+            return try? TranscriptCodec.event(from: json).event
+        }
+        let firstEnd = bytes.firstIndex(of: 0x0A) ?? bytes.endIndex
+        guard case .header(let header)? = event(bytes[..<firstEnd]) else { return nil }
         self.path = path
         self.header = header
-        var status = Status.unfinished
-        var category: String?
-        if case .completed(let urgent, let assessment)? = document.entries.last(where: { if case .sealed = $0.event { false } else { true } })?.event {
-            status = urgent ? .urgentStop : .completed
-            category = AssessmentOutcome(json: assessment)?.category
-        }
-        self.status = status
-        self.category = category
-        if document.problems.contains(where: { $0.kind == .tampered }) {
-            problem = .altered
-        } else if document.problems.contains(where: { $0.kind == .damaged }) {
-            problem = .damaged
+        status = .unfinished
+        category = nil
+        damaged = false
+        // From the end: the seal, then the ending (or whatever the last step was).
+        var end = bytes.endIndex
+        var looked = 0
+        while end > firstEnd, looked < 3 {
+            if bytes[end - 1] == 0x0A { end -= 1 }
+            let start = bytes[firstEnd..<end].lastIndex(of: 0x0A).map { $0 + 1 } ?? firstEnd
+            defer { end = start }
+            looked += 1
+            guard let found = event(bytes[start..<end]) else {
+                if looked == 1 { damaged = true }
+                continue
+            }
+            if case .sealed = found { continue }
+            if case .completed(let urgent, let assessment) = found {
+                status = urgent ? .urgentStop : .completed
+                category = AssessmentOutcome(json: assessment)?.category
+            }
+            break
         }
     }
 }
@@ -186,7 +194,7 @@ public enum SessionList {
             let rows = entries.map { entry -> [String] in
                 let local = zone.local(entry.header.startedMilliseconds)
                 var status = entry.status.words
-                if let problem = entry.problem { status += " (\(problem.rawValue))" }
+                if entry.damaged { status += " (last line damaged)" }
                 return [
                     entry.header.client.map { Printable.escaped($0, limit: 64) } ?? "-",
                     "\(local.short) \(local.zoneName)", entry.header.mode.rawValue, status,
@@ -215,7 +223,8 @@ public enum SessionList {
             console.paragraph("\(unreadable) file\(unreadable == 1 ? " is" : "s are") not a session intake can read; see what is wrong with: intake replay \(Invocation.shellQuoted(folder))")
         }
         if !entries.isEmpty {
-            console.paragraph("A client's report: intake report --client REF (add --format html --output FILE for the page to print).", style: .dim)
+            console.paragraph("A client's report: intake report --client REF (add --format html --output FILE for the page to print). This list reads each file's first and last lines; to check every line of every record:", style: .dim)
+            console.line(console.paint("  intake replay \(Invocation.shellQuoted(folder)) --check", .dim))
         }
     }
 
@@ -234,7 +243,7 @@ public enum SessionList {
                 object.set("mode", .string(entry.header.mode.rawValue))
                 object.set("status", .string(entry.status.rawValue))
                 object.set("category", entry.category.map(JSONValue.string) ?? .null)
-                object.set("problem", entry.problem.map { .string($0.rawValue) } ?? .null)
+                object.set("damaged", .bool(entry.damaged))
                 object.set("file", .string(entry.path))
                 return .object(object)
             }),
