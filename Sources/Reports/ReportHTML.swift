@@ -66,8 +66,8 @@ extension ReportRenderer {
         }
         out += "</dl>\n"
         out += "<section class=\"by-hand\" aria-label=\"To fill in by hand\">\n"
-        for field in byHandFields {
-            out += "<div class=\"field field-\(field.lowercased().replacing(" ", with: "-"))\"><span class=\"field-label\">\(e(field))</span><span class=\"field-line\"></span></div>\n"
+        for field in byHandFields(data) {
+            out += "<div class=\"field field-\(String(field.lowercased().replacing(" ", with: "-").filter { $0.isLetter || $0 == "-" }))\"><span class=\"field-label\">\(e(field))</span><span class=\"field-line\"></span></div>\n"
         }
         out += "</section>\n"
         for (index, notice) in notices(data).enumerated() {
@@ -181,7 +181,7 @@ extension ReportRenderer {
         if let assessment = data.assessment {
             out += "<blockquote class=\"disclaimer\"><p>\(e(assessment.disclaimer))</p></blockquote>\n"
         }
-        out += "<p class=\"provenance\">\(e(byHandFooter)) · \(e(data.questionnaireID)) version \(e(data.questionnaireVersion))"
+        out += "<p class=\"provenance\">\(e(byHandFooter(data))) · \(e(data.questionnaireID)) version \(e(data.questionnaireVersion))"
         if let rules = data.rules { out += " · rules version \(e(rules.version))" }
         if let assessment = data.assessment, let line = ruleIDsLine(assessment) { out += " · \(e(line))" }
         out += "</p>\n"
@@ -375,6 +375,8 @@ extension ReportRenderer {
     .by-hand { display: flex; flex-wrap: wrap; align-items: flex-end; column-gap: 5mm; margin: 2pt 0 0; }
     .field { display: flex; align-items: flex-end; gap: 2mm; flex: 1 1 40mm; }
     .field-signature { flex-basis: 56mm; }
+    .by-hand:has(.field-consent-initials) .field { flex-basis: 30mm; }
+    .by-hand:has(.field-consent-initials) .field-signature { flex-basis: 44mm; }
     .field-label { color: var(--muted); white-space: nowrap; }
     .field-line { flex: 1; border-bottom: 0.9pt solid var(--ink); height: 6.5mm; }
     .by-hand-note { flex-basis: 100%; margin: 1pt 0 0; color: var(--muted); font-size: 8pt; }

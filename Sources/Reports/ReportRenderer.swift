@@ -22,7 +22,7 @@ public enum ReportRenderer {
         }
         out.append("")
         // Lines to fill in by pen on the printed page.
-        for field in byHandFields {
+        for field in byHandFields(data) {
             out.append("\(field): " + String(repeating: "_", count: max(10, min(width, 60) - field.count - 2)))
         }
         wrap("(\(byHandNote))")
@@ -99,7 +99,7 @@ public enum ReportRenderer {
             out.append("- **\(md(item.label)):** \(md(item.value))")
         }
         out.append("")
-        out.append(byHandFields.map { "\(md($0)): \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_" }.joined(separator: " · ") + " (\(md(byHandNote)))")
+        out.append(byHandFields(data).map { "\(md($0)): \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_" }.joined(separator: " · ") + " (\(md(byHandNote)))")
         for notice in notices(data) {
             out.append("")
             out.append("> **\(md(notice.title)):** \(md(notice.text))")
@@ -372,9 +372,20 @@ public enum ReportRenderer {
     }
 
     /// The lines left blank on paper, filled in by hand and never stored.
-    static let byHandFields = ["Name", "Date of birth", "Signature"]
+    /// A therapist needs consent before treating: where the questionnaire
+    /// did not ask for it, the page has a line for it, asked in person.
+    static func byHandFields(_ data: ReportData) -> [String] {
+        ["Name", "Date of birth", "Signature"] + (data.notes.consent == nil ? [consentByHand] : [])
+    }
+
+    static let consentByHand = "Consent (initials)"
     static let byHandNote = "Filled in by hand; intake never stores these."
-    static let byHandFooter = "Name, date of birth and signature are written by hand; intake never stores them."
+
+    static func byHandFooter(_ data: ReportData) -> String {
+        data.notes.consent == nil
+            ? "Name, date of birth, signature and consent are written by hand; intake never stores them."
+            : "Name, date of birth and signature are written by hand; intake never stores them."
+    }
 
     /// The heading over the person's own words, positions and areas to avoid.
     static let notesHeading = "Before the session"

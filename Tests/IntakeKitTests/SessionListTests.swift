@@ -153,6 +153,9 @@ import Testing
         #expect(result.output.contains("intake replay /memory/sessions --check"))
         let json = intake.sessions(.init(json: true)).output
         #expect(json.contains("\"damaged\" : true") || json.contains("\"damaged\": true"))
+        // A folder named on the command line is named in the report command too.
+        let named = intake.sessions(.init(folder: InProcessIntake.sessions)).output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(named.contains("A client's report: intake report --client REF --transcripts /memory/sessions"))
     }
 
     @Test func aPDFNeedsABrowser() {

@@ -57,15 +57,21 @@ import Testing
         let page = ReportRenderer.html(data)
         #expect(Self.visibleText(page).contains("Consent Not answered"))
         #expect(page.contains("<div class=\"meta-warning\"><dt>Consent</dt>"))
-        // The shipped questionnaire has no consent question yet: nothing is said.
-        #expect(!Self.visibleText(self.page).contains("Consent"))
+        #expect(!page.contains("<div class=\"field field-consent"), "asked and answered: no line for it")
+        // The shipped questionnaire has no consent question yet: the paper
+        // has a line for it, asked in person and initialled by hand.
+        #expect(!Self.visibleText(self.page).contains("Consent Not"))
+        #expect(self.page.contains("<span class=\"field-label\">Consent (initials)</span><span class=\"field-line\"></span>"))
+        #expect(Self.visibleText(self.page).contains("Name, date of birth, signature and consent are written by hand; intake never stores them."))
+        data.notes.consent = nil
+        #expect(ReportRenderer.text(data).contains("\nConsent (initials): ____"))
     }
 
     @Test func nameDateOfBirthAndSignatureAreLeftBlankForAPen() throws {
         for field in ["Name", "Date of birth", "Signature"] {
             #expect(page.contains("<span class=\"field-label\">\(field)</span><span class=\"field-line\"></span>"))
         }
-        #expect(Self.visibleText(page).contains("Name, date of birth and signature are written by hand; intake never stores them."))
+        #expect(Self.visibleText(page).contains("Name, date of birth, signature and consent are written by hand; intake never stores them."))
         let text = ReportRenderer.text(data)
         #expect(text.contains("\nName: ____"))
         #expect(text.contains("\nDate of birth: ____"))

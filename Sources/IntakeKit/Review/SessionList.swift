@@ -178,13 +178,15 @@ public enum SessionList {
         if options.json {
             console.write(json(kept, folder: folder, matched: matched, unreadable: unreadable, zone: ports.timeZone).prettyPrinted())
         } else {
-            show(kept, folder: folder, matched: matched, unreadable: unreadable, options: options, zone: ports.timeZone, console: console)
+            show(kept, folder: folder, matched: matched, unreadable: unreadable, options: options, zone: ports.timeZone, program: ports.program, console: console)
         }
     }
 
     // MARK: - Showing
 
-    static func show(_ entries: [SessionEntry], folder: String, matched: Int, unreadable: Int, options: Options, zone: LocalTimeZone, console: Console) {
+    static func show(
+        _ entries: [SessionEntry], folder: String, matched: Int, unreadable: Int, options: Options, zone: LocalTimeZone, program: String, console: Console
+    ) {
         console.line(console.paint("Sessions in \(Printable.escaped(folder, limit: 200)), newest first", .heading))
         if entries.isEmpty {
             console.line(matched == 0 && (options.client != nil || options.since != nil || options.today || options.status != nil)
@@ -220,11 +222,12 @@ public enum SessionList {
             console.line("\(entries.count) session\(entries.count == 1 ? "" : "s").")
         }
         if unreadable > 0 {
-            console.paragraph("\(unreadable) file\(unreadable == 1 ? " is" : "s are") not a session intake can read; see what is wrong with: intake replay \(Invocation.shellQuoted(folder))")
+            console.paragraph("\(unreadable) file\(unreadable == 1 ? " is" : "s are") not a session intake can read; see what is wrong with: \(program) replay \(Invocation.shellQuoted(folder))")
         }
         if !entries.isEmpty {
-            console.paragraph("A client's report: intake report --client REF (add --format html --output FILE for the page to print). This list reads each file's first and last lines; to check every line of every record:", style: .dim)
-            console.line(console.paint("  intake replay \(Invocation.shellQuoted(folder)) --check", .dim))
+            let inFolder = options.folder.map { " --transcripts \(Invocation.shellQuoted($0))" } ?? ""
+            console.paragraph("A client's report: \(program) report --client REF\(inFolder) (add --format html --output FILE for the page to print). This list reads each file's first and last lines; to check every line of every record:", style: .dim)
+            console.line(console.paint("  \(program) replay \(Invocation.shellQuoted(folder)) --check", .dim))
         }
     }
 
