@@ -69,6 +69,8 @@ import Testing
         let result = intake.run(SessionOptions(mode: .reception), piping: Self.session(["A-17"] + Self.straight + [":quit"]))
         #expect(result.status == 0)
         let transcript = try #require(intake.transcripts.first)
+        // The answers and the assessment on screen are headed by whose they are.
+        #expect(result.output.contains("\nClient A-17\n\nThe client's answers\n"))
         let stem = ((transcript as NSString).lastPathComponent as NSString).deletingPathExtension
         #expect(result.output.contains("The therapist's report is saved in /memory/reports:\n  \(stem).html  (the page to print or open in a browser)\n  \(stem).txt\n"))
         let html = try #require(intake.files.text("/memory/reports/\(stem).html"))

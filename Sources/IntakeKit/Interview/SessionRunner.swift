@@ -142,7 +142,7 @@ public struct SessionRunner {
             try saving(transcript) { try transcript.recordNow(.paused(reason: "answer-file-problem")) }
             throw DiagnosticsFound(diagnostics: [problem])
         }
-        try finish(interview, transcript: transcript, audience: options.mode)
+        try finish(interview, transcript: transcript, audience: options.mode, client: options.client)
     }
 
     /// Reception: one client after another in one process. Each client has a
@@ -247,7 +247,7 @@ public struct SessionRunner {
         let ending = try saving(transcript) { try session.run() }
         switch ending {
         case .completed:
-            try finish(session.interview, transcript: transcript, audience: audience)
+            try finish(session.interview, transcript: transcript, audience: audience, client: client)
         case .stopped(let reason):
             try saving(transcript) { try transcript.recordNow(.paused(reason: reason)) }
             console.line()
@@ -262,10 +262,15 @@ public struct SessionRunner {
         return ending
     }
 
-    /// Records the end, then shows the answers and the assessment.
-    private func finish(_ interview: Interview, transcript: TranscriptRecorder, audience: Audience) throws {
+    /// Records the end, then shows the answers and the assessment (headed
+    /// by the client's reference at reception, like every question).
+    private func finish(_ interview: Interview, transcript: TranscriptRecorder, audience: Audience, client: String?) throws {
         let assessment = content.assess(interview)
         try saving(transcript) { try transcript.recordNow(.completed(urgent: interview.endedUrgently, assessment: assessment?.json)) }
+        if let client {
+            console.line()
+            console.line(console.paint("Client \(Printable.escaped(client, limit: 64))", .bold))
+        }
         AnswerSummary.show(interview, audience: audience, on: console)
         console.line()
         if let assessment, let rules = content.rules {
