@@ -378,7 +378,7 @@ extension ReportRenderer {
     .by-hand:has(.field-consent-initials) .field { flex-basis: 30mm; }
     .by-hand:has(.field-consent-initials) .field-signature { flex-basis: 44mm; }
     .field-label { color: var(--muted); white-space: nowrap; }
-    .field-line { flex: 1; border-bottom: 0.9pt solid var(--ink); height: 6.5mm; }
+    .field-line { flex: 1; min-width: 16mm; border-bottom: 0.9pt solid var(--ink); height: 6.5mm; }
     .by-hand-note { flex-basis: 100%; margin: 1pt 0 0; color: var(--muted); font-size: 8pt; }
 
     .notice {
