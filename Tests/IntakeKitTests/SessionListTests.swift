@@ -137,6 +137,9 @@ import Testing
         let unknown = intake.report(SessionReport.Options(client: "Z-9"))
         #expect(unknown.status == 2)
         #expect(unknown.error == "/memory/sessions: no session of that client here (references match whole, upper or lower case alike): see every client's sessions with: intake sessions /memory/sessions\n")
+        let refused = intake.report(SessionReport.Options(client: "A/17"))
+        #expect(refused.status == 2)
+        #expect(refused.error.hasPrefix("--client: a client reference cannot hold '/'"))
     }
 
     /// A crash mid-write leaves half a line at the end: the session is still

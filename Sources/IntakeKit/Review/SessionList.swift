@@ -98,6 +98,9 @@ enum ClientSessions {
     /// The transcripts of `client` in `folder`, newest first: the latest
     /// only unless `all`.
     static func find(_ client: String, in folder: String, all: Bool, files: FileSystem) throws -> [String] {
+        if case .failure(let problem) = ClientReference.check(client) {
+            throw UserFacingError("--client: \(problem); no session can have been saved under it")
+        }
         var found: [(started: Int64, path: String)] = []
         _ = try SessionFolder.forEach(in: folder, files: files) { entry in
             guard let reference = entry.header.client, ClientReference.same(reference, client) else { return }
