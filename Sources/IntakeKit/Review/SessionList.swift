@@ -98,9 +98,6 @@ enum ClientSessions {
     /// The transcripts of `client` in `folder`, newest first: the latest
     /// only unless `all`.
     static func find(_ client: String, in folder: String, all: Bool, files: FileSystem) throws -> [String] {
-        if case .failure(let problem) = ClientReference.check(client) {
-            throw UserFacingError("--client: \(problem); no session can have been saved under it")
-        }
         var found: [(started: Int64, path: String)] = []
         _ = try SessionFolder.forEach(in: folder, files: files) { entry in
             guard let reference = entry.header.client, ClientReference.same(reference, client) else { return }
@@ -109,6 +106,11 @@ enum ClientSessions {
             if !all, found.count > 1 { found.removeLast() }
         }
         guard !found.isEmpty else {
+            // Searched all the same: a transcript from an older intake may
+            // hold a reference today's rule refuses.
+            if case .failure(let problem) = ClientReference.check(client) {
+                throw UserFacingError("--client: \(problem); no session in \(folder) was saved under it")
+            }
             throw UserFacingError("\(folder): no session of that client here (references match whole, upper or lower case alike): see every client's sessions with: intake sessions \(Invocation.shellQuoted(folder))")
         }
         return found.map(\.path)
