@@ -94,7 +94,7 @@ let package = Package(
         ),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TerminalText", "line-editing-probe"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "InterviewEngine", "QuestionnaireModel", "IntakeTesting"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring", "QuestionnaireModel"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring", "QuestionnaireModel", "InterviewEngine"]),
         // The application in-process: sessions, answers, personas,
         // reception, resume, replay, reports, validation.
         .testTarget(

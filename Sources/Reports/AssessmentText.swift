@@ -6,7 +6,11 @@ import TerminalText
 /// disclaimer. Used at the end of `intake run`, by `intake score` and in
 /// text reports.
 public enum AssessmentText {
-    public static func render(_ assessment: Assessment, rules: RuleSet, audience: Audience, style: TextStyle = .plain, width: Int = 80) -> String {
+    /// `showRuleIDs` puts each rule's id beside its title (on screen, for
+    /// review); reports leave them out and list them at the end.
+    public static func render(
+        _ assessment: Assessment, rules: RuleSet, audience: Audience, style: TextStyle = .plain, width: Int = 80, showRuleIDs: Bool = true
+    ) -> String {
         var out: [String] = []
         func paragraph(_ text: String, indent: String = "  ", hanging: String? = nil) {
             out.append(TextWrap.wrap(text, width: width, indent: indent, hanging: hanging))
@@ -32,21 +36,21 @@ public enum AssessmentText {
         if !raising.isEmpty {
             out.append("")
             out.append(style.heading("Why"))
-            for rule in raising { describe(rule, into: &out, width: width, style: style) }
+            for rule in raising { describe(rule, into: &out, width: width, style: style, showID: showRuleIDs) }
         }
         let worthKnowing = ReportRenderer.worthKnowing(assessment)
         if !worthKnowing.isEmpty {
             out.append("")
             out.append(style.heading("Also worth knowing"))
             for rule in worthKnowing {
-                describe(rule, into: &out, width: width, style: style)
+                describe(rule, into: &out, width: width, style: style, showID: showRuleIDs)
             }
         }
         let inFavour = ReportRenderer.inFavour(assessment)
         if !inFavour.isEmpty {
             out.append("")
             out.append(style.heading("In favour of massage"))
-            for rule in inFavour { describe(rule, into: &out, width: width, style: style) }
+            for rule in inFavour { describe(rule, into: &out, width: width, style: style, showID: showRuleIDs) }
         }
         for section in ReportRenderer.pointSections(assessment, audience) {
             out.append("")
@@ -65,7 +69,7 @@ public enum AssessmentText {
             out.append("")
             paragraph("Not checked, because answers were missing:", indent: "")
             for rule in assessment.unchecked {
-                paragraph("- \(rule.title) (\(rule.id)): missing \(rule.missing.joined(separator: ", "))", indent: "  ", hanging: "    ")
+                paragraph("- \(rule.title)\(showRuleIDs ? " (\(rule.id))" : ""): missing \(rule.missing.joined(separator: ", "))", indent: "  ", hanging: "    ")
             }
         }
         out.append("")
@@ -73,8 +77,8 @@ public enum AssessmentText {
         return out.joined(separator: "\n") + "\n"
     }
 
-    static func describe(_ rule: Assessment.FiredRule, into out: inout [String], width: Int, style: TextStyle) {
-        out.append(TextWrap.wrap("- \(style.strong(rule.title)) [\(rule.id)]", width: width + 40, indent: "  ", hanging: "    "))
+    static func describe(_ rule: Assessment.FiredRule, into out: inout [String], width: Int, style: TextStyle, showID: Bool) {
+        out.append(TextWrap.wrap("- \(style.strong(rule.title))\(showID ? " [\(rule.id)]" : "")", width: width + 40, indent: "  ", hanging: "    "))
         for reason in rule.reasons {
             out.append(TextWrap.wrap("because \(reason.label): \(reason.value)", width: width, indent: "      ", hanging: "        "))
         }

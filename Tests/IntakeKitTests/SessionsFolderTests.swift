@@ -67,7 +67,7 @@ struct SessionsFolderTests {
         #expect(plain.output.contains("Answers are saved as you go, to \(InProcessIntake.sessions)/"), "\(plain.output)")
         for result in [
             intake.run(typing: [":quit"]),
-            intake.run(SessionOptions(mode: .reception), typing: [":quit", ":quit"]),
+            intake.run(SessionOptions(mode: .reception), typing: ["", ":quit", ":quit"]),
             intake.run(SessionOptions(), reader: ScriptedLineReader(lines: [":quit"]), interactive: true),
         ] {
             #expect(result.output.contains("Answers are saved as you go, to \(InProcessIntake.sessions)/"), "\(result.output)")

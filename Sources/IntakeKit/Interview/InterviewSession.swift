@@ -28,6 +28,8 @@ final class InterviewSession {
     private var echoInput: Bool { !keyboard.isTerminal }
     /// Who is at the keyboard: the person themselves, or staff at reception.
     var audience: Audience = .self
+    /// The client's reference at reception, shown with every question.
+    var client: String?
     /// Called with every step the interview takes.
     var record: (TranscriptEvent) throws -> Void = { _ in }
     /// Called before anything about a step is shown: the events recorded so
@@ -85,7 +87,7 @@ final class InterviewSession {
                     }
                 }
                 try commitAndShowFeedback()
-                if showStep { view.show(node, in: interview) }
+                if showStep { view.show(node, in: interview, client: client) }
                 reader.completer = Completions.provider(for: node, interview: interview, medicationNames: medicationNames)
             case .check(let check):
                 try commitAndShowFeedback()

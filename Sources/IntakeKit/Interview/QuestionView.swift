@@ -8,10 +8,12 @@ import TerminalText
 struct QuestionView {
     let console: Console
 
-    func show(_ node: Node, in interview: Interview) {
+    /// Shows `node`; `client`, a reference given at reception, heads it, so
+    /// every question on screen says whose session it is.
+    func show(_ node: Node, in interview: Interview, client: String? = nil) {
         let progress = interview.progress
         console.line()
-        console.line(console.paint(progressText(progress), .dim))
+        console.line(console.paint((client.map { "Client \(Printable.escaped($0, limit: 64)) · " } ?? "") + progressText(progress), .dim))
         console.paragraph(node.text, style: .bold)
         let hint = node.hint ?? defaultHint(for: node)
         if !hint.isEmpty { console.paragraph(hint, style: .dim) }

@@ -23,10 +23,17 @@ public struct SessionOptions: Sendable {
     public var force = false
     /// No colour, no cursor movement, no line editing.
     public var plain = false
+    /// Where reception saves each client's report (`--reports`).
+    public var reports: String?
+    /// The printer reception prints reports on (`--printer`).
+    public var printer: String?
+    /// The paper reports are laid out for (`--paper`).
+    public var paper: Paper?
 
     public init(
         questionnaire: String? = nil, rules: String? = nil, answers: String? = nil, mode: Audience = .self, client: String? = nil,
-        transcripts: String? = nil, resume: String? = nil, force: Bool = false, plain: Bool = false
+        transcripts: String? = nil, resume: String? = nil, force: Bool = false, plain: Bool = false,
+        reports: String? = nil, printer: String? = nil, paper: Paper? = nil
     ) {
         self.questionnaire = questionnaire
         self.rules = rules
@@ -37,6 +44,9 @@ public struct SessionOptions: Sendable {
         self.resume = resume
         self.force = force
         self.plain = plain
+        self.reports = reports
+        self.printer = printer
+        self.paper = paper
     }
 
     /// The folder from `--transcripts`, `INTAKE_TRANSCRIPTS`, or the
@@ -134,7 +144,7 @@ public struct SessionRunner {
             try saving(transcript) { try transcript.recordNow(.paused(reason: "answer-file-problem")) }
             throw DiagnosticsFound(diagnostics: [problem])
         }
-        try finish(interview, transcript: transcript, audience: options.mode)
+        try finish(interview, transcript: transcript, audience: options.mode, client: options.client)
     }
 
     /// Reception: one client after another in one process. Each client has a
@@ -142,18 +152,35 @@ public struct SessionRunner {
     /// between clients so nobody sees the previous client's answers.
     private mutating func runReception(firstClient: String?) throws {
         var client = firstClient
+        let desk = ReceptionDesk(options: options, ports: ports, console: console)
+        console.line(console.paint(questionnaire.title, .heading))
+        desk.sayWhyNotPrinting()
+        if firstClient == nil {
+            // The first client is asked for a reference like every other.
+            guard let first = askForClientReference() else {
+                console.line("Reception finished.")
+                return
+            }
+            client = first.isEmpty ? nil : first
+        }
         while true {
             let transcript = try newTranscript(mode: .reception, client: client, checks: Self.personChecks)
-            console.line(console.paint(questionnaire.title, .heading))
-            if let client { console.line(console.paint("Client: \(client)", .dim)) }
-            let ending = try interview(newInterview(recordedIn: transcript, checks: Self.personChecks), transcript: transcript, audience: .reception)
+            if let client { console.line(console.paint("Client: \(client)", .bold)) }
+            let ending = try interview(
+                newInterview(recordedIn: transcript, checks: Self.personChecks), transcript: transcript, audience: .reception, client: client)
             if case .interrupted = ending { throw ExitWith(status: .interrupted) }
+            if case .completed = ending { desk.offerPrinting(transcript: transcript.path) { readLine() } }
             console.line()
             console.paragraph("When you are ready, press Enter to clear the screen for the next client (or type :quit to finish).")
             let input = readLine()
             // Cleared whatever comes next: finishing leaves no client on screen either.
             clearBetweenClients()
-            guard case .line(let answer) = input, Command.parse(answer) == nil, let next = askForClientReference() else {
+            guard case .line(let answer) = input, Command.parse(answer) == nil else {
+                console.line("Reception finished.")
+                return
+            }
+            console.line(console.paint(questionnaire.title, .heading))
+            guard let next = askForClientReference(next: true) else {
                 console.line("Reception finished.")
                 return
             }
@@ -200,8 +227,11 @@ public struct SessionRunner {
         if let client = header.client { console.line(console.paint("Client: \(Printable.escaped(client, limit: 200))", .dim)) }
         let answered = replay.interview.answers.count
         console.paragraph("Welcome back. \(answered) answer\(answered == 1 ? " is" : "s are") already saved; carrying on from where the session stopped.")
-        let ending = try interview(replay.interview, transcript: transcript, audience: audience)
+        let ending = try interview(replay.interview, transcript: transcript, audience: audience, client: header.client)
         if case .interrupted = ending { throw ExitWith(status: .interrupted) }
+        if case .completed = ending, audience == .reception {
+            ReceptionDesk(options: options, ports: ports, console: console).offerPrinting(transcript: transcript.path) { readLine() }
+        }
     }
 
     // MARK: - One interview
@@ -212,17 +242,18 @@ public struct SessionRunner {
     }
 
     /// Runs an interview to its end or until it stops, saving every step.
-    private mutating func interview(_ interview: Interview, transcript: TranscriptRecorder, audience: Audience) throws -> InterviewSession.Ending {
+    private mutating func interview(_ interview: Interview, transcript: TranscriptRecorder, audience: Audience, client: String? = nil) throws -> InterviewSession.Ending {
         let keyboard = self.keyboard()
         let session = InterviewSession(interview: interview, console: console, keyboard: keyboard, medicationNames: content.lexicon.names)
         session.audience = audience
+        session.client = client
         session.record = transcript.record
         session.commit = transcript.commit
         console.line(console.paint("Answers are saved as you go, to \(transcript.path)", .dim))
         let ending = try saving(transcript) { try session.run() }
         switch ending {
         case .completed:
-            try finish(session.interview, transcript: transcript, audience: audience)
+            try finish(session.interview, transcript: transcript, audience: audience, client: client)
         case .stopped(let reason):
             try saving(transcript) { try transcript.recordNow(.paused(reason: reason)) }
             console.line()
@@ -237,10 +268,15 @@ public struct SessionRunner {
         return ending
     }
 
-    /// Records the end, then shows the answers and the assessment.
-    private func finish(_ interview: Interview, transcript: TranscriptRecorder, audience: Audience) throws {
+    /// Records the end, then shows the answers and the assessment (headed
+    /// by the client's reference at reception, like every question).
+    private func finish(_ interview: Interview, transcript: TranscriptRecorder, audience: Audience, client: String?) throws {
         let assessment = content.assess(interview)
         try saving(transcript) { try transcript.recordNow(.completed(urgent: interview.endedUrgently, assessment: assessment?.json)) }
+        if let client {
+            console.line()
+            console.line(console.paint("Client \(Printable.escaped(client, limit: 64))", .bold))
+        }
         AnswerSummary.show(interview, audience: audience, scores: content.scores(of: interview), on: console)
         console.line()
         if let assessment, let rules = content.rules {
@@ -257,6 +293,9 @@ public struct SessionRunner {
         console.line()
         let signed = transcript.signingKey.map { " (signed by desk \"\(Printable.escaped($0.desk, limit: 200))\")" } ?? ""
         console.line(console.paint("Saved: \(transcript.path)\(signed)", .dim))
+        if audience == .reception {
+            ReceptionDesk(options: options, ports: ports, console: console).saveReport(transcript: transcript.path)
+        }
     }
 
     /// Runs `body`; when the transcript cannot be written, says so at once
@@ -332,9 +371,10 @@ public struct SessionRunner {
         }
     }
 
-    /// Asks for the next client's reference; nil when reception is over.
-    private mutating func askForClientReference() -> String? {
-        console.paragraph("Next client. Type their reference (kept inside the transcript only), or press Enter to go on without one.")
+    /// Asks for the next client's reference; nil when reception is over,
+    /// "" for a client without one.
+    private mutating func askForClientReference(next: Bool = false) -> String? {
+        console.paragraph("\(next ? "Next client. " : "")Client reference: what you will find this client's session by later. \(ClientReference.rule) Press Enter to go on without one, or type :quit to finish.")
         while true {
             guard case .line(let text) = readLine() else { return nil }
             let reference = text.trimmingSpaces()
@@ -342,7 +382,8 @@ public struct SessionRunner {
             if Command.parse(reference) != nil { return nil }
             switch ClientReference.check(reference) {
             case .success(let valid): return valid
-            case .failure(let problem): console.paragraph("! \(problem): type it again, or press Enter to go on without one.", indent: 2, style: .warning)
+            case .failure(let problem):
+                console.paragraph("! \(problem.description.prefix(1).uppercased() + problem.description.dropFirst()). Type it again, or press Enter to go on without one.", indent: 2, style: .warning)
             }
         }
     }

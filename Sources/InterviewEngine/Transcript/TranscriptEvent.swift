@@ -174,7 +174,7 @@ public enum Timestamp {
     }
 
     // Howard Hinnant's civil-from-days and days-from-civil algorithms.
-    private static func civil(fromDays days: Int64) -> (Int, Int, Int) {
+    static func civil(fromDays days: Int64) -> (Int, Int, Int) {
         let z = days + 719_468
         let era = z.floorDivided(by: 146_097)
         let dayOfEra = z - era * 146_097
@@ -187,7 +187,7 @@ public enum Timestamp {
         return (Int(year), Int(month), Int(day))
     }
 
-    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int64 {
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int64 {
         let y = Int64(month <= 2 ? year - 1 : year)
         let era = y.floorDivided(by: 400)
         let yearOfEra = y - era * 400
