@@ -92,7 +92,7 @@ let package = Package(
             dependencies: ["LineEditing"],
             path: "Tests/LineEditingProbe"
         ),
-        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TerminalText", "line-editing-probe"]),
+        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TerminalText", "line-editing-probe", "IntakeTesting"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "InterviewEngine", "QuestionnaireModel", "IntakeTesting"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring", "QuestionnaireModel", "InterviewEngine"]),
         // The application in-process: sessions, answers, personas,

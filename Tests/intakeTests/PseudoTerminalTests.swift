@@ -1,4 +1,5 @@
 import Testing
+import IntakeTesting
 
 #if canImport(Glibc)
 import Glibc
