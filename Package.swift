@@ -79,7 +79,7 @@ let package = Package(
         // binary, and the schema check shared by the schema tests.
         .target(
             name: "IntakeTesting",
-            dependencies: ["IntakeKit", "LineEditing", "QuestionnaireModel", "InterviewEngine", "Reports"],
+            dependencies: ["IntakeKit", "LineEditing", "QuestionnaireModel", "InterviewEngine", "Scoring", "Reports"],
             path: "Tests/IntakeTesting"
         ),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
@@ -94,7 +94,7 @@ let package = Package(
         ),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TerminalText", "line-editing-probe", "IntakeTesting"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "InterviewEngine", "QuestionnaireModel", "IntakeTesting"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring", "QuestionnaireModel", "InterviewEngine"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring", "QuestionnaireModel", "InterviewEngine", "IntakeTesting"]),
         // The application in-process: sessions, answers, personas,
         // reception, resume, replay, reports, validation.
         .testTarget(

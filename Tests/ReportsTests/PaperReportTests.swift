@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTesting
 import QuestionnaireModel
 import Reports
 import Scoring

@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTesting
 #if canImport(FoundationXML)
 import FoundationXML
 #endif

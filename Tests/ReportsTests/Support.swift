@@ -1,29 +1,11 @@
 import Foundation
+import IntakeTesting
 import InterviewEngine
 import QuestionnaireModel
 import Reports
 import Scoring
 
-/// The shipped questionnaire, rules and lexicon, read from `Questionnaires/`.
-enum Shipped {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static func bytes(_ path: String) -> [UInt8] {
-        Array((try? Data(contentsOf: root.appendingPathComponent(path))) ?? Data())
-    }
-
-    static let questionnaire: Questionnaire = {
-        try! QuestionnaireLoader.load(bytes("Questionnaires/massage-intake.json"), file: "massage-intake.json").questionnaire
-    }()
-
-    static let lexicon: MedicationLexicon = {
-        try! MedicationLexicon.load(bytes("Questionnaires/medications.json"), file: "medications.json")
-    }()
-
-    static let rules: RuleSet = {
-        try! RuleSet.load(bytes("Questionnaires/massage-intake.rules.json"), file: "massage-intake.rules.json", questionnaire: questionnaire, lexicon: lexicon)
-    }()
-
+extension Shipped {
     /// Labels of the region codes, from the `pain_locations` options.
     static let regionLabels: [String: String] = {
         guard let node = questionnaire.node("pain_locations") else { return [:] }
