@@ -11,6 +11,9 @@ public final class Console {
     private let screen: Screen
     /// Whether escape codes (colour, bold) may be written.
     public let styled: Bool
+    /// The words of the program's own messages for the session shown now:
+    /// set once per session from its audience (and language).
+    public var words = ProgramWords()
     /// Whether the output is a terminal (for clearing the screen, say).
     public var outputIsTerminal: Bool { screen.isTerminal }
 

@@ -224,6 +224,27 @@ public struct Content: Sendable {
 
     // MARK: - Using it
 
+    /// This content in the words of `audience` and `language`: the
+    /// questionnaire and the rules worded (`Questionnaire.worded(_:)`,
+    /// `RuleSet.worded(_:)`). The one place a session, a replay, a report
+    /// or a review chooses its words; the files, their hashes and what an
+    /// answer may be typed as stay the same.
+    public func worded(for audience: Audience, language: Language = .english) -> Content {
+        let variant = TextVariant(language: language, audience: audience)
+        guard variant != questionnaire.variant else { return self }
+        var worded = self
+        worded.questionnaire.variant = variant
+        worded.questionnaire.questionnaire = questionnaire.questionnaire.worded(variant)
+        worded.rules = rules?.worded(variant)
+        return worded
+    }
+
+    /// This content in the words the session in `transcript` was held in
+    /// (its header's mode), for replaying and reporting it as it was shown.
+    public func worded(forTranscript transcript: [UInt8]) -> Content {
+        worded(for: TranscriptHeader.of(transcript: transcript)?.mode ?? .self)
+    }
+
     /// A new interview held on `today`, the local date: what a date answered
     /// "today" means, and what a FHIR form's `today()` gives.
     public func interview(on today: CalendarDate, checks: Interview.Checks = []) -> Interview {

@@ -78,9 +78,12 @@ public struct SessionRunner {
         self.resumeBytes = resumeBytes
         if let resumeBytes {
             content = try Content.load(forTranscript: resumeBytes, questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
+                .worded(for: TranscriptHeader.of(transcript: resumeBytes)?.mode ?? options.mode)
         } else {
             content = try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: false, files: ports.files)
+                .worded(for: options.mode)
         }
+        console.words = ProgramWords(content.questionnaire.variant)
     }
 
     var questionnaire: Questionnaire { content.questionnaire.questionnaire }
@@ -149,7 +152,7 @@ public struct SessionRunner {
             let ending = try interview(newInterview(recordedIn: transcript, checks: Self.personChecks), transcript: transcript, audience: .reception)
             if case .interrupted = ending { throw ExitWith(status: .interrupted) }
             console.line()
-            console.paragraph("When you are ready, press Enter to clear the screen for the next client (or type :quit to finish).")
+            console.paragraph(console.words("When you are ready, press Enter to clear the screen for the next client (or type :quit to finish)."))
             let input = readLine()
             // Cleared whatever comes next: finishing leaves no client on screen either.
             clearBetweenClients()
@@ -218,7 +221,7 @@ public struct SessionRunner {
         session.audience = audience
         session.record = transcript.record
         session.commit = transcript.commit
-        console.line(console.paint("Answers are saved as you go, to \(transcript.path)", .dim))
+        console.line(console.paint(console.words("Answers are saved as you go, to \(transcript.path)"), .dim))
         let ending = try saving(transcript) { try session.run() }
         switch ending {
         case .completed:
@@ -267,7 +270,7 @@ public struct SessionRunner {
             return try body()
         } catch let error as TranscriptWriteError {
             console.line()
-            console.paragraph("Your answers could not be saved (\(error.reason)). The interview has stopped so that nothing is lost: answers saved so far are in \(transcript.path). Free some space or choose another folder with --transcripts, then carry on with:", to: .error)
+            console.paragraph(console.words("Your answers could not be saved (\(error.reason)). The interview has stopped so that nothing is lost: answers saved so far are in \(transcript.path). Free some space or choose another folder with --transcripts, then carry on with:"), to: .error)
             console.line("  " + resumeCommand(transcript.path), to: .error)
             throw ExitWith(status: .badInput)
         }

@@ -35,6 +35,7 @@ public enum SessionReport {
         let path = options.transcript
         let bytes = try ports.files.read(path, limit: TranscriptDocument.maxBytes)
         let content = try Content.load(forTranscript: bytes, questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
+            .worded(forTranscript: bytes)
         let result = TranscriptCheck(path: path, bytes: bytes, content: content, clock: ports.clock)
         guard let header = result.document.header else {
             throw UserFacingError("\(path): not an intake transcript (\(result.document.problems.first?.description ?? "no header"))")
