@@ -76,7 +76,7 @@ struct PrivacyTests {
         try terminal.waitUntilRaw()
         // The refused 'x' is back on the line to mend, and the screen says
         // so (typing on would run two answers together): Ctrl-U clears it.
-        try terminal.waitFor("Your answer is back on the line: change it, or Ctrl-U to start again.")
+        try terminal.waitFor("The answer is back on the line: change it, or Ctrl-U to start again.")
         try terminal.waitFor("> x")
         terminal.send("\u{15}\u{4}")
         try terminal.waitFor("Stopped before the end")
