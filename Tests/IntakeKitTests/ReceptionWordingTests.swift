@@ -129,6 +129,12 @@ struct ReceptionWordingTests {
         let fixed = InProcessIntake().validate(.init(files: [try folder.file("fixed.json", reworded)]))
         #expect(!fixed.output.contains("$.nodes[0].text:"), "\(fixed.output)")
         #expect(fixed.output.contains("$.nodes[0].maxLabel:"))
+
+        // Reception words are shown as they are written: they must fit a terminal line too.
+        let long = String(repeating: "the client's ", count: 7)
+        let wide = Self.small.replacingOccurrences(of: "\"text\": \"How bad is your pain?\",", with: "\"text\": \"How bad is your pain?\", \"reception\": {\"text\": \"How bad is \(long)pain?\"},")
+        let tooWide = InProcessIntake().validate(.init(files: [try folder.file("wide.json", wide)]))
+        #expect(tooWide.output.contains("$.nodes[0].reception.text: the reception question is 107 columns wide"), "\(tooWide.output)")
     }
 
     @Test func theShippedFilesHaveReceptionWordsThroughout() {
