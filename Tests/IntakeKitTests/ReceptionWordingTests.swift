@@ -33,7 +33,7 @@ struct ReceptionWordingTests {
         for line in output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { readAloud = false; continue }
-            if trimmed.hasPrefix("Read to the client:") { readAloud = true }
+            if trimmed.hasPrefix(Audience.readAloudMark) { readAloud = true }
             if !readAloud { kept.append(line) }
         }
         return kept
@@ -60,6 +60,15 @@ struct ReceptionWordingTests {
             #expect(SessionText.words(output).contains("The client chose: "), "\(output)")
             #expect(SessionText.words(output).contains("Stop the interview here."), "\(output)")
         }
+    }
+
+    /// At a terminal the mark of a script to read aloud stands out.
+    @Test func theReadAloudMarkIsHighlightedAtATerminal() {
+        let intake = InProcessIntake(screen: MemoryScreen(isTerminal: true, columns: 80))
+        let result = intake.run(SessionOptions(mode: .reception), typing: [":quit", ":quit"])
+        #expect(result.output.contains("\u{1B}[1;4mRead to the client:\u{1B}[0m"), "\(result.output)")
+        let plain = InProcessIntake().run(SessionOptions(mode: .reception), typing: [":quit", ":quit"])
+        #expect(plain.output.contains("\nRead to the client: Your answers stay on this device."))
     }
 
     /// A self session reads exactly as with the 2.0.0 files, which had no

@@ -1,3 +1,4 @@
+import QuestionnaireModel
 import Reports
 import TerminalText
 
@@ -66,7 +67,11 @@ public final class Console {
     /// Text wrapped to the width, each line indented.
     public func paragraph(_ text: String, indent: Int = 0, style: Style = .plain, to stream: Stream = .output) {
         for line in TextWrap.fit(text, width: width - indent) {
-            self.line(String(repeating: " ", count: indent) + paint(line, style), to: stream)
+            // A script to read aloud stands out from the words for the staff member.
+            let painted = styled && line.hasPrefix(Audience.readAloudMark)
+                ? paint(Audience.readAloudMark, .heading) + paint(String(line.dropFirst(Audience.readAloudMark.count)), style)
+                : paint(line, style)
+            self.line(String(repeating: " ", count: indent) + painted, to: stream)
         }
     }
 
