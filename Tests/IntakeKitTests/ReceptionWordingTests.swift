@@ -101,6 +101,16 @@ struct ReceptionWordingTests {
         #expect(replay.status == 0, "\(replay.output)\(replay.error)")
     }
 
+    /// FHIR has no place for reception words: the questionnaire written as
+    /// FHIR is what 2.0.0 gave, but for its version.
+    @Test func theFHIRConversionIsUnaffected() {
+        let today = InProcessIntake().convert(.init(file: "Questionnaires/massage-intake.json"))
+        let before = InProcessIntake().convert(.init(file: "Questionnaires/versions/2.0.0/massage-intake.json"))
+        #expect(today.status == 0 && before.status == 0, "\(today.error)\(before.error)")
+        #expect(today.output.contains("\"linkId\": \"pain_duration\"") && !today.output.contains("the client"), "\(today.output.prefix(500))")
+        #expect(today.output.replacingOccurrences(of: "2.1.0", with: "2.0.0") == before.output)
+    }
+
     // MARK: - validate
 
     static let small = """
