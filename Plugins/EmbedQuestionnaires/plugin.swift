@@ -20,6 +20,13 @@ struct EmbedQuestionnaires: BuildToolPlugin {
         "Questionnaires/versions/1.0.0/massage-intake.json",
         "Questionnaires/versions/1.0.0/massage-intake.rules.json",
         "Questionnaires/versions/1.0.0/medications.json",
+        // As they were while the default questionnaire was at 2.0.0: the
+        // follow-up check-in of then (1.0.0) reads that medicines list too.
+        "Questionnaires/versions/2.0.0/massage-intake.json",
+        "Questionnaires/versions/2.0.0/massage-intake.rules.json",
+        "Questionnaires/versions/2.0.0/medications.json",
+        "Questionnaires/versions/2.0.0/follow-up.json",
+        "Questionnaires/versions/2.0.0/follow-up.rules.json",
     ]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

@@ -13,7 +13,7 @@ public enum ClientReference {
     public static let allowedMarks = "-_.#:+()',&@"
 
     /// The rule, as said to the person typing a reference.
-    public static let rule = "No name is needed: a booking number, initials or a code of your own will do. Up to \(maxLength) letters, digits and spaces, and \(allowedMarks.map(String.init).joined(separator: " "))."
+    public static let rule = "No name is needed: a booking number, initials or the desk's own code will do. Up to \(maxLength) letters, digits and spaces, and \(allowedMarks.map(String.init).joined(separator: " "))."
 
     /// Why a typed reference cannot be used, in words for the person typing it.
     public struct Problem: Error, Sendable, CustomStringConvertible {

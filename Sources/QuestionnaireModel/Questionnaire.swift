@@ -21,6 +21,13 @@ public struct Questionnaire: Sendable {
     /// Values worked out from the answers rather than asked (a FHIR form's
     /// calculated items and expressions), read by conditions as `Subject.value`.
     public var computedValues: (any ComputedValues)?
+    /// The texts that overlay the file's own words for other audiences and
+    /// languages (its `reception` objects); `worded(_:)` applies them.
+    public var texts = TextCatalog<String>()
+    /// Who the questionnaire is meant to be read by (its `audiences`; both
+    /// when the file does not say): `validate` checks reception texts only
+    /// for a questionnaire meant for reception.
+    public var audiences: [Audience] = Audience.allCases
 
     public init(id: String, version: String, title: String, schema: String? = nil, sections: [Section] = [], start: String, nodes: [Node]) {
         self.id = id
@@ -72,6 +79,12 @@ public struct Questionnaire: Sendable {
     /// end), -1 where the id names no node.
     public func nextIndices(ofNodeAt position: Int) -> ArraySlice<Int> {
         nextIndices[nextOffsets[position]..<nextOffsets[position + 1]]
+    }
+
+    /// Changes each node's words in place (`worded(_:)`); ids, kinds and
+    /// `next` must stay as they are, or the flow's index goes stale.
+    mutating func mapNodes(_ change: (inout Node) -> Void) {
+        for index in nodes.indices { change(&nodes[index]) }
     }
 
     /// The kind of the node with `id`, without copying the node.

@@ -23,6 +23,9 @@ public struct RuleSet: Sendable {
     /// Questions whose answers go at the top of a therapist's report
     /// (consent, the person's own words).
     public var atTop: [String] = []
+    /// The texts that overlay the file's own words for other audiences and
+    /// languages (its `reception` objects); `worded(_:)` applies them.
+    public var texts = TextCatalog<RuleText>()
     /// Positions in `derived` and `categories` by name, for lookups made for
     /// every condition: a rules file may hold thousands.
     private let derivedIndex: [String: Int]

@@ -40,10 +40,19 @@ struct ClinicalVersionTests {
         }
     }
 
-    @Test func aVersion2SessionReplaysWithTodaysFiles() {
-        let result = InProcessIntake().replay(.init(path: Fixtures.path("Transcripts/examples/good-fit-neck.jsonl"), check: true))
-        #expect(result.status == 0)
-        #expect(result.output.contains("replayed with questionnaire massage-intake 2.0.0, rules 2.0.0, medicines list 2.0.0\n"))
+    /// Version 2.1.0 changed only wording (reception texts), but the bytes
+    /// changed: a 2.0.0 session replays with the kept 2.0.0 files, and its
+    /// replay and report are what they were.
+    @Test func aVersion2SessionReplaysWithItsOwnKeptFiles() throws {
+        let path = Fixtures.path("Transcripts/examples/good-fit-neck.jsonl")
+        let result = InProcessIntake().replay(.init(path: path, check: true))
+        #expect(result.status == 0, "\(result.output)\(result.error)")
+        #expect(result.output.contains("replayed with questionnaire massage-intake 2.0.0, rules 2.0.0, medicines list 2.0.0 (the built-in files of version 2.0.0, kept for the sessions made with them)\n"), "\(result.output)")
+        #expect(result.output.contains("unchanged since"), "\(result.output)")
+        let kept = try Content.load(forTranscript: Fixtures.bytes("Transcripts/examples/good-fit-neck.jsonl"), questionnaire: nil, rules: nil, files: InProcessIntake().files)
+        #expect(kept.keptVersion == "2.0.0")
+        #expect(kept.identities.questionnaire.sha256 == SHA256Hex.of(Fixtures.bytes("Questionnaires/versions/2.0.0/massage-intake.json")))
+        #expect(kept.identities.rules?.sha256 == SHA256Hex.of(Fixtures.bytes("Questionnaires/versions/2.0.0/massage-intake.rules.json")))
     }
 
     /// The report of a version 1 session is made with the 1.0.0 files: its

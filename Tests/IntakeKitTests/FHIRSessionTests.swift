@@ -355,7 +355,7 @@ struct ConvertedQuestionnaireTests {
             bundles.append(bundle)
             let entries = bundle["entry"]?.arrayValue ?? []
             let response = try #require(entries.first?["resource"])
-            #expect(response["questionnaire"]?.stringValue == "urn:intake:questionnaire:massage-intake|2.0.0")
+            #expect(response["questionnaire"]?.stringValue == "urn:intake:questionnaire:massage-intake|2.1.0")
             let observation = try #require(entries.last?["resource"])
             #expect(observation["valueCodeableConcept"]?["coding"]?.arrayValue?.first?["code"]?.stringValue == persona.category, "\(name)")
 

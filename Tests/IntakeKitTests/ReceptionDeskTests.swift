@@ -24,7 +24,7 @@ import Testing
         let result = intake.run(SessionOptions(mode: .reception), piping: Self.session(["A-17"] + Self.straight.prefix(3) + [":quit", ":quit"]))
         #expect(result.status == 0)
         let output = result.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(output.contains("Client reference: what you will find this client's session by later. No name is needed: a booking number, initials or a code of your own will do."))
+        #expect(output.contains("Client reference: what this client's session will be found by later. No name is needed: a booking number, initials or the desk's own code will do."))
         #expect(output.contains("Press Enter to go on without one, or type :quit to finish."))
         #expect(try Self.header(intake, try #require(intake.transcripts.first))["client"] as? String == "A-17")
         // Every question on screen says whose session it is.

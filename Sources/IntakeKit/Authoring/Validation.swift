@@ -164,6 +164,11 @@ public struct Validation {
             report.questionnaire = loaded.questionnaire
             report.review = review
             report.warnings = loaded.warnings + review.warnings
+            if loaded.questionnaire.audiences.contains(.reception) {
+                let questionnaire = loaded.questionnaire
+                report.warnings += ReceptionReview.warnings(
+                    questionnaire.ownTexts(), catalog: questionnaire.texts, json: json, log: DiagnosticLog(file: path, source: SourceText(bytes)))
+            }
             report.statistics = GraphStatistics(loaded.questionnaire)
         } catch {
             report.errors = error.diagnostics
@@ -198,6 +203,10 @@ public struct Validation {
             let (lexicon, _) = try Content.loadLexicon(for: source, builtIn: false, files: files)
             let rules = try RuleSet.load(source, questionnaire: questionnaire, lexicon: lexicon)
             report.warnings = RuleReview(rules, source: source, questionnaire: questionnaire, unasked: review?.unaskedQuestions ?? []).warnings
+            if questionnaire.audiences.contains(.reception) {
+                report.warnings += ReceptionReview.warnings(
+                    rules.ownTexts(), catalog: rules.texts, json: source.json, log: DiagnosticLog(file: path, source: SourceText(source.bytes)))
+            }
         } catch let error as DiagnosticError {
             report.errors = error.diagnostics
         } catch let error as DiagnosticsFound {

@@ -24,10 +24,12 @@ public struct Content: Sendable {
 
     public static let builtInID = "massage-intake"
     static let builtInRules = "Questionnaires/massage-intake.rules.json"
-    /// Earlier versions of the default questionnaire, its rules and
-    /// medicines, built in so sessions recorded with them replay, check and
-    /// report as they were made (`Questionnaires/versions/VERSION/`).
-    public static let keptVersions = ["1.0.0"]
+    /// Earlier versions of the built-in files, built in so sessions
+    /// recorded with them replay, check and report as they were made:
+    /// `Questionnaires/versions/VERSION/` holds the files as they were while
+    /// the default questionnaire was at VERSION (the follow-up check-in and
+    /// its rules too, from 2.0.0 on).
+    public static let keptVersions = ["1.0.0", "2.0.0"]
 
     /// What a transcript records of the files a session depends on, hashed
     /// once: a folder replay compares them with every transcript.
@@ -94,33 +96,40 @@ public struct Content: Sendable {
     /// by its version), so it replays, checks and reports as it was made.
     public static func load(forTranscript bytes: [UInt8], questionnaire path: String?, rules: String?, files: FileSystem) throws -> Content {
         let header = TranscriptHeader.of(transcript: bytes)
-        if path == nil, rules == nil, let header, header.questionnaire.id ?? builtInID == builtInID {
+        if path == nil, rules == nil, let header, isBuiltIn(header.questionnaire.id ?? builtInID) {
             return try builtIn(matching: header.questionnaire, files: files)
         }
         return try load(forQuestionnaire: header?.questionnaire.id, questionnaire: path, rules: rules, files: files)
     }
 
-    /// The built-in default content a session recorded with `recorded` was
-    /// made with: today's, or a kept version with the same hash, or failing
-    /// that with the same version number; today's when none is.
+    /// Whether `id` names a built-in questionnaire (the default or the follow-up).
+    static func isBuiltIn(_ id: String) -> Bool {
+        Option.isValidIdentifier(id) && BuiltInFiles.text("Questionnaires/\(id).json") != nil
+    }
+
+    /// The built-in content a session recorded with `recorded` was made
+    /// with: today's, or a kept version with the same hash, or failing that
+    /// with the same version number; today's when none is.
     static func builtIn(matching recorded: FileIdentity, files: FileSystem) throws -> Content {
-        let today = try builtIn(builtInID, files: files)
+        let id = recorded.id ?? builtInID
+        let today = try builtIn(id, files: files)
         if today.identities.questionnaire.sha256 == recorded.sha256 { return today }
-        let kept = try keptVersions.map { try builtInKept($0, files: files) }
+        let kept = try keptVersions.filter { BuiltInFiles.text("Questionnaires/versions/\($0)/\(id).json") != nil }.map { try builtInKept($0, id: id, files: files) }
         if let same = kept.first(where: { $0.identities.questionnaire.sha256 == recorded.sha256 }) { return same }
         if today.identities.questionnaire.version == recorded.version { return today }
         return kept.first { $0.identities.questionnaire.version == recorded.version } ?? today
     }
 
-    /// A kept version of the default content, loaded once per process.
-    static func builtInKept(_ version: String, files: FileSystem) throws -> Content {
-        let key = "\(builtInID)@\(version)"
+    /// A kept version of built-in questionnaire `id` (the default unless
+    /// said), from the folder `versions/VERSION/`, loaded once per process.
+    static func builtInKept(_ version: String, id: String = builtInID, files: FileSystem) throws -> Content {
+        let key = "\(id)@\(version)"
         if let loaded = builtInContents.withLock({ $0[key] }) { return loaded }
         let folder = "Questionnaires/versions/\(version)"
-        let questionnaire = try QuestionnaireFile.load(nil, builtIn: "\(folder)/\(builtInID).json", files: files)
-        let (rulesBytes, rulesName) = try BuiltInFiles.bytes(of: nil, orBuiltIn: "\(folder)/\(builtInID).rules.json", files: files)
+        let questionnaire = try QuestionnaireFile.load(nil, builtIn: "\(folder)/\(id).json", files: files)
+        let (rulesBytes, rulesName) = try BuiltInFiles.bytes(of: nil, orBuiltIn: "\(folder)/\(id).rules.json", files: files)
         var loaded = try load(questionnaire, rules: try parseRules(rulesBytes, name: rulesName), builtIn: true, builtInFolder: folder, files: files)
-        loaded.keptVersion = version
+        loaded.keptVersion = questionnaire.questionnaire.version
         builtInContents.withLock { $0[key] = loaded }
         return loaded
     }
@@ -224,6 +233,27 @@ public struct Content: Sendable {
 
     // MARK: - Using it
 
+    /// This content in the words of `audience` and `language`: the
+    /// questionnaire and the rules worded (`Questionnaire.worded(_:)`,
+    /// `RuleSet.worded(_:)`). The one place a session, a replay, a report
+    /// or a review chooses its words; the files, their hashes and what an
+    /// answer may be typed as stay the same.
+    public func worded(for audience: Audience, language: Language = .english) -> Content {
+        let variant = TextVariant(language: language, audience: audience)
+        guard variant != questionnaire.variant else { return self }
+        var worded = self
+        worded.questionnaire.variant = variant
+        worded.questionnaire.questionnaire = questionnaire.questionnaire.worded(variant)
+        worded.rules = rules?.worded(variant)
+        return worded
+    }
+
+    /// This content in the words the session in `transcript` was held in
+    /// (its header's mode), for replaying and reporting it as it was shown.
+    public func worded(forTranscript transcript: [UInt8]) -> Content {
+        worded(for: TranscriptHeader.of(transcript: transcript)?.mode ?? .self)
+    }
+
     /// A new interview held on `today`, the local date: what a date answered
     /// "today" means, and what a FHIR form's `today()` gives.
     public func interview(on today: CalendarDate, checks: Interview.Checks = []) -> Interview {
@@ -313,8 +343,8 @@ public struct Content: Sendable {
         public func content(forTranscript bytes: [UInt8]) -> Content? {
             if let fixed { return fixed }
             let header = TranscriptHeader.of(transcript: bytes)
-            guard let header, header.questionnaire.id ?? builtInID == builtInID else { return content(for: header?.questionnaire.id) }
-            let key = "\(builtInID)#\(header.questionnaire.sha256)"
+            guard let header, Content.isBuiltIn(header.questionnaire.id ?? builtInID) else { return content(for: header?.questionnaire.id) }
+            let key = "\(header.questionnaire.id ?? builtInID)#\(header.questionnaire.sha256)"
             if let known = loaded[key] { return known }
             let found = try? Content.builtIn(matching: header.questionnaire, files: files)
             loaded[key] = found

@@ -14,6 +14,8 @@ public struct QuestionnaireFile: Sendable {
     public var isBuiltIn: Bool
     /// The FHIR form, when the file is a FHIR Questionnaire.
     public var fhirForm: FHIRForm?
+    /// The words the questionnaire is shown in (`Content.worded(for:language:)`).
+    public var variant: TextVariant = .original
 
     public static let builtInPath = "Questionnaires/massage-intake.json"
 
@@ -38,7 +40,7 @@ public struct QuestionnaireFile: Sendable {
     /// The questionnaire as an interview on `today` runs it: a FHIR form's
     /// expressions that call `today()` (an age from a birth date) see that date.
     public func questionnaire(today: CalendarDate?) -> Questionnaire {
-        fhirForm?.questionnaire(today: today) ?? questionnaire
+        fhirForm.map { $0.questionnaire(today: today).worded(variant) } ?? questionnaire
     }
 
     /// What intake cannot do with a FHIR form, each saying what happens

@@ -91,7 +91,7 @@ final class InterviewSession {
                 reader.completer = Completions.provider(for: node, interview: interview, medicationNames: medicationNames)
             case .check(let check):
                 try commitAndShowFeedback()
-                if showStep { console.paragraph(check.prompt, indent: 2, style: .bold) }
+                if showStep { console.paragraph(console.words(check.prompt), indent: 2, style: .bold) }
                 reader.completer = Completions.replies
             case .review:
                 if showStep { try record(.asked(node: Interview.reviewPage)) }
@@ -119,7 +119,7 @@ final class InterviewSession {
                 // After ^C the cursor may still be in the typed text.
                 let newLine = reader.endedLineOnTerminal ? "" : "\n"
                 if signal == Signals.interrupt, interactive {
-                    console.write(newLine + console.paint("(Cancelled. Type your answer again, or :quit to stop.)", .dim) + "\n")
+                    console.write(newLine + console.paint(console.words("(Cancelled. Type your answer again, or :quit to stop.)"), .dim) + "\n")
                     showStep = false
                     continue
                 }
@@ -149,7 +149,7 @@ final class InterviewSession {
     /// Every answer, numbered, before the interview finishes.
     private func showReviewPage() {
         console.line()
-        console.line(console.paint("Before you finish: \(audience.answersOwner.lowercased()) answers", .bold))
+        console.line(console.paint(console.words("Before you finish: \(audience.answersOwner.lowercased()) answers"), .bold))
         showNumberedAnswers()
         console.paragraph("Press Enter to finish, or type :edit and a number to change that answer (for example :edit 3).", style: .dim)
     }
@@ -197,7 +197,7 @@ final class InterviewSession {
                 // A yes/no question about what was typed: asked, not a warning.
                 return Shown(showStep: true)
             }
-            feedback.append { console.paragraph("! " + reason.message, indent: 2, style: .warning) }
+            feedback.append { console.paragraph("! " + console.words(reason.message), indent: 2, style: .warning) }
             if let declined = wasChecking, reason.message == declined.declined {
                 // No to a check: the question again, from the start.
                 return Shown(showStep: true)
@@ -206,11 +206,11 @@ final class InterviewSession {
             let mend = typed.isEmpty || wasChecking != nil ? nil : text
             if mend != nil, interactive {
                 // Typing a fresh answer after it would run the two together.
-                feedback.append { console.line(console.paint("  (Your answer is back on the line: change it, or Ctrl-U to start again.)", .dim)) }
+                feedback.append { console.line(console.paint(console.words("  (Your answer is back on the line: change it, or Ctrl-U to start again.)"), .dim)) }
             }
             return Shown(showStep: false, mend: mend)
         case .refused(_, _, let reason):
-            feedback.append { console.paragraph("! " + reason.message, indent: 2, style: .warning) }
+            feedback.append { console.paragraph("! " + console.words(reason.message), indent: 2, style: .warning) }
             return Shown(showStep: false)
         case .skipped:
             feedback.append { console.line(console.paint("  (skipped)", .dim)) }
@@ -228,20 +228,20 @@ final class InterviewSession {
         switch command {
         case .why:
             guard let node else {
-                console.paragraph("This page lists every answer, so you can check them before the summary.", indent: 2)
+                console.paragraph(console.words("This page lists every answer, so you can check them before the summary."), indent: 2)
                 return
             }
-            console.paragraph(node.why ?? "This helps the massage therapist plan a session that is safe and useful for you.", indent: 2)
+            console.paragraph(node.why ?? console.words("This helps the massage therapist plan a session that is safe and useful for you."), indent: 2)
         case .help:
             if let node {
                 if let help = node.help { console.paragraph(help, indent: 2) }
                 console.paragraph(view.defaultHint(for: node), indent: 2)
             } else if interview.isReviewing {
-                console.paragraph(Interview.reviewHint, indent: 2)
+                console.paragraph(console.words(Interview.reviewHint), indent: 2)
             }
             console.line("  Commands:")
             for command in Command.allCases {
-                console.line("    :\(command.rawValue.padding(to: 7)) \(command.summary)")
+                console.line("    :\(command.rawValue.padding(to: 7)) \(console.words(command.summary))")
             }
             if interview.checks.contains(.review) {
                 console.line("    :edit N  change answer N (as :review numbers them), then carry on here")

@@ -19,7 +19,7 @@ struct QuestionView {
         if !hint.isEmpty { console.paragraph(hint, style: .dim) }
         showOptions(interview.currentOptions, for: node)
         if let keep = interview.previousAnswer {
-            console.line(console.paint("Press Enter to keep your answer: \(interview.questionnaire.describe(keep.value, at: node))", .dim))
+            console.line(console.paint(console.words("Press Enter to keep your answer: \(interview.questionnaire.describe(keep.value, at: node))"), .dim))
         } else if let defaultAnswer = node.defaultAnswer {
             console.line(console.paint("Press Enter for: \(defaultAnswer)", .dim))
         } else if !node.required {

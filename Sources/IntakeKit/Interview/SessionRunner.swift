@@ -88,9 +88,12 @@ public struct SessionRunner {
         self.resumeBytes = resumeBytes
         if let resumeBytes {
             content = try Content.load(forTranscript: resumeBytes, questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
+                .worded(for: TranscriptHeader.of(transcript: resumeBytes)?.mode ?? options.mode)
         } else {
             content = try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: false, files: ports.files)
+                .worded(for: options.mode)
         }
+        console.words = ProgramWords(content.questionnaire.variant)
     }
 
     var questionnaire: Questionnaire { content.questionnaire.questionnaire }
@@ -171,7 +174,7 @@ public struct SessionRunner {
             if case .interrupted = ending { throw ExitWith(status: .interrupted) }
             if case .completed = ending { desk.offerPrinting(transcript: transcript.path) { readLine() } }
             console.line()
-            console.paragraph("When you are ready, press Enter to clear the screen for the next client (or type :quit to finish).")
+            console.paragraph(console.words("When you are ready, press Enter to clear the screen for the next client (or type :quit to finish)."))
             let input = readLine()
             // Cleared whatever comes next: finishing leaves no client on screen either.
             clearBetweenClients()
@@ -249,7 +252,7 @@ public struct SessionRunner {
         session.client = client
         session.record = transcript.record
         session.commit = transcript.commit
-        console.line(console.paint("Answers are saved as you go, to \(transcript.path)", .dim))
+        console.line(console.paint(console.words("Answers are saved as you go, to \(transcript.path)"), .dim))
         let ending = try saving(transcript) { try session.run() }
         switch ending {
         case .completed:
@@ -306,7 +309,7 @@ public struct SessionRunner {
             return try body()
         } catch let error as TranscriptWriteError {
             console.line()
-            console.paragraph("Your answers could not be saved (\(error.reason)). The interview has stopped so that nothing is lost: answers saved so far are in \(transcript.path). Free some space or choose another folder with --transcripts, then carry on with:", to: .error)
+            console.paragraph(console.words("Your answers could not be saved (\(error.reason)). The interview has stopped so that nothing is lost: answers saved so far are in \(transcript.path). Free some space or choose another folder with --transcripts, then carry on with:"), to: .error)
             console.line("  " + resumeCommand(transcript.path), to: .error)
             throw ExitWith(status: .badInput)
         }
@@ -374,7 +377,7 @@ public struct SessionRunner {
     /// Asks for the next client's reference; nil when reception is over,
     /// "" for a client without one.
     private mutating func askForClientReference(next: Bool = false) -> String? {
-        console.paragraph("\(next ? "Next client. " : "")Client reference: what you will find this client's session by later. \(ClientReference.rule) Press Enter to go on without one, or type :quit to finish.")
+        console.paragraph("\(next ? "Next client. " : "")Client reference: what this client's session will be found by later. \(ClientReference.rule) Press Enter to go on without one, or type :quit to finish.")
         while true {
             guard case .line(let text) = readLine() else { return nil }
             let reference = text.trimmingSpaces()

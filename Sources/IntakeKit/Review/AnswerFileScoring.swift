@@ -34,6 +34,7 @@ public enum AnswerFileScoring {
     /// computes (the PHQ-9 total); it needs no rules for those.
     public static func run(_ options: Options, ports: Ports) throws {
         let content = try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: false, files: ports.files)
+            .worded(for: options.mode)
         if content.rules == nil, content.questionnaire.fhirForm == nil {
             let path = options.questionnaire ?? "the questionnaire"
             throw UserFacingError("\(path) has no rules beside it (expected \(Content.rulesPathBeside(path))): pass --rules FILE")
