@@ -24,6 +24,9 @@ public struct Questionnaire: Sendable {
     /// The texts that overlay the file's own words for other audiences and
     /// languages (its `reception` objects); `worded(_:)` applies them.
     public var texts = TextCatalog<String>()
+    /// The language the texts are in (`worded(_:)` sets it): answers are
+    /// described in it (`describe(_:at:)`: yes and no, lengths of time).
+    public var language: Language = .english
     /// Who the questionnaire is meant to be read by (its `audiences`; both
     /// when the file does not say): `validate` checks reception texts only
     /// for a questionnaire meant for reception.

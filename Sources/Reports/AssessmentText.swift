@@ -9,18 +9,22 @@ public enum AssessmentText {
     /// `showRuleIDs` puts each rule's id beside its title (on screen, for
     /// review); reports leave them out and list them at the end.
     public static func render(
-        _ assessment: Assessment, rules: RuleSet, audience: Audience, style: TextStyle = .plain, width: Int = 80, showRuleIDs: Bool = true
+        _ assessment: Assessment, rules: RuleSet, audience: Audience, style: TextStyle = .plain, width: Int = 80, showRuleIDs: Bool = true,
+        language: Language = .english
     ) -> String {
+        // The assessment's own headings and sentences in the language; the
+        // rules' texts come worded already.
+        let w = ProgramWords(TextVariant(language: language, audience: audience))
         var out: [String] = []
         func paragraph(_ text: String, indent: String = "  ", hanging: String? = nil) {
             out.append(TextWrap.wrap(text, width: width, indent: indent, hanging: hanging))
         }
         let rank = rules.rank(of: assessment.category.code) ?? rules.categories.count
-        out.append(style.heading("What this suggests"))
+        out.append(style.heading(w("What this suggests")))
         for point in assessment.firstPoints {
-            paragraph(style.strong("First:") + " " + point, indent: "  ", hanging: "    ")
+            paragraph(style.strong(w("First:")) + " " + point, indent: "  ", hanging: "    ")
         }
-        paragraph(style.category(assessment.category.title, rank) + (assessment.isProvisional ? " (provisional)" : ""))
+        paragraph(style.category(assessment.category.title, rank) + (assessment.isProvisional ? w(" (provisional)") : ""))
         if assessment.isProvisional {
             paragraph(ReportRenderer.provisionalNote(assessment))
         }
@@ -35,13 +39,13 @@ public enum AssessmentText {
         let raising = assessment.precautions
         if !raising.isEmpty {
             out.append("")
-            out.append(style.heading("Why"))
+            out.append(style.heading(w("Why")))
             for rule in raising { describe(rule, into: &out, width: width, style: style, showID: showRuleIDs) }
         }
         let worthKnowing = ReportRenderer.worthKnowing(assessment)
         if !worthKnowing.isEmpty {
             out.append("")
-            out.append(style.heading("Also worth knowing"))
+            out.append(style.heading(w("Also worth knowing")))
             for rule in worthKnowing {
                 describe(rule, into: &out, width: width, style: style, showID: showRuleIDs)
             }
@@ -49,12 +53,12 @@ public enum AssessmentText {
         let inFavour = ReportRenderer.inFavour(assessment)
         if !inFavour.isEmpty {
             out.append("")
-            out.append(style.heading("In favour of massage"))
+            out.append(style.heading(w("In favour of massage")))
             for rule in inFavour { describe(rule, into: &out, width: width, style: style, showID: showRuleIDs) }
         }
         for section in ReportRenderer.pointSections(assessment, audience) {
             out.append("")
-            out.append(style.heading(section.heading))
+            out.append(style.heading(w(section.heading)))
             for (index, point) in section.points.enumerated() {
                 let number = "\(index + 1). "
                 paragraph(point, indent: "  " + number, hanging: "  " + String(repeating: " ", count: number.count))

@@ -37,7 +37,7 @@ public enum BodyMap {
         func label(_ code: String) -> String { areas.labels[code] ?? code }
 
         var out = ""
-        out += #"<svg xmlns="http://www.w3.org/2000/svg" class="bodymap" viewBox="0 0 \#(canvasWidth) \#(canvasHeight)" width="\#(canvasWidth)" height="\#(canvasHeight)" role="img" aria-labelledby="bodymap-title bodymap-desc" font-family="Helvetica, Arial, sans-serif">"#
+        out += #"<svg xmlns="http://www.w3.org/2000/svg" class="bodymap" viewBox="0 0 \#(canvasWidth) \#(canvasHeight)" width="\#(canvasWidth)" height="\#(canvasHeight)" role="img" aria-labelledby="bodymap-title bodymap-desc" font-family="Helvetica, Arial, &apos;Noto Sans CJK KR&apos;, sans-serif">"#
         out += "<title id=\"bodymap-title\">Where it hurts: body outline, front and back</title>"
         out += "<desc id=\"bodymap-desc\">\(XML.escape(description(areas, label: label)))</desc>"
         out += definitions()

@@ -12,6 +12,11 @@ public struct ReportData: Sendable {
     public var questionnaireVersion: String
     /// Who the report speaks to.
     public var audience: Audience
+    /// The language the report is in (its questionnaire's and rules' words,
+    /// its headings and labels): the session's, unless asked otherwise.
+    public var language: Language = .english
+    /// The report's own headings and labels in its language and audience.
+    public var words: ProgramWords { ProgramWords(TextVariant(language: language, audience: audience)) }
     /// When the session started, ISO 8601 UTC ("2026-11-26T19:55:13Z"), if known.
     public var started: String?
     /// The same moment in the reader's time zone, shown instead of

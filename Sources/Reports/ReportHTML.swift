@@ -18,7 +18,7 @@ extension ReportRenderer {
         guard let first = reports.first else { return "" }
         var out = ""
         out += "<!DOCTYPE html>\n"
-        out += "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n"
+        out += "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(first.language.rawValue)\">\n"
         out += "<head>\n"
         out += "<meta charset=\"utf-8\"/>\n"
         // Nothing is loaded from anywhere, and nothing runs.
@@ -49,7 +49,7 @@ extension ReportRenderer {
         out += "<header class=\"masthead\">\n"
         out += "<h1>\(e(data.title))</h1>\n"
         out += "<div class=\"masthead-side\">\n"
-        out += "<p class=\"subtitle\">\(data.audience == .self ? "Your summary to take to your massage therapist" : "Intake summary for the massage therapist")</p>\n"
+        out += "<p class=\"subtitle\">\(e(data.words(data.audience == .self ? "Your summary to take to your massage therapist" : "Intake summary for the massage therapist")))</p>\n"
         if let client = data.client, !client.isEmpty {
             out += "<p class=\"client-ref\"><span class=\"client-label\">Client</span> <span class=\"client-value\">\(e(client))</span></p>\n"
         }
@@ -89,7 +89,7 @@ extension ReportRenderer {
         out += "<figcaption id=\"bodymap-caption-\(number)\">\n"
         out += BodyMap.legend(data.body) + "\n"
         out += "<p class=\"areas\">\(painSummary(data.body))</p>\n"
-        out += "<p class=\"hint\">Left and right are \(data.audience == .self ? "your" : "the client\(e("'"))s") own.</p>\n"
+        out += "<p class=\"hint\">\(e(data.words(data.audience == .self ? "Left and right are your own." : "Left and right are the client's own.")))</p>\n"
         out += "</figcaption>\n"
         out += "</figure>\n"
 
@@ -99,7 +99,7 @@ extension ReportRenderer {
         let notes = data.notes
         let avoided = avoidedText(data.body)
         for words in notes.ownWords {
-            out += "<p class=\"own-words\"><span class=\"note-label\">\(e(ownWordsLabel(data.audience))) (\(e(words.label.lowercased()))):</span> <q>\(e(words.text))</q></p>\n"
+            out += "<p class=\"own-words\"><span class=\"note-label\">\(e(data.words(ownWordsLabel(data.audience)))) (\(e(words.label.lowercased()))):</span> <q>\(e(words.text))</q></p>\n"
         }
         if !notes.positions.isEmpty {
             out += "<p class=\"positions\"><span class=\"note-label\">\(e(positionsLabel)):</span> \(e(notes.positions.map(\.label).joined(separator: "; ")))</p>\n"
@@ -108,7 +108,7 @@ extension ReportRenderer {
             out += "<p class=\"avoid\"><span class=\"note-label\">\(e(avoidLabel)):</span> \(e(avoided.joined(separator: "; ")))</p>\n"
         }
         if notes.ownWords.isEmpty, notes.positions.isEmpty, avoided.isEmpty {
-            out += "<p class=\"nothing-noted\">\(e(nothingNoted(data.audience)))</p>\n"
+            out += "<p class=\"nothing-noted\">\(e(data.words(nothingNoted(data.audience))))</p>\n"
         }
         out += "</section>\n"
 
@@ -174,7 +174,7 @@ extension ReportRenderer {
                 let names = unrecognisedNames(assessment).map { e($0) }.joined(separator: ", ")
                 out += "<section class=\"notes\" aria-labelledby=\"notes-heading-\(number)\">\n"
                 out += "<h2 id=\"notes-heading-\(number)\">Check these</h2>\n"
-                out += "<p><strong>Medicines not recognised:</strong> \(names). \(e(unrecognisedNote(data.audience)))</p>\n"
+                out += "<p><strong>Medicines not recognised:</strong> \(names). \(e(data.words(unrecognisedNote(data.audience))))</p>\n"
                 out += "</section>\n"
             }
         }
@@ -230,7 +230,7 @@ extension ReportRenderer {
         let e = XML.escape
         let shownAbove = Set(data.notes.questions + data.body.questions)
         var out = "<section class=\"answers\" aria-labelledby=\"answers-heading-\(number)\">\n"
-        out += "<h2 id=\"answers-heading-\(number)\">\(e(answersHeading(data.audience)))</h2>\n"
+        out += "<h2 id=\"answers-heading-\(number)\">\(e(data.words(answersHeading(data.audience))))</h2>\n"
         if data.sections.allSatisfy(\.items.isEmpty) {
             out += "<p>\(e(noAnswers))</p>\n"
         }
@@ -261,7 +261,7 @@ extension ReportRenderer {
             out += "<div class=\"answer-section none\">\n<h3>None of these</h3>\n<p>\(none.map(e).joined(separator: "; "))</p>\n</div>\n"
         }
         if !data.skipped.isEmpty {
-            out += "<div class=\"answer-section skipped\">\n<h3>\(e(skippedHeading(data.audience)))</h3>\n<p>\(data.skipped.map(e).joined(separator: "; "))</p>\n</div>\n"
+            out += "<div class=\"answer-section skipped\">\n<h3>\(e(data.words(skippedHeading(data.audience))))</h3>\n<p>\(data.skipped.map(e).joined(separator: "; "))</p>\n</div>\n"
         }
         if !above.isEmpty {
             out += "<p class=\"shown-above\">Shown above: \(above.map(e).joined(separator: "; ")).</p>\n"
@@ -368,9 +368,11 @@ extension ReportRenderer {
     html { background: #e9e6e1; }
     body {
       margin: 0; color: var(--ink);
-      font-family: "Source Sans 3", "Source Sans Pro", "Segoe UI", "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif;
+      font-family: "Source Sans 3", "Source Sans Pro", "Segoe UI", "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", "Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif;
       font-size: 11pt; line-height: 1.1; font-kerning: normal;
     }
+    /* Korean breaks between words, never inside one. */
+    :lang(ko) body, body:lang(ko) { word-break: keep-all; overflow-wrap: break-word; }
     .page {
       max-width: 186mm; margin: 8mm auto; padding: 10mm 12mm; background: var(--paper);
       box-shadow: 0 1px 5px rgba(0, 0, 0, 0.18);

@@ -45,7 +45,7 @@ public enum ReportRenderer {
         out.append(notesHeading)
         let notes = data.notes
         for words in notes.ownWords {
-            wrap("\(ownWordsLabel(data.audience)) (\(words.label)): \u{201C}\(words.text)\u{201D}", indent: "  ", hanging: "    ")
+            wrap("\(data.words(ownWordsLabel(data.audience))) (\(words.label)): \u{201C}\(words.text)\u{201D}", indent: "  ", hanging: "    ")
         }
         if !notes.positions.isEmpty {
             wrap("\(positionsLabel): \(notes.positions.map(\.label).joined(separator: "; "))", indent: "  ", hanging: "    ")
@@ -55,11 +55,11 @@ public enum ReportRenderer {
             wrap("\(avoidLabel): \(avoided.joined(separator: "; "))", indent: "  ", hanging: "    ")
         }
         if notes.ownWords.isEmpty, notes.positions.isEmpty, avoided.isEmpty {
-            wrap(nothingNoted(data.audience), indent: "  ", hanging: "    ")
+            wrap(data.words(nothingNoted(data.audience)), indent: "  ", hanging: "    ")
         }
 
         out.append("")
-        out.append(answersHeading(data.audience))
+        out.append(data.words(answersHeading(data.audience)))
         if data.sections.allSatisfy(\.items.isEmpty) {
             wrap(noAnswers, indent: "  ")
         }
@@ -77,7 +77,7 @@ public enum ReportRenderer {
         }
         if !data.skipped.isEmpty {
             out.append("")
-            out.append(skippedHeading(data.audience))
+            out.append(data.words(skippedHeading(data.audience)))
             for label in data.skipped { wrap("- \(label)", indent: "  ", hanging: "    ") }
         }
         if !data.scores.isEmpty {
@@ -86,7 +86,7 @@ public enum ReportRenderer {
         }
         out.append("")
         if let assessment = data.assessment, let rules = data.rules {
-            out.append(AssessmentText.render(assessment, rules: rules, audience: data.audience, style: .plain, width: width, showRuleIDs: false))
+            out.append(AssessmentText.render(assessment, rules: rules, audience: data.audience, style: .plain, width: width, showRuleIDs: false, language: data.language))
             guard let line = ruleIDsLine(assessment) else { return out.joined(separator: "\n") }
             wrap(line)
             return out.joined(separator: "\n") + "\n"
@@ -127,7 +127,7 @@ public enum ReportRenderer {
         out.append("")
         let notes = data.notes
         for words in notes.ownWords {
-            out.append("- **\(md(ownWordsLabel(data.audience))) (\(md(words.label))):** \u{201C}\(md(words.text))\u{201D}")
+            out.append("- **\(md(data.words(ownWordsLabel(data.audience)))) (\(md(words.label))):** \u{201C}\(md(words.text))\u{201D}")
         }
         if !notes.positions.isEmpty {
             out.append("- **\(md(positionsLabel)):** \(md(notes.positions.map(\.label).joined(separator: "; ")))")
@@ -137,11 +137,11 @@ public enum ReportRenderer {
             out.append("- **\(md(avoidLabel)):** \(md(avoided.joined(separator: "; ")))")
         }
         if notes.ownWords.isEmpty, notes.positions.isEmpty, avoided.isEmpty {
-            out.append(md(nothingNoted(data.audience)))
+            out.append(md(data.words(nothingNoted(data.audience))))
         }
 
         out.append("")
-        out.append("## \(md(answersHeading(data.audience)))")
+        out.append("## \(md(data.words(answersHeading(data.audience))))")
         if data.sections.allSatisfy(\.items.isEmpty) {
             out.append("")
             out.append(md(noAnswers))
@@ -160,7 +160,7 @@ public enum ReportRenderer {
         }
         if !data.skipped.isEmpty {
             out.append("")
-            out.append("### \(md(skippedHeading(data.audience)))")
+            out.append("### \(md(data.words(skippedHeading(data.audience))))")
             out.append("")
             for label in data.skipped { out.append("- \(md(label))") }
         }
@@ -230,7 +230,7 @@ public enum ReportRenderer {
             out.append("")
             out.append("### Medicines not recognised")
             out.append("")
-            out.append(md(unrecognisedNote(data.audience)))
+            out.append(md(data.words(unrecognisedNote(data.audience))))
             out.append("")
             for name in unrecognisedNames(assessment) { out.append("- \(md(name))") }
         }

@@ -11,7 +11,8 @@ public struct RuleSet: Sendable {
     public var disclaimer: String
     /// Categories from the highest precedence to the lowest; the last is the
     /// outcome when no rule raises it.
-    public let categories: [Category]
+    /// Worded for a language (`worded(_:)`); their codes and order never change.
+    public internal(set) var categories: [Category]
     public let derived: [DerivedValue]
     public var pressure: PressureScale?
     public var rules: [Rule]

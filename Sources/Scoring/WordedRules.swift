@@ -6,7 +6,10 @@ import QuestionnaireModel
 /// Categories carry both audiences' texts themselves (`self`, `reception`).
 extension RuleSet {
     /// The fields a rule's texts may be reworded in, and the file's own.
-    public static let ruleTextFields = ["title", "discuss", "headline"]
+    public static let ruleTextFields = ["title", "discuss", "headline", "evidence"]
+    /// The fields of a category a translation names: `title`, `text` (its
+    /// `self` and `reception` words), `noted` (`selfNoted`, `receptionNoted`).
+    public static let categoryTextFields = ["title", "text", "noted"]
     public static let fileTextFields = ["disclaimer", "crisisText"]
 
     /// These rules with every text in the words of `variant`, looked up in
@@ -26,9 +29,80 @@ extension RuleSet {
                 rule.discuss = discuss.plain
             }
             if rule.headline != nil, let headline = texts.text(TextKey(.rule(rule.id), "headline"), for: variant) { rule.headline = headline }
+            if variant.language != .english, let evidence = texts.text(TextKey(.rule(rule.id), "evidence"), for: variant) { rule.evidence = evidence.plain }
             return rule
         }
+        // A category holds both audiences' words itself; a language gives
+        // each from its own self and reception texts (its self words where
+        // it has no reception ones).
+        if variant.language != .english {
+            let own = TextVariant(language: variant.language, audience: .self)
+            let desk = TextVariant(language: variant.language, audience: .reception)
+            worded.categories = categories.map { category in
+                var category = category
+                let look = { (field: String, audience: TextVariant) in texts.text(TextKey(.category(category.code), field), for: audience)?.plain }
+                category.title = look("title", variant) ?? category.title
+                if let text = look("text", own) { category.selfText = text }
+                if let text = texts.exact(TextKey(.category(category.code), "text"), in: desk)?.plain ?? look("text", own) { category.receptionText = text }
+                if category.notedSelfText != nil, let text = look("noted", own) { category.notedSelfText = text }
+                if category.notedReceptionText != nil, let text = texts.exact(TextKey(.category(category.code), "noted"), in: desk)?.plain ?? look("noted", own) {
+                    category.notedReceptionText = text
+                }
+                return category
+            }
+        }
         return worded
+    }
+
+    /// Every text a translation of this file gives, with its English self
+    /// words (what `source` copies) and whether the file has a reception
+    /// wording for it (then a translation needs one too): `ownTexts()`,
+    /// the rules' evidence and the categories' texts.
+    public func translatableTexts() -> [(key: TextKey, text: String, hasReception: Bool)] {
+        let reception = TextVariant(audience: .reception)
+        var found = ownTexts().map { (key: $0.key, text: $0.text, hasReception: texts.exact($0.key, in: reception) != nil) }
+        for rule in rules where !rule.evidence.isEmpty {
+            found.append((TextKey(.rule(rule.id), "evidence"), rule.evidence, false))
+        }
+        for category in categories {
+            found.append((TextKey(.category(category.code), "title"), category.title, false))
+            found.append((TextKey(.category(category.code), "text"), category.selfText, true))
+            if let noted = category.notedSelfText { found.append((TextKey(.category(category.code), "noted"), noted, category.notedReceptionText != nil)) }
+        }
+        return found
+    }
+
+    /// The texts of a translation of this file: each entry's `self` and
+    /// `reception` under (its language, self) and (its language,
+    /// reception). A discussion point or headline may be a list of pieces
+    /// like the rules file's (a condition on each), read the same way;
+    /// every other text is a string. A wrong shape is refused with the
+    /// translation's file and JSON path.
+    public func translationTexts(_ translation: Translation, questionnaire: Questionnaire, lexicon: MedicationLexicon) throws(DiagnosticError) -> TextCatalog<RuleText> {
+        var reader = RuleReader(log: DiagnosticLog(file: translation.file, source: translation.source), questionnaire: questionnaire, lexicon: lexicon)
+        reader.derived = derived
+        for value in derived { reader.derivedTypes[value.name] = value.type }
+        var catalog = TextCatalog<RuleText>()
+        for entry in translation.entries {
+            let pieces: Bool
+            if case .rule = entry.key.owner, entry.key.field == "discuss" || entry.key.field == "headline" { pieces = true } else { pieces = false }
+            for (audience, value) in [(Audience.`self`, Optional(entry.selfText)), (Audience.reception, entry.reception)] as [(Audience, JSONValue?)] {
+                guard let value else { continue }
+                let path = entry.path.appending(audience == .self ? "self" : "reception")
+                let text: RuleText?
+                if pieces {
+                    text = reader.readText(value, at: path)
+                } else if let words = value.stringValue {
+                    text = RuleText(words)
+                } else {
+                    reader.log.error("'\(entry.key)' is one text: give a string", at: value, path: path)
+                    text = nil
+                }
+                if let text { catalog.set(text, for: entry.key, in: TextVariant(language: translation.language, audience: audience)) }
+            }
+        }
+        if reader.log.hasErrors { throw DiagnosticError(reader.log.diagnostics.filter { $0.severity == .error }) }
+        return catalog
     }
 
     /// Every text of the file's own words with its key and JSON path, for

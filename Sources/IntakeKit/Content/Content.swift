@@ -169,14 +169,23 @@ public struct Content: Sendable {
     ) throws -> Content {
         let (lexicon, lexiconBytes) = try loadLexicon(for: source, builtIn: builtIn, builtInFolder: builtInFolder, files: files)
         do {
-            let rules = try RuleSet.load(source, questionnaire: questionnaire.questionnaire, lexicon: lexicon)
+            var rules = try RuleSet.load(source, questionnaire: questionnaire.questionnaire, lexicon: lexicon)
+            let compiledIn = BuiltInFiles.isBuiltInName(source.file)
+            let name = compiledIn ? String(source.file.dropLast(" (built in)".count)) : source.file
+            for translation in try QuestionnaireFile.translations(beside: name, builtIn: compiledIn, files: files) {
+                rules.texts.merge(try rules.translationTexts(translation, questionnaire: questionnaire.questionnaire, lexicon: lexicon))
+            }
             return Content(
                 questionnaire: questionnaire, rules: rules, rulesBytes: source.bytes, rulesName: source.file,
                 lexicon: lexicon, lexiconBytes: lexiconBytes)
-        } catch {
+        } catch let error as DiagnosticError {
             throw DiagnosticsFound(diagnostics: error.diagnostics)
         }
     }
+
+    /// The languages this content can be shown in besides English: those
+    /// the questionnaire has texts in.
+    public var languages: [Language] { questionnaire.languages }
 
     private static func parseRules(_ bytes: [UInt8], name: String) throws -> RulesSource {
         do {

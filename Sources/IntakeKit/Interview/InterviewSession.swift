@@ -130,7 +130,7 @@ final class InterviewSession {
                 // Piped answers that reach the review page have answered
                 // everything: the end of the input finishes, as Enter would,
                 // so a script need not type the review's Enter.
-                console.line(console.paint("(End of input: finishing with these answers.)", .dim))
+                console.line(console.paint(console.words("(End of input: finishing with these answers.)"), .dim))
                 _ = try respond(to: "")
                 if interview.isReviewing {
                     try commitAndShowFeedback()
@@ -151,7 +151,7 @@ final class InterviewSession {
         console.line()
         console.line(console.paint(console.words("Before you finish: \(audience.answersOwner.lowercased()) answers"), .bold))
         showNumberedAnswers()
-        console.paragraph("Press Enter to finish, or type :edit and a number to change that answer (for example :edit 3).", style: .dim)
+        console.paragraph(console.words("Press Enter to finish, or type :edit and a number to change that answer (for example :edit 3)."), style: .dim)
     }
 
     /// The answers on the path, numbered as `:edit N` takes them.
@@ -159,7 +159,7 @@ final class InterviewSession {
         let items = interview.reviewItems
         let width = String(items.count).count
         for item in items {
-            let words = item.answer.map { interview.questionnaire.describe($0.value, at: item.node) } ?? "(skipped)"
+            let words = item.answer.map { interview.questionnaire.describe($0.value, at: item.node) } ?? console.words("(skipped)")
             let number = String(item.number)
             let label = String(repeating: " ", count: width - number.count) + number
             for (index, line) in TextWrap.fit("\(AnswerSummary.label(for: item.node)): \(words)", width: console.width - width - 4).enumerated() {
@@ -189,7 +189,7 @@ final class InterviewSession {
             if Command.parse(text) == nil, wasChecking == nil, !text.allSatisfy(\.isWhitespace) { reader.remember(text) }
             if let node = interview.questionnaire.node(nodeID) {
                 let words = interview.questionnaire.describe(answer.value, at: node)
-                feedback.append { console.line(console.paint(console.styled ? "  ✓ \(words)" : "  Answer: \(words)", .good)) }
+                feedback.append { console.line(console.paint(console.styled ? "  ✓ \(words)" : console.words("  Answer: ") + words, .good)) }
             }
             return Shown(showStep: true)
         case .rejected(_, _, let reason):
@@ -213,7 +213,7 @@ final class InterviewSession {
             feedback.append { console.paragraph("! " + console.words(reason.message), indent: 2, style: .warning) }
             return Shown(showStep: false)
         case .skipped:
-            feedback.append { console.line(console.paint("  (skipped)", .dim)) }
+            feedback.append { console.line(console.paint(console.words("  (skipped)"), .dim)) }
             return Shown(showStep: true)
         case .wentBack:
             return Shown(showStep: true)
@@ -235,28 +235,28 @@ final class InterviewSession {
         case .help:
             if let node {
                 if let help = node.help { console.paragraph(help, indent: 2) }
-                console.paragraph(view.defaultHint(for: node), indent: 2)
+                console.paragraph(console.words(view.defaultHint(for: node)), indent: 2)
             } else if interview.isReviewing {
                 console.paragraph(console.words(Interview.reviewHint), indent: 2)
             }
-            console.line("  Commands:")
+            console.line(console.words("  Commands:"))
             for command in Command.allCases {
                 console.line("    :\(command.rawValue.padding(to: 7)) \(console.words(command.summary))")
             }
             if interview.checks.contains(.review) {
-                console.line("    :edit N  change answer N (as :review numbers them), then carry on here")
+                console.line(console.words("    :edit N  change answer N (as :review numbers them), then carry on here"))
             }
-            if interactive { console.line("    Tab completes names; Up and Down recall earlier answers.") }
+            if interactive { console.line(console.words("    Tab completes names; Up and Down recall earlier answers.")) }
         case .review:
             if interview.reviewItems.isEmpty {
-                console.line("  No answers yet.")
+                console.line(console.words("  No answers yet."))
             } else {
-                console.line("  \(audience.answersOwner) answers so far:")
+                console.line(console.words("  \(audience.answersOwner) answers so far:"))
                 showNumberedAnswers()
                 if interview.checks.contains(.review) {
-                    console.line("  (Type :edit and a number to change one, or :back for the last one.)")
+                    console.line(console.words("  (Type :edit and a number to change one, or :back for the last one.)"))
                 } else {
-                    console.line("  (Type :back to change the last one.)")
+                    console.line(console.words("  (Type :back to change the last one.)"))
                 }
             }
         case .quit, .back, .skip:

@@ -100,8 +100,8 @@ struct ReceptionDesk {
             console.paragraph("! The therapist's report was not saved (\(reason)). The answers are saved; make the report with: \(ports.program) report \(Invocation.shellQuoted(transcript)) --format html --output report.html", style: .warning, to: .error)
             return
         }
-        console.line("The therapist's report is saved in \(Printable.escaped(folder, limit: 300)):")
-        console.line("  \(Self.name(html))  (the page to print or open in a browser)")
+        console.line(console.words("The therapist's report is saved in \(Printable.escaped(folder, limit: 300)):"))
+        console.line("  \(Self.name(html))" + console.words("  (the page to print or open in a browser)"))
         console.line("  \(Self.name(text))")
     }
 
@@ -113,9 +113,9 @@ struct ReceptionDesk {
         guard ports.files.exists(html) else { return }
         let shown = Printable.escaped(printer, limit: 80)
         console.line()
-        console.paragraph("Print the report on '\(shown)'? Type p and press Enter to print it, or press Enter to skip.")
+        console.paragraph(console.words("Print the report on '\(shown)'? Type p and press Enter to print it, or press Enter to skip."))
         guard case .line(let answer) = read(), ["p", "print", "y", "yes"].contains(answer.trimmingSpaces().lowercased()) else {
-            console.line("  Not printed.")
+            console.line(console.words("  Not printed."))
             return
         }
         var file = reportPath(for: transcript, extension: "txt")

@@ -29,6 +29,9 @@ public struct SessionOptions: Sendable {
     public var printer: String?
     /// The paper reports are laid out for (`--paper`).
     public var paper: Paper?
+    /// The language asked for (`--lang`); nil: the locale's, else English
+    /// (a resumed session: the language it was held in).
+    public var language: Language?
 
     public init(
         questionnaire: String? = nil, rules: String? = nil, answers: String? = nil, mode: Audience = .self, client: String? = nil,
@@ -86,12 +89,14 @@ public struct SessionRunner {
         deskKey = try DeskKeys.load(ports: ports)
         let resumeBytes = try options.resume.map { try ports.files.read($0, limit: TranscriptDocument.maxBytes) }
         self.resumeBytes = resumeBytes
+        let console = console
         if let resumeBytes {
             content = try Content.load(forTranscript: resumeBytes, questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
-                .worded(for: TranscriptHeader.of(transcript: resumeBytes)?.mode ?? options.mode)
+                .worded(forTranscript: resumeBytes, language: options.language) { console.line($0, to: .error) }
         } else {
-            content = try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: false, files: ports.files)
-                .worded(for: options.mode)
+            let loaded = try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: false, files: ports.files)
+            let language = loaded.available(LanguageChoice.choose(options.language, environment: ports.environment)) { console.line($0, to: .error) }
+            content = loaded.worded(for: options.mode, language: language)
         }
         console.words = ProgramWords(content.questionnaire.variant)
     }
@@ -161,14 +166,14 @@ public struct SessionRunner {
         if firstClient == nil {
             // The first client is asked for a reference like every other.
             guard let first = askForClientReference() else {
-                console.line("Reception finished.")
+                console.line(console.words("Reception finished."))
                 return
             }
             client = first.isEmpty ? nil : first
         }
         while true {
             let transcript = try newTranscript(mode: .reception, client: client, checks: Self.personChecks)
-            if let client { console.line(console.paint("Client: \(client)", .bold)) }
+            if let client { console.line(console.paint(console.words("Client: ") + client, .bold)) }
             let ending = try interview(
                 newInterview(recordedIn: transcript, checks: Self.personChecks), transcript: transcript, audience: .reception, client: client)
             if case .interrupted = ending { throw ExitWith(status: .interrupted) }
@@ -179,12 +184,12 @@ public struct SessionRunner {
             // Cleared whatever comes next: finishing leaves no client on screen either.
             clearBetweenClients()
             guard case .line(let answer) = input, Command.parse(answer) == nil else {
-                console.line("Reception finished.")
+                console.line(console.words("Reception finished."))
                 return
             }
             console.line(console.paint(questionnaire.title, .heading))
             guard let next = askForClientReference(next: true) else {
-                console.line("Reception finished.")
+                console.line(console.words("Reception finished."))
                 return
             }
             client = next.isEmpty ? nil : next
@@ -229,7 +234,7 @@ public struct SessionRunner {
         console.line(console.paint(questionnaire.title, .heading))
         if let client = header.client { console.line(console.paint("Client: \(Printable.escaped(client, limit: 200))", .dim)) }
         let answered = replay.interview.answers.count
-        console.paragraph("Welcome back. \(answered) answer\(answered == 1 ? " is" : "s are") already saved; carrying on from where the session stopped.")
+        console.paragraph(console.words("Welcome back. \(answered) answer\(answered == 1 ? " is" : "s are") already saved; carrying on from where the session stopped."))
         let ending = try interview(replay.interview, transcript: transcript, audience: audience, client: header.client)
         if case .interrupted = ending { throw ExitWith(status: .interrupted) }
         if case .completed = ending, audience == .reception {
@@ -260,12 +265,12 @@ public struct SessionRunner {
         case .stopped(let reason):
             try saving(transcript) { try transcript.recordNow(.paused(reason: reason)) }
             console.line()
-            console.paragraph("Stopped before the end. \(audience.answersOwner) answers so far are saved. To carry on later:")
+            console.paragraph(console.words("Stopped before the end. \(audience.answersOwner) answers so far are saved. To carry on later:"))
             console.line("  " + resumeCommand(transcript.path))
         case .interrupted(let signal):
             try saving(transcript) { try transcript.recordNow(.paused(reason: Signals.name(of: signal))) }
             console.line()
-            console.paragraph("Interrupted (\(Signals.name(of: signal))). \(audience.answersOwner) answers so far are saved. To carry on later:", to: .error)
+            console.paragraph(console.words("Interrupted (\(Signals.name(of: signal))). \(audience.answersOwner) answers so far are saved. To carry on later:"), to: .error)
             console.line("  " + resumeCommand(transcript.path), to: .error)
         }
         return ending
@@ -278,14 +283,14 @@ public struct SessionRunner {
         try saving(transcript) { try transcript.recordNow(.completed(urgent: interview.endedUrgently, assessment: assessment?.json)) }
         if let client {
             console.line()
-            console.line(console.paint("Client \(Printable.escaped(client, limit: 64))", .bold))
+            console.line(console.paint(console.words("Client ") + Printable.escaped(client, limit: 64), .bold))
         }
         AnswerSummary.show(interview, audience: audience, scores: content.scores(of: interview), on: console)
         console.line()
         if let assessment, let rules = content.rules {
-            console.write(AssessmentText.render(assessment, rules: rules, audience: audience, style: console.textStyle, width: console.width))
+            console.write(AssessmentText.render(assessment, rules: rules, audience: audience, style: console.textStyle, width: console.width, language: content.questionnaire.variant.language))
         } else {
-            console.paragraph("There are no rules beside this questionnaire, so no assessment is given.")
+            console.paragraph(console.words("There are no rules beside this questionnaire, so no assessment is given."))
         }
         // After an urgent stop, what to do now is said again last, where the
         // screen ends up, not only above the summary that scrolled it away.
@@ -295,7 +300,7 @@ public struct SessionRunner {
         }
         console.line()
         let signed = transcript.signingKey.map { " (signed by desk \"\(Printable.escaped($0.desk, limit: 200))\")" } ?? ""
-        console.line(console.paint("Saved: \(transcript.path)\(signed)", .dim))
+        console.line(console.paint(console.words("Saved: ") + transcript.path + console.words(signed), .dim))
         if audience == .reception {
             ReceptionDesk(options: options, ports: ports, console: console).saveReport(transcript: transcript.path)
         }
@@ -325,10 +330,11 @@ public struct SessionRunner {
     private func newTranscript(mode: Audience, client: String?, checks: Interview.Checks) throws -> TranscriptRecorder {
         let folder = try options.transcriptFolder(environment: ports.environment)
         let identities = content.identities
-        let header = TranscriptHeader(
+        var header = TranscriptHeader(
             tool: IntakeVersion.tool, session: ports.clock.newSessionID(), startedMilliseconds: ports.clock.milliseconds(),
             mode: mode, client: client, questionnaire: identities.questionnaire, rules: identities.rules,
             medications: identities.medications, checks: checks)
+        header.language = content.questionnaire.variant.language
         do {
             try ports.transcripts.prepareFolder(folder)
             let transcript = try TranscriptRecorder(newIn: folder, header: header, storage: ports.transcripts, clock: ports.clock)
@@ -377,7 +383,7 @@ public struct SessionRunner {
     /// Asks for the next client's reference; nil when reception is over,
     /// "" for a client without one.
     private mutating func askForClientReference(next: Bool = false) -> String? {
-        console.paragraph("\(next ? "Next client. " : "")Client reference: what this client's session will be found by later. \(ClientReference.rule) Press Enter to go on without one, or type :quit to finish.")
+        console.paragraph(console.words("\(next ? "Next client. " : "")Client reference: what this client's session will be found by later. \(ClientReference.rule) Press Enter to go on without one, or type :quit to finish."))
         while true {
             guard case .line(let text) = readLine() else { return nil }
             let reference = text.trimmingSpaces()

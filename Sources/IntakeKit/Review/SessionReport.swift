@@ -28,6 +28,8 @@ public enum SessionReport {
         public var transcripts: String?
         /// The paper of the HTML and PDF page; from the environment when nil.
         public var paper: Paper?
+        /// The language of the report (`--lang`); nil: the session's.
+        public var language: Language?
 
         public init(
             transcript: String? = nil, format: Format = .text, output: String? = nil, questionnaire: String? = nil, rules: String? = nil,
@@ -65,7 +67,7 @@ public enum SessionReport {
         }
         var reports: [ReportData] = []
         for path in paths {
-            var data = try Self.data(transcript: path, questionnaire: options.questionnaire, rules: options.rules, ports: ports, console: console)
+            var data = try Self.data(transcript: path, questionnaire: options.questionnaire, rules: options.rules, language: options.language, ports: ports, console: console)
             data.paper = paper
             reports.append(data)
         }
@@ -96,10 +98,10 @@ public enum SessionReport {
     /// replayed with today's files, problems with the record said on
     /// standard error and kept in `recordProblems`, the start time on the
     /// local clock.
-    static func data(transcript path: String, questionnaire: String?, rules: String?, ports: Ports, console: Console) throws -> ReportData {
+    static func data(transcript path: String, questionnaire: String?, rules: String?, language: Language? = nil, ports: Ports, console: Console) throws -> ReportData {
         let bytes = try ports.files.read(path, limit: TranscriptDocument.maxBytes)
         let content = try Content.load(forTranscript: bytes, questionnaire: questionnaire, rules: rules, files: ports.files)
-            .worded(forTranscript: bytes)
+            .worded(forTranscript: bytes, language: language) { console.line($0, to: .error) }
         let result = TranscriptCheck(path: path, bytes: bytes, content: content, clock: ports.clock)
         guard let header = result.document.header else {
             throw UserFacingError("\(path): not an intake transcript (\(result.document.problems.first?.description ?? "no header"))")
@@ -123,6 +125,7 @@ public enum SessionReport {
             interview: replay.interview, assessment: content.assess(replay.interview), rules: content.rules, audience: header.mode,
             started: header.started, client: header.client, completed: replay.completed)
         data.recordProblems = problems
+        data.language = content.questionnaire.variant.language
         data.scores = content.scores(of: replay.interview)
         data.startedLocal = ports.timeZone.local(header.startedMilliseconds)
         return data

@@ -83,6 +83,9 @@ public struct TranscriptHeader: Sendable, Equatable {
     public var startedMilliseconds: Int64
     /// Who answered: the person themselves, or a client at reception.
     public var mode: Audience
+    /// The language the session was held in; absent (older transcripts,
+    /// and sessions in English) is English. Replay and reports use it.
+    public var language: Language = .english
     /// The client reference entered at reception: stored here only, never in
     /// a file name or a log.
     public var client: String?

@@ -63,6 +63,10 @@ public struct TextKey: Hashable, Sendable, CustomStringConvertible {
         case option(node: String, code: String)
         /// A rule of the rules file, by id (`title`, `discuss`, `headline`).
         case rule(String)
+        /// An outcome category of the rules file, by code: `title`, `text`
+        /// (its `self` and `reception` words), `noted` (`selfNoted`,
+        /// `receptionNoted`).
+        case category(String)
     }
 
     public var owner: Owner
@@ -81,6 +85,7 @@ public struct TextKey: Hashable, Sendable, CustomStringConvertible {
         case .node(let id): "\(id).\(field)"
         case .option(let node, let code): "\(node).options.\(code).\(field)"
         case .rule(let id): "rule \(id).\(field)"
+        case .category(let code): "category \(code).\(field)"
         }
     }
 }

@@ -18,6 +18,7 @@ extension Questionnaire {
     public func worded(_ variant: TextVariant) -> Questionnaire {
         guard variant != .original, !texts.isEmpty else { return self }
         var worded = self
+        worded.language = variant.language
         let look = { (key: TextKey, own: String) -> String in texts.text(key, for: variant) ?? own }
         let lookOptional = { (key: TextKey, own: String?) -> String? in own.map { look(key, $0) } }
         worded.title = look(TextKey(.file, "title"), title)

@@ -46,6 +46,7 @@ struct ReportCommand: ParsableCommand {
     var output: String?
 
     @OptionGroup var content: ContentOptions<Wording>
+    @OptionGroup var language: LanguageOption
 
     func validate() throws {
         if transcript == nil, client == nil { throw ValidationError("name a transcript, or a client with --client REF") }
@@ -55,10 +56,12 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        var options = SessionReport.Options(
+            transcript: transcript, format: format, output: output, questionnaire: content.questionnaire, rules: content.rules,
+            client: client, all: all, transcripts: transcripts, paper: paper)
+        options.language = try language.language()
         try SessionReport.run(
-            SessionReport.Options(
-                transcript: transcript, format: format, output: output, questionnaire: content.questionnaire, rules: content.rules,
-                client: client, all: all, transcripts: transcripts, paper: paper),
+            options,
             ports: Ports.process())
     }
 }

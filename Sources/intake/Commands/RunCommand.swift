@@ -30,6 +30,7 @@ struct RunCommand: ParsableCommand {
     }
 
     @OptionGroup var content: ContentOptions<Wording>
+    @OptionGroup var language: LanguageOption
 
     @ArgumentParser.Option(name: .long, help: ArgumentHelp("Take the answers from a JSON file keyed by question id, asking nothing.", valueName: "file"),
             completion: .file(extensions: ["json"]))
@@ -77,9 +78,11 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        try Self.run(SessionOptions(
+        var options = SessionOptions(
             questionnaire: content.questionnaire, rules: content.rules, answers: answers, mode: mode, client: client,
-            transcripts: transcripts, resume: resume, force: force, plain: plain, reports: reports, printer: printer, paper: paper))
+            transcripts: transcripts, resume: resume, force: force, plain: plain, reports: reports, printer: printer, paper: paper)
+        options.language = try language.language()
+        try Self.run(options)
     }
 
     /// Runs the interview the options describe, on this terminal and disk.
