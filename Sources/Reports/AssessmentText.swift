@@ -40,21 +40,21 @@ public enum AssessmentText {
         if !raising.isEmpty {
             out.append("")
             out.append(style.heading(w("Why")))
-            for rule in raising { describe(rule, into: &out, width: width, style: style, showID: showRuleIDs) }
+            for rule in raising { describe(rule, into: &out, width: width, style: style, showID: showRuleIDs, words: w) }
         }
         let worthKnowing = ReportRenderer.worthKnowing(assessment)
         if !worthKnowing.isEmpty {
             out.append("")
             out.append(style.heading(w("Also worth knowing")))
             for rule in worthKnowing {
-                describe(rule, into: &out, width: width, style: style, showID: showRuleIDs)
+                describe(rule, into: &out, width: width, style: style, showID: showRuleIDs, words: w)
             }
         }
         let inFavour = ReportRenderer.inFavour(assessment)
         if !inFavour.isEmpty {
             out.append("")
             out.append(style.heading(w("In favour of massage")))
-            for rule in inFavour { describe(rule, into: &out, width: width, style: style, showID: showRuleIDs) }
+            for rule in inFavour { describe(rule, into: &out, width: width, style: style, showID: showRuleIDs, words: w) }
         }
         for section in ReportRenderer.pointSections(assessment, audience) {
             out.append("")
@@ -71,7 +71,7 @@ public enum AssessmentText {
         }
         if !assessment.unchecked.isEmpty {
             out.append("")
-            paragraph("Not checked, because answers were missing:", indent: "")
+            paragraph(w("Not checked, because answers were missing:"), indent: "")
             for rule in assessment.unchecked {
                 paragraph("- \(rule.title)\(showRuleIDs ? " (\(rule.id))" : ""): missing \(rule.missing.joined(separator: ", "))", indent: "  ", hanging: "    ")
             }
@@ -81,13 +81,13 @@ public enum AssessmentText {
         return out.joined(separator: "\n") + "\n"
     }
 
-    static func describe(_ rule: Assessment.FiredRule, into out: inout [String], width: Int, style: TextStyle, showID: Bool) {
+    static func describe(_ rule: Assessment.FiredRule, into out: inout [String], width: Int, style: TextStyle, showID: Bool, words w: ProgramWords = ProgramWords()) {
         out.append(TextWrap.wrap("- \(style.strong(rule.title))\(showID ? " [\(rule.id)]" : "")", width: width + 40, indent: "  ", hanging: "    "))
         for reason in rule.reasons {
-            out.append(TextWrap.wrap("because \(reason.label): \(reason.value)", width: width, indent: "      ", hanging: "        "))
+            out.append(TextWrap.wrap(w("because ") + "\(reason.label): \(reason.value)", width: width, indent: "      ", hanging: "        "))
         }
         if rule.cautiousBecauseUnknown {
-            out.append(TextWrap.wrap("(not all the answers needed were given, so the more cautious outcome is shown)", width: width, indent: "      "))
+            out.append(TextWrap.wrap(w("(not all the answers needed were given, so the more cautious outcome is shown)"), width: width, indent: "      "))
         }
     }
 }

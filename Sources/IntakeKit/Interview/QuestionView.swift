@@ -15,7 +15,7 @@ struct QuestionView {
         console.line()
         console.line(console.paint(console.words((client.map { "Client \(Printable.escaped($0, limit: 64)) · " } ?? "") + progressText(progress)), .dim))
         console.paragraph(node.text, style: .bold)
-        let hint = node.hint ?? defaultHint(for: node)
+        let hint = node.hint ?? console.words(defaultHint(for: node))
         if !hint.isEmpty { console.paragraph(hint, style: .dim) }
         showOptions(interview.currentOptions, for: node)
         if let keep = interview.previousAnswer {

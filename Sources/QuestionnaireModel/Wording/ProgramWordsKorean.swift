@@ -141,6 +141,11 @@ extension ProgramWords {
         ("Before booking", "예약 전에"),
         ("With the therapist", "치료사와 함께"),
         ("Wider care", "그 밖의 돌봄"),
+        ("type a number from {n} to {n}, or one of: {}.", "{1}부터 {2}까지의 번호나 다음 중 하나를 입력하세요: {3}."),
+        ("type a number from {n} to {n}, or a name from the list.", "{1}부터 {2}까지의 번호나 목록에 있는 이름을 입력하세요."),
+        ("(not all the answers needed were given, so the more cautious outcome is shown)", "(필요한 답이 모두 있지 않아서 더 신중한 결과를 보여 드립니다)"),
+        ("Why", "이유"),
+        ("because ", "근거: "),
         ("Client ", "고객 "),
     ]
 
