@@ -25,6 +25,8 @@ if [ "${1:-}" = "--test" ]; then
     command -v man >/dev/null 2>&1 || missing="$missing man-db"
     command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing="$missing chromium"
     command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+    # Korean reports: a font with Hangul for the PDF the browser prints.
+    [ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto/NotoSansCJK* >/dev/null 2>&1 || missing="$missing fonts-noto-cjk"
     command -v python3 >/dev/null 2>&1 || missing="$missing python3 python3-pip"
 fi
 

@@ -29,15 +29,26 @@ struct EmbedQuestionnaires: BuildToolPlugin {
         "Questionnaires/versions/2.0.0/follow-up.rules.json",
     ]
 
+    /// Translations of the files above, embedded when they exist (a
+    /// language may not have them yet): `NAME.LANG.json`.
+    static let translations = [
+        "Questionnaires/massage-intake.ko.json",
+        "Questionnaires/massage-intake.rules.ko.json",
+        "Questionnaires/follow-up.ko.json",
+        "Questionnaires/follow-up.rules.ko.json",
+    ]
+
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let root = context.package.directoryURL
-        let inputs = Self.files.map { root.appending(path: $0) }
+        let present = Self.translations.filter { FileManager.default.fileExists(atPath: root.appending(path: $0).path()) }
+        let files = Self.files + present
+        let inputs = files.map { root.appending(path: $0) }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedFiles.swift")
         return [
             .buildCommand(
                 displayName: "Embedding the default questionnaire",
                 executable: try context.tool(named: "embed-text").url,
-                arguments: [output.path()] + zip(Self.files, inputs).map { "\($0.0)=\($0.1.path())" },
+                arguments: [output.path()] + zip(files, inputs).map { "\($0.0)=\($0.1.path())" },
                 inputFiles: inputs,
                 outputFiles: [output]
             ),

@@ -13,7 +13,8 @@ public struct RuleSet: Sendable {
     /// outcome when no rule raises it.
     /// Worded for a language (`worded(_:)`); their codes and order never change.
     public internal(set) var categories: [Category]
-    public let derived: [DerivedValue]
+    /// Their labels are worded for a language (`worded(_:)`).
+    public internal(set) var derived: [DerivedValue]
     public var pressure: PressureScale?
     public var rules: [Rule]
     /// What to say with a rule marked `crisis` (thoughts of self-harm): a

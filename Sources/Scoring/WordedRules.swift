@@ -36,6 +36,19 @@ extension RuleSet {
         // each from its own self and reception texts (its self words where
         // it has no reception ones).
         if variant.language != .english {
+            worded.derived = derived.map { value in
+                var value = value
+                if let label = texts.text(TextKey(.derived(value.name), "label"), for: variant) { value.label = label.plain }
+                return value
+            }
+            if var pressure = worded.pressure {
+                for (code, level) in pressure.levels {
+                    pressure.levels[code] = texts.text(TextKey(.pressure(code), "levels"), for: variant)?.plain ?? level
+                }
+                worded.pressure = pressure
+            }
+        }
+        if variant.language != .english {
             let own = TextVariant(language: variant.language, audience: .self)
             let desk = TextVariant(language: variant.language, audience: .reception)
             worded.categories = categories.map { category in
@@ -69,6 +82,8 @@ extension RuleSet {
             found.append((TextKey(.category(category.code), "text"), category.selfText, true))
             if let noted = category.notedSelfText { found.append((TextKey(.category(category.code), "noted"), noted, category.notedReceptionText != nil)) }
         }
+        for value in derived { found.append((TextKey(.derived(value.name), "label"), value.label, false)) }
+        for (code, level) in (pressure?.levels ?? [:]).sorted(by: { $0.key < $1.key }) { found.append((TextKey(.pressure(code), "levels"), level, false)) }
         return found
     }
 
@@ -90,7 +105,11 @@ extension RuleSet {
                 guard let value else { continue }
                 let path = entry.path.appending(audience == .self ? "self" : "reception")
                 let text: RuleText?
-                if pieces {
+                if pieces, let list = value.arrayValue, list.allSatisfy({ $0.stringValue != nil }),
+                   let english = englishPieces(entry.key, audience: audience), english.count == list.count {
+                    // A piece for each of the English pieces, said when it is.
+                    text = RuleText(pieces: zip(english, list).map { RuleText.Piece(condition: $0.condition, text: $1.stringValue ?? "") })
+                } else if pieces {
                     text = reader.readText(value, at: path)
                 } else if let words = value.stringValue {
                     text = RuleText(words)
@@ -103,6 +122,14 @@ extension RuleSet {
         }
         if reader.log.hasErrors { throw DiagnosticError(reader.log.diagnostics.filter { $0.severity == .error }) }
         return catalog
+    }
+
+    /// The pieces of a rule's discussion point or headline in English, for
+    /// the audience (its reception words where it has them).
+    func englishPieces(_ key: TextKey, audience: Audience) -> [RuleText.Piece]? {
+        guard case .rule(let id) = key.owner, let rule = rules.first(where: { $0.id == id }) else { return nil }
+        if audience == .reception, let reception = texts.exact(key, in: TextVariant(audience: .reception)) { return reception.pieces }
+        return key.field == "headline" ? rule.headline?.pieces : rule.discussText.pieces
     }
 
     /// Every text of the file's own words with its key and JSON path, for

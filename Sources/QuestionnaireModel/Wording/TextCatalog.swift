@@ -67,6 +67,10 @@ public struct TextKey: Hashable, Sendable, CustomStringConvertible {
         /// (its `self` and `reception` words), `noted` (`selfNoted`,
         /// `receptionNoted`).
         case category(String)
+        /// A derived value of the rules file, by name (`label`).
+        case derived(String)
+        /// A code of the rules' pressure scale (`levels`).
+        case pressure(String)
     }
 
     public var owner: Owner
@@ -86,6 +90,8 @@ public struct TextKey: Hashable, Sendable, CustomStringConvertible {
         case .option(let node, let code): "\(node).options.\(code).\(field)"
         case .rule(let id): "rule \(id).\(field)"
         case .category(let code): "category \(code).\(field)"
+        case .derived(let name): "derived \(name).\(field)"
+        case .pressure(let code): "pressure \(code).\(field)"
         }
     }
 }

@@ -40,7 +40,9 @@ public struct Translation: Sendable {
 
     static let topLevelKeys = ["$schema", "language", "translates", "version", "description", "texts"]
     static let entryKeys = ["owner", "id", "code", "field", "source", "self", "reception"]
-    static let owners = ["file", "section", "node", "option", "rule", "category"]
+    static let owners = ["file", "section", "node", "option", "rule", "category", "derived", "pressure"]
+    /// How the parts of a list (a scale's `points`) are kept in one string.
+    public static let listSeparator = "\u{1E}"
 
     /// The languages intake has program words for, besides English; a
     /// translation file may be in any of them.
@@ -120,7 +122,16 @@ public struct Translation: Sendable {
             log.report(.error, "unknown key '\(member.key)' in a translated text\(Suggestion.hint(for: member.key, among: entryKeys))", offset: member.keyOffset, path: path.appending(member.key))
         }
         guard let ownerName = text("owner", in: object, at: path, owner: element, log: &log), let field = text("field", in: object, at: path, owner: element, log: &log) else { return nil }
-        let source = text("source", in: object, at: path, owner: element, log: &log)
+        // The English text, or (pieces of a rule's text, a scale's points) its list.
+        var source: String?
+        if let list = object["source"]?.arrayValue {
+            let parts = list.compactMap(\.stringValue)
+            if parts.count == list.count, !parts.isEmpty { source = parts.joined(separator: " ") } else {
+                log.error("'source' must be a string or a list of strings", at: object["source"], path: path.appending("source"))
+            }
+        } else {
+            source = text("source", in: object, at: path, owner: element, log: &log)
+        }
         guard owners.contains(ownerName) else {
             log.error("'owner' must be one of \(owners.joined(separator: ", ")), found '\(ownerName)'\(Suggestion.hint(for: ownerName, among: owners))", at: object["owner"], path: path.appending("owner"))
             return nil
@@ -140,6 +151,8 @@ public struct Translation: Sendable {
         case "node": guard let id else { return nil }; owner = .node(id)
         case "option": guard let id, let code else { return nil }; owner = .option(node: id, code: code)
         case "rule": guard let id else { return nil }; owner = .rule(id)
+        case "derived": guard let id else { return nil }; owner = .derived(id)
+        case "pressure": guard let id else { return nil }; owner = .pressure(id)
         default: guard let id else { return nil }; owner = .category(id)
         }
         guard let source else { return nil }
@@ -172,6 +185,10 @@ public struct Translation: Sendable {
         for entry in entries {
             for (audience, value) in [(Audience.`self`, Optional(entry.selfText)), (Audience.reception, entry.reception)] as [(Audience, JSONValue?)] {
                 guard let value else { continue }
+                if entry.key.field == "points", let list = value.arrayValue, list.allSatisfy({ $0.stringValue != nil }) {
+                    catalog.set(list.compactMap(\.stringValue).joined(separator: Self.listSeparator), for: entry.key, in: TextVariant(language: language, audience: audience))
+                    continue
+                }
                 guard let words = value.stringValue else {
                     log.error("'\(entry.key)' is a text of one piece: give a string", at: value, path: entry.path.appending(audience == .self ? "self" : "reception"))
                     continue

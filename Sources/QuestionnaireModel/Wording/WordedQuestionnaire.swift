@@ -34,6 +34,10 @@ extension Questionnaire {
             node.hint = lookOptional(TextKey(.node(id), "hint"), node.hint)
             node.help = lookOptional(TextKey(.node(id), "help"), node.help)
             node.why = lookOptional(TextKey(.node(id), "why"), node.why)
+            if !node.points.isEmpty, let points = texts.text(TextKey(.node(id), "points"), for: variant)?.split(separator: Translation.listSeparator, omittingEmptySubsequences: false),
+               points.count == node.points.count {
+                node.points = points.map(String.init)
+            }
             switch node.spec {
             case .scale(let min, let max, let minLabel, let maxLabel):
                 node.spec = .scale(
