@@ -165,3 +165,36 @@ struct LanguageTests {
         #expect(ProgramWords()("Question 3 - the last one") == "Question 3 - the last one")
     }
 }
+
+/// A FHIR form's standard translation extension fills the Korean texts.
+@Suite("FHIR translation extension")
+struct FHIRTranslationTests {
+    @Test func theTranslationExtensionOnTextAndDisplayIsShownInKorean() throws {
+        let original = Fixtures.text("Tests/FHIRTests/Fixtures/lhc-hunger-vital-signs.json")
+        var resource = try #require(try JSONSerialization.jsonObject(with: Data(original.utf8)) as? [String: Any])
+        func translation(_ words: String) -> [String: Any] {
+            ["extension": [["url": "http://hl7.org/fhir/StructureDefinition/translation",
+                            "extension": [["url": "lang", "valueCode": "ko-KR"], ["url": "content", "valueString": words]]]]]
+        }
+        var items = try #require(resource["item"] as? [[String: Any]])
+        items[0]["_text"] = translation("지난 12개월 동안 음식이 떨어질까 걱정한 적이 있습니까?")
+        var options = try #require(items[0]["answerOption"] as? [[String: Any]])
+        var coding = try #require(options[0]["valueCoding"] as? [String: Any])
+        coding["_display"] = translation("자주 그랬다")
+        options[0]["valueCoding"] = coding
+        items[0]["answerOption"] = options
+        resource["item"] = items
+        let intake = InProcessIntake()
+        intake.files.place(Array(try JSONSerialization.data(withJSONObject: resource)), at: "/memory/fhir/hunger.json")
+        var korean = SessionOptions(questionnaire: "/memory/fhir/hunger.json")
+        korean.language = "ko"
+        let result = intake.run(korean, typing: [":quit"])
+        #expect(result.output.contains("지난 12개월 동안 음식이 떨어질까 걱정한 적이 있습니까?"), "\(result.output)\(result.error)")
+        #expect(result.output.contains("자주 그랬다"))
+        #expect(!result.error.contains("computes its text"), "\(result.error)")
+        // In English the form reads as written.
+        let english = InProcessIntake()
+        english.files.place(Array(try JSONSerialization.data(withJSONObject: resource)), at: "/memory/fhir/hunger.json")
+        #expect(english.run(SessionOptions(questionnaire: "/memory/fhir/hunger.json"), typing: [":quit"]).output.contains("Within the past 12"))
+    }
+}

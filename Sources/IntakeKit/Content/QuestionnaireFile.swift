@@ -28,7 +28,9 @@ public struct QuestionnaireFile: Sendable {
         do {
             let json = try JSONParser.parseFile(bytes, file: name)
             if FHIRQuestionnaireLoader.isFHIRQuestionnaire(json) {
-                let form = try FHIRQuestionnaireLoader.load(parsed: json, from: bytes, file: name)
+                var form = try FHIRQuestionnaireLoader.load(parsed: json, from: bytes, file: name)
+                // The standard translation extension on its texts.
+                form.questionnaire.texts.merge(FHIRTranslations.catalog(json, questionnaire: form.questionnaire, languages: Translation.languages))
                 file = QuestionnaireFile(questionnaire: form.questionnaire, bytes: bytes, name: name, isBuiltIn: path == nil, fhirForm: form)
             } else {
                 let loaded = try QuestionnaireLoader.load(parsed: json, from: bytes, file: name)
