@@ -198,3 +198,26 @@ struct FHIRTranslationTests {
         #expect(english.run(SessionOptions(questionnaire: "/memory/fhir/hunger.json"), typing: [":quit"]).output.contains("Within the past 12"))
     }
 }
+
+/// A desk that offers two languages asks each client which, after their
+/// reference; its own prompts stay in the desk's language.
+@Suite("Reception languages")
+struct ReceptionLanguageTests {
+    @Test func eachClientChoosesTheLanguageOfTheirSession() throws {
+        var options = SessionOptions(questionnaire: LanguageTests.tiny, mode: .reception, client: "A-1")
+        options.language = .english
+        options.offered = [.english, "ko"]
+        let intake = InProcessIntake()
+        // Client A-1 in Korean; then client B-2 in English (Enter).
+        let typed = ["ko"] + LanguageTests.answers + ["", "B-2", ""] + LanguageTests.answers + ["", ":quit"]
+        let result = intake.run(options, typing: typed)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("Language for this client: en (English), ko (Korean (한국어))"), "\(result.output)")
+        #expect(result.output.contains("고객님은 어디가 가장 아프신가요?"), "\(result.output)")
+        #expect(result.output.contains("Where does the client's pain hurt most?"), "\(result.output)")
+        #expect(result.output.hasSuffix("Reception finished.\n"), "\(result.output)")
+        let transcripts = intake.files.transcripts(in: InProcessIntake.sessions)
+        let languages = transcripts.compactMap { intake.files.text($0).flatMap { TranscriptHeader.of(transcript: Array($0.utf8))?.language } }
+        #expect(languages == ["ko", .english], "\(languages)")
+    }
+}

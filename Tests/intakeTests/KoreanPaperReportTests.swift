@@ -32,4 +32,12 @@ struct KoreanPaperReportTests {
         let english = try IntakeProcess.run(["report", transcript, "--questionnaire", questionnaire, "--lang", "en"])
         #expect(english.output.contains("This summary is general information, not medical advice."), "\(english.output)")
     }
+
+    @Test func anUnknownLanguageIsAUsageError() throws {
+        let result = try IntakeProcess.run(["score", "--lang", "fr", Fixtures.path("Tests/Fixtures/complete-answers.json")])
+        #expect(result.status == 2)
+        #expect(result.error.contains("'fr' is not a language intake speaks: use en or ko"), "\(result.error)")
+        let several = try IntakeProcess.run(["run", "--lang", "ko,en", "--answers", Fixtures.path("Tests/Fixtures/complete-answers.json")])
+        #expect(several.status == 2 && several.error.contains("--mode reception"), "\(several.error)")
+    }
 }

@@ -32,6 +32,10 @@ public struct SessionOptions: Sendable {
     /// The language asked for (`--lang`); nil: the locale's, else English
     /// (a resumed session: the language it was held in).
     public var language: Language?
+    /// Reception: the languages the desk offers (`--lang ko,en`); with more
+    /// than one, each client is asked which, after their reference. The
+    /// first is the desk's own.
+    public var offered: [Language] = []
 
     public init(
         questionnaire: String? = nil, rules: String? = nil, answers: String? = nil, mode: Audience = .self, client: String? = nil,
@@ -66,7 +70,10 @@ public struct SessionRunner {
     let options: SessionOptions
     let ports: Ports
     let console: Console
-    let content: Content
+    private(set) var content: Content
+    /// The content as loaded, before it is worded: reception words it for
+    /// each client's language.
+    private let loaded: Content
     private let invocation: Invocation
     /// The transcript to resume, read once (so one given as a pipe works too).
     private let resumeBytes: [UInt8]?
@@ -91,10 +98,10 @@ public struct SessionRunner {
         self.resumeBytes = resumeBytes
         let console = console
         if let resumeBytes {
-            content = try Content.load(forTranscript: resumeBytes, questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
-                .worded(forTranscript: resumeBytes, language: options.language) { console.line($0, to: .error) }
+            loaded = try Content.load(forTranscript: resumeBytes, questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
+            content = loaded.worded(forTranscript: resumeBytes, language: options.language) { console.line($0, to: .error) }
         } else {
-            let loaded = try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: false, files: ports.files)
+            loaded = try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: false, files: ports.files)
             let language = loaded.available(LanguageChoice.choose(options.language, environment: ports.environment)) { console.line($0, to: .error) }
             content = loaded.worded(for: options.mode, language: language)
         }
@@ -171,13 +178,24 @@ public struct SessionRunner {
             }
             client = first.isEmpty ? nil : first
         }
+        let deskWords = (content, console.words)
         while true {
+            if options.offered.count > 1 {
+                guard let language = askForLanguage() else {
+                    console.line(console.words("Reception finished."))
+                    return
+                }
+                content = loaded.worded(for: .reception, language: loaded.available(language) { console.line($0, to: .error) })
+                console.words = ProgramWords(content.questionnaire.variant)
+            }
             let transcript = try newTranscript(mode: .reception, client: client, checks: Self.personChecks)
             if let client { console.line(console.paint(console.words("Client: ") + client, .bold)) }
             let ending = try interview(
                 newInterview(recordedIn: transcript, checks: Self.personChecks), transcript: transcript, audience: .reception, client: client)
             if case .interrupted = ending { throw ExitWith(status: .interrupted) }
             if case .completed = ending { desk.offerPrinting(transcript: transcript.path) { readLine() } }
+            // The desk's own language again, for the staff member.
+            (content, console.words) = deskWords
             console.line()
             console.paragraph(console.words("When you are ready, press Enter to clear the screen for the next client (or type :quit to finish)."))
             let input = readLine()
@@ -377,6 +395,23 @@ public struct SessionRunner {
         } else {
             console.line()
             console.line(String(repeating: "-", count: 40))
+        }
+    }
+
+    /// Asks which of the offered languages this client's session is in; nil
+    /// when reception is over. Enter takes the desk's own (the first).
+    private mutating func askForLanguage() -> Language? {
+        let offered = options.offered
+        let names = offered.map { "\($0.rawValue) (\(LanguageChoice.name($0)))" }.joined(separator: ", ")
+        console.paragraph(console.words("Language for this client: \(names). Type one, or press Enter for \(offered[0].rawValue)."))
+        while true {
+            guard case .line(let text) = readLine() else { return nil }
+            let typed = text.trimmingSpaces()
+            if typed.isEmpty { return offered[0] }
+            if Command.parse(typed) != nil { return nil }
+            let lowered = typed.lowercased()
+            if let chosen = offered.first(where: { $0.rawValue == lowered || LanguageChoice.name($0).lowercased().contains(lowered) }) { return chosen }
+            console.paragraph(console.words("! Type one of: \(offered.map(\.rawValue).joined(separator: ", ")), or press Enter for \(offered[0].rawValue)."), indent: 2, style: .warning)
         }
     }
 

@@ -82,6 +82,8 @@ struct RunCommand: ParsableCommand {
             questionnaire: content.questionnaire, rules: content.rules, answers: answers, mode: mode, client: client,
             transcripts: transcripts, resume: resume, force: force, plain: plain, reports: reports, printer: printer, paper: paper)
         options.language = try language.language()
+        options.offered = try language.languages()
+        if options.offered.count > 1, mode != .reception { throw ValidationError("--lang: several languages are for --mode reception, where each client chooses") }
         try Self.run(options)
     }
 
