@@ -79,7 +79,7 @@ let package = Package(
         // binary, and the schema check shared by the schema tests.
         .target(
             name: "IntakeTesting",
-            dependencies: ["IntakeKit", "LineEditing", "QuestionnaireModel", "InterviewEngine", "Reports"],
+            dependencies: ["IntakeKit", "LineEditing", "QuestionnaireModel", "InterviewEngine", "Scoring", "Reports"],
             path: "Tests/IntakeTesting"
         ),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
@@ -92,9 +92,9 @@ let package = Package(
             dependencies: ["LineEditing"],
             path: "Tests/LineEditingProbe"
         ),
-        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TerminalText", "line-editing-probe"]),
+        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "TerminalText", "line-editing-probe", "IntakeTesting"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "InterviewEngine", "QuestionnaireModel", "IntakeTesting"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring", "QuestionnaireModel"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring", "QuestionnaireModel", "InterviewEngine", "IntakeTesting"]),
         // The application in-process: sessions, answers, personas,
         // reception, resume, replay, reports, validation.
         .testTarget(

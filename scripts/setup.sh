@@ -5,7 +5,9 @@
 #   scripts/setup.sh          to build and run: libedit's headers, pkg-config
 #   scripts/setup.sh --test   also what the tests use: Graphviz (dot),
 #                             the time zone database, man (for the
-#                             installed manual page),
+#                             installed manual page), Chromium (the paper report printed to PDF and
+#                             to a picture in a real browser), poppler-utils
+#                             (pdfinfo and pdftotext, to read the PDF back),
 #                             Python's jsonschema (to hold the JSON Schemas
 #                             against the loaders), fhir.resources (FHIR's
 #                             models, to validate what intake exports) and
@@ -21,6 +23,10 @@ if [ "${1:-}" = "--test" ]; then
     [ -f /usr/share/zoneinfo/America/New_York ] || missing="$missing tzdata"
     # scripts/test-install.sh renders the installed manual page with man -l.
     command -v man >/dev/null 2>&1 || missing="$missing man-db"
+    command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing="$missing chromium"
+    command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+    # Korean reports: a font with Hangul for the PDF the browser prints.
+    [ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto/NotoSansCJK* >/dev/null 2>&1 || missing="$missing fonts-noto-cjk"
     command -v python3 >/dev/null 2>&1 || missing="$missing python3 python3-pip"
 fi
 

@@ -326,7 +326,7 @@ public struct Interview: Sendable {
         while let last = form.last, ".!".contains(last) { form.removeLast() }
         if ["yes", "y", "yeah", "yep", "yup", "ok", "okay", "correct"].contains(form) { return true }
         if ["no", "n", "nope", "nah"].contains(form) { return false }
-        return nil
+        return KoreanWords.reply(form)
     }
 
     // MARK: - Moving

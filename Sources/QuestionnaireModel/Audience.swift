@@ -10,6 +10,11 @@ public enum Audience: String, Sendable, CaseIterable {
     /// A staff member interviewing a client: "the client".
     case reception
 
+    /// How a reception text starts a paragraph the staff member reads aloud
+    /// to the client, in the client's own "you" (the welcome's privacy note,
+    /// consent, the advice at an urgent stop). Shown highlighted at a terminal.
+    public static let readAloudMark = "Read to the client:"
+
     /// Whose answers they are, to start a sentence: "Your", "The client's".
     public var answersOwner: String {
         self == .self ? "Your" : "The client's"

@@ -31,6 +31,18 @@ extension Questionnaire {
     /// An answer in words, as a person would read it back: option labels,
     /// "6 months", "yes".
     public func describe(_ value: AnswerValue, at node: Node) -> String {
+        let own = describeInEnglish(value, at: node)
+        switch value {
+        case .choice, .choices, .text: return own
+        case .medications(let names) where !names.isEmpty: return own
+        default:
+            // Program words for what the program wrote: never a person's own text.
+            guard language != .english else { return own }
+            return ProgramWords.wholeAnswers[language]?[own] ?? ProgramWords(TextVariant(language: language, audience: .self))(own)
+        }
+    }
+
+    private func describeInEnglish(_ value: AnswerValue, at node: Node) -> String {
         switch value {
         case .choice(let code): return label(of: code, at: node)
         case .choices(let codes): return codes.map { label(of: $0, at: node) }.joined(separator: ", ")

@@ -21,6 +21,16 @@ public struct Questionnaire: Sendable {
     /// Values worked out from the answers rather than asked (a FHIR form's
     /// calculated items and expressions), read by conditions as `Subject.value`.
     public var computedValues: (any ComputedValues)?
+    /// The texts that overlay the file's own words for other audiences and
+    /// languages (its `reception` objects); `worded(_:)` applies them.
+    public var texts = TextCatalog<String>()
+    /// The language the texts are in (`worded(_:)` sets it): answers are
+    /// described in it (`describe(_:at:)`: yes and no, lengths of time).
+    public var language: Language = .english
+    /// Who the questionnaire is meant to be read by (its `audiences`; both
+    /// when the file does not say): `validate` checks reception texts only
+    /// for a questionnaire meant for reception.
+    public var audiences: [Audience] = Audience.allCases
 
     public init(id: String, version: String, title: String, schema: String? = nil, sections: [Section] = [], start: String, nodes: [Node]) {
         self.id = id
@@ -74,6 +84,12 @@ public struct Questionnaire: Sendable {
         nextIndices[nextOffsets[position]..<nextOffsets[position + 1]]
     }
 
+    /// Changes each node's words in place (`worded(_:)`); ids, kinds and
+    /// `next` must stay as they are, or the flow's index goes stale.
+    mutating func mapNodes(_ change: (inout Node) -> Void) {
+        for index in nodes.indices { change(&nodes[index]) }
+    }
+
     /// The kind of the node with `id`, without copying the node.
     public func kind(of id: String) -> NodeKind? {
         indexByID[id].map { nodes[$0].kind }
@@ -92,6 +108,20 @@ public struct Questionnaire: Sendable {
     /// The section with `id`, if there is one.
     public func section(_ id: String) -> Section? {
         sections.first { $0.id == id }
+    }
+
+    /// This questionnaire with `change` made to each node; nodes keep their
+    /// ids and flow (an alias table adds words to options and points).
+    public func changingNodes(_ change: (inout Node) -> Void) -> Questionnaire {
+        var changed = self
+        for position in changed.nodes.indices {
+            let id = changed.nodes[position].id
+            let next = changed.nodes[position].next
+            change(&changed.nodes[position])
+            changed.nodes[position].id = id
+            changed.nodes[position].next = next
+        }
+        return changed
     }
 
     /// The nodes that ask for an answer (every kind but `info`).
@@ -140,6 +170,9 @@ public struct Node: Sendable {
     /// For a scale: the words for each number from `min` to `max` ("never",
     /// "almost never", ...), which are accepted as answers too.
     public var points: [String] = []
+    /// For a scale: other words for each point, in another language
+    /// (`AliasTable`), accepted as its words are; empty when none are given.
+    public var pointAliases: [[String]] = []
     /// For a choice: whether text that names no option is taken as the
     /// answer itself (FHIR's `open-choice`), kept as a code no option has.
     public var allowsOtherText = false
@@ -237,16 +270,25 @@ public struct Option: Sendable, Equatable {
     public var label: String
     /// Other words a person may type for it ("low back", "lumbar").
     public var aliases: [String]
+    /// Words for it in other languages (허리 for lower back), added from an
+    /// alias table beside the questionnaire (`adding(aliases:)`): matched as
+    /// `aliases` are, but not part of the questionnaire file, so nothing that
+    /// writes or reviews the file sees them.
+    public private(set) var localAliases: [String] = []
     /// An option that cannot be combined with others in a `multi` answer.
     /// `none` is always exclusive.
     public var exclusive: Bool
     /// The numbers this option stands for ("18 to 50": 18...50), so a
     /// number typed that is no choice's number picks the option holding it.
     public var range: ClosedRange<Double>?
-    /// The code, label and aliases in matching form, worked out once.
-    public let matchingForms: [String]
+    /// The code, label, aliases and local aliases in matching form, worked
+    /// out once.
+    public private(set) var matchingForms: [String]
     /// The most words in any of `matchingForms`.
-    public let mostWordsInAName: Int
+    public private(set) var mostWordsInAName: Int
+    /// The names with Hangul in them as `KoreanWords.key` forms them (no
+    /// spaces, a side word first), for answers typed in Korean.
+    public private(set) var hangulKeys: [String] = []
 
     public init(code: String, label: String, aliases: [String] = [], exclusive: Bool = false, range: ClosedRange<Double>? = nil) {
         self.code = code
@@ -255,13 +297,35 @@ public struct Option: Sendable, Equatable {
         self.exclusive = exclusive || code == "none"
         self.range = range
         self.matchingForms = ([code, label] + aliases).map(TextInput.matchingForm)
+        self.mostWordsInAName = 1
+        measureNames()
+    }
+
+    /// This option with `aliases` (words in another language) added to its
+    /// local aliases, leaving out any it already has.
+    public func adding(aliases added: [String]) -> Option {
+        var option = self
+        for alias in added {
+            let form = TextInput.matchingForm(alias)
+            guard !form.isEmpty, !option.matchingForms.contains(form) else { continue }
+            option.localAliases.append(alias)
+            option.matchingForms.append(form)
+        }
+        option.measureNames()
+        return option
+    }
+
+    private mutating func measureNames() {
         var most = 1
+        var keys: [String] = []
         for form in matchingForms {
             var words = 1
             for byte in form.utf8 where byte == 0x20 { words += 1 }
             most = max(most, words)
+            if Hangul.contains(form) { keys.append(KoreanWords.key(form)) }
         }
-        self.mostWordsInAName = most
+        mostWordsInAName = most
+        hangulKeys = keys
     }
 }
 

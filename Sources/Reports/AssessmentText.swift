@@ -6,17 +6,25 @@ import TerminalText
 /// disclaimer. Used at the end of `intake run`, by `intake score` and in
 /// text reports.
 public enum AssessmentText {
-    public static func render(_ assessment: Assessment, rules: RuleSet, audience: Audience, style: TextStyle = .plain, width: Int = 80) -> String {
+    /// `showRuleIDs` puts each rule's id beside its title (on screen, for
+    /// review); reports leave them out and list them at the end.
+    public static func render(
+        _ assessment: Assessment, rules: RuleSet, audience: Audience, style: TextStyle = .plain, width: Int = 80, showRuleIDs: Bool = true,
+        language: Language = .english
+    ) -> String {
+        // The assessment's own headings and sentences in the language; the
+        // rules' texts come worded already.
+        let w = ProgramWords(TextVariant(language: language, audience: audience))
         var out: [String] = []
         func paragraph(_ text: String, indent: String = "  ", hanging: String? = nil) {
             out.append(TextWrap.wrap(text, width: width, indent: indent, hanging: hanging))
         }
         let rank = rules.rank(of: assessment.category.code) ?? rules.categories.count
-        out.append(style.heading("What this suggests"))
+        out.append(style.heading(w("What this suggests")))
         for point in assessment.firstPoints {
-            paragraph(style.strong("First:") + " " + point, indent: "  ", hanging: "    ")
+            paragraph(style.strong(w("First:")) + " " + point, indent: "  ", hanging: "    ")
         }
-        paragraph(style.category(assessment.category.title, rank) + (assessment.isProvisional ? " (provisional)" : ""))
+        paragraph(style.category(assessment.category.title, rank) + (assessment.isProvisional ? w(" (provisional)") : ""))
         if assessment.isProvisional {
             paragraph(ReportRenderer.provisionalNote(assessment))
         }
@@ -31,26 +39,26 @@ public enum AssessmentText {
         let raising = assessment.precautions
         if !raising.isEmpty {
             out.append("")
-            out.append(style.heading("Why"))
-            for rule in raising { describe(rule, into: &out, width: width, style: style) }
+            out.append(style.heading(w("Why")))
+            for rule in raising { describe(rule, into: &out, width: width, style: style, showID: showRuleIDs, words: w) }
         }
         let worthKnowing = ReportRenderer.worthKnowing(assessment)
         if !worthKnowing.isEmpty {
             out.append("")
-            out.append(style.heading("Also worth knowing"))
+            out.append(style.heading(w("Also worth knowing")))
             for rule in worthKnowing {
-                describe(rule, into: &out, width: width, style: style)
+                describe(rule, into: &out, width: width, style: style, showID: showRuleIDs, words: w)
             }
         }
         let inFavour = ReportRenderer.inFavour(assessment)
         if !inFavour.isEmpty {
             out.append("")
-            out.append(style.heading("In favour of massage"))
-            for rule in inFavour { describe(rule, into: &out, width: width, style: style) }
+            out.append(style.heading(w("In favour of massage")))
+            for rule in inFavour { describe(rule, into: &out, width: width, style: style, showID: showRuleIDs, words: w) }
         }
         for section in ReportRenderer.pointSections(assessment, audience) {
             out.append("")
-            out.append(style.heading(section.heading))
+            out.append(style.heading(w(section.heading)))
             for (index, point) in section.points.enumerated() {
                 let number = "\(index + 1). "
                 paragraph(point, indent: "  " + number, hanging: "  " + String(repeating: " ", count: number.count))
@@ -63,9 +71,9 @@ public enum AssessmentText {
         }
         if !assessment.unchecked.isEmpty {
             out.append("")
-            paragraph("Not checked, because answers were missing:", indent: "")
+            paragraph(w("Not checked, because answers were missing:"), indent: "")
             for rule in assessment.unchecked {
-                paragraph("- \(rule.title) (\(rule.id)): missing \(rule.missing.joined(separator: ", "))", indent: "  ", hanging: "    ")
+                paragraph("- \(rule.title)\(showRuleIDs ? " (\(rule.id))" : ""): missing \(rule.missing.joined(separator: ", "))", indent: "  ", hanging: "    ")
             }
         }
         out.append("")
@@ -73,13 +81,13 @@ public enum AssessmentText {
         return out.joined(separator: "\n") + "\n"
     }
 
-    static func describe(_ rule: Assessment.FiredRule, into out: inout [String], width: Int, style: TextStyle) {
-        out.append(TextWrap.wrap("- \(style.strong(rule.title)) [\(rule.id)]", width: width + 40, indent: "  ", hanging: "    "))
+    static func describe(_ rule: Assessment.FiredRule, into out: inout [String], width: Int, style: TextStyle, showID: Bool, words w: ProgramWords = ProgramWords()) {
+        out.append(TextWrap.wrap("- \(style.strong(rule.title))\(showID ? " [\(rule.id)]" : "")", width: width + 40, indent: "  ", hanging: "    "))
         for reason in rule.reasons {
-            out.append(TextWrap.wrap("because \(reason.label): \(reason.value)", width: width, indent: "      ", hanging: "        "))
+            out.append(TextWrap.wrap(w("because ") + "\(reason.label): \(reason.value)", width: width, indent: "      ", hanging: "        "))
         }
         if rule.cautiousBecauseUnknown {
-            out.append(TextWrap.wrap("(not all the answers needed were given, so the more cautious outcome is shown)", width: width, indent: "      "))
+            out.append(TextWrap.wrap(w("(not all the answers needed were given, so the more cautious outcome is shown)"), width: width, indent: "      "))
         }
     }
 }

@@ -9,8 +9,12 @@
 /// viewer's right in the front view and on the viewer's left in the back view.
 ///
 /// Painful regions are hatched (and orange on screen); the main region is
-/// cross-hatched dark red with a black dot and the word "main", so the map
-/// reads in black-and-white print too.
+/// cross-hatched dark red with a black dot and the word "main"; areas to
+/// avoid have a heavy dashed outline and a no-entry sign; a position the
+/// person cannot lie in is crossed out under the view worked in it (face
+/// down: the back; flat on the back: the front). Everything reads in
+/// black-and-white print too. The legend is HTML beside it (`legend(_:)`),
+/// so it prints at the page's text size.
 public enum BodyMap {
     /// Which outline a region is drawn on.
     public enum View: String, Sendable, CaseIterable {
@@ -29,10 +33,11 @@ public enum BodyMap {
     public static func svg(_ areas: BodyAreas) -> String {
         var painful = Set(areas.painful)
         if let primary = areas.primary { painful.insert(primary) }
+        let avoided = Set(areas.avoided.map(\.code))
         func label(_ code: String) -> String { areas.labels[code] ?? code }
 
         var out = ""
-        out += #"<svg xmlns="http://www.w3.org/2000/svg" class="bodymap" viewBox="0 0 \#(canvasWidth) \#(canvasHeight)" width="\#(canvasWidth)" height="\#(canvasHeight)" role="img" aria-labelledby="bodymap-title bodymap-desc" font-family="Helvetica, Arial, sans-serif">"#
+        out += #"<svg xmlns="http://www.w3.org/2000/svg" class="bodymap" viewBox="0 0 \#(canvasWidth) \#(canvasHeight)" width="\#(canvasWidth)" height="\#(canvasHeight)" role="img" aria-labelledby="bodymap-title bodymap-desc" font-family="Helvetica, Arial, &apos;Noto Sans CJK KR&apos;, sans-serif">"#
         out += "<title id=\"bodymap-title\">Where it hurts: body outline, front and back</title>"
         out += "<desc id=\"bodymap-desc\">\(XML.escape(description(areas, label: label)))</desc>"
         out += definitions()
@@ -76,17 +81,26 @@ public enum BodyMap {
                     state = " (main area)"
                     marker = (view, region.anchor, region.code)
                 }
-                if areas.avoid.contains(region.code) {
-                    // A dashed blue outline over whatever fill: keep off here.
+                var dashes = ""
+                if avoided.contains(region.code) {
                     classes += " avoid"
-                    stroke = "#1f4e9c"
-                    width = "2.6"
-                    state += " (avoid)"
+                    stroke = avoidColour
+                    width = "3.4"
+                    dashes = " stroke-dasharray=\"5 3\""
+                    state = state.isEmpty ? " (avoid)" : String(state.dropLast()) + "; avoid)"
+                    if fill == regionFill { fill = "#ffffff" }
                 }
-                var attributes = "class=\"\(classes)\" data-region=\"\(region.code)\" d=\"\(region.path)\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(width)\" stroke-linejoin=\"round\""
-                if areas.avoid.contains(region.code) { attributes += " stroke-dasharray=\"4 2\"" }
+                var attributes = "class=\"\(classes)\" data-region=\"\(region.code)\" d=\"\(region.path)\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(width)\"\(dashes) stroke-linejoin=\"round\""
                 if let clip = region.clip { attributes += " clip-path=\"url(#\(clip.id))\"" }
                 out += "<path \(attributes)><title>\(XML.escape(label(region.code) + state))</title></path>"
+            }
+            for region in regions where region.view == view && avoided.contains(region.code) {
+                // Beside the main dot when both mark the same region.
+                let shift = areas.primary == region.code ? 13.0 : 0
+                out += avoidSign(at: Point(x: region.anchor.x, y: region.anchor.y + shift), code: region.code)
+            }
+            if let position = positionLimit(for: view, in: areas) {
+                out += positionTag(position)
             }
             let (left, right) = view == .front ? ("R", "L") : ("L", "R")
             out += "<text class=\"bodymap-side\" x=\"14\" y=\"300\" text-anchor=\"middle\" font-size=\"13\" fill=\"#444444\">\(left)</text>"
@@ -96,7 +110,6 @@ public enum BodyMap {
             }
             out += "</g>"
         }
-        out += legend()
         out += "</svg>"
         return out
     }
@@ -114,21 +127,27 @@ public enum BodyMap {
     static let otherViewFill = "#dcd8d2"
     static let regionFill = "#fdfcfa"
     static let regionStroke = "#958f87"
+    static let avoidColour = "#4a2a8c"
 
     static func description(_ areas: BodyAreas, label: (String) -> String) -> String {
         let drawn = Set(regions.map(\.code))
         var painful = areas.painful
         if let primary = areas.primary, !painful.contains(primary) { painful.append(primary) }
-        guard !painful.isEmpty else { return "No painful areas were marked." }
-        let named = painful.map { code -> String in
+        func named(_ code: String) -> String {
             var text = label(code)
             if code == areas.primary { text += " (main area)" }
             if let view = view(of: code) { text += ", \(view.rawValue) view" }
             if !drawn.contains(code) { text += ", not on the outline" }
             return text
         }
-        let avoid = areas.avoid.isEmpty ? "" : " Areas to avoid (dashed blue outline): " + areas.avoid.map(label).joined(separator: "; ") + "."
-        return "Painful areas: " + named.joined(separator: "; ") + "." + avoid
+        var sentences = [painful.isEmpty ? "No painful areas were marked." : "Painful areas: " + painful.map(named).joined(separator: "; ") + "."]
+        if !areas.avoided.isEmpty {
+            sentences.append("To avoid or take care with: " + areas.avoided.map { label($0.code) }.joined(separator: "; ") + ".")
+        }
+        for view in View.allCases {
+            if let position = positionLimit(for: view, in: areas) { sentences.append("\(position.text), crossed out under the \(view.rawValue) view.") }
+        }
+        return sentences.joined(separator: " ")
     }
 
     static func definitions() -> String {
@@ -156,23 +175,56 @@ public enum BodyMap {
         return out
     }
 
-    static func legend() -> String {
-        let y = 474
-        let items: [(x: Int, fill: String, stroke: String, width: String, text: String)] = [
-            (6, "url(#bodymap-painful)", "#8a3b12", "0.9", "Painful"),
-            (88, "url(#bodymap-primary)", "#000000", "2", "Main area"),
-            (184, regionFill, regionStroke, "0.9", "Not painful"),
-            (284, otherViewFill, regionStroke, "0.9", "On other view"),
-        ]
-        var out = "<g class=\"bodymap-legend\" font-size=\"11.5\" fill=\"#222222\">"
-        for item in items {
-            out += "<rect x=\"\(item.x)\" y=\"\(y - 10)\" width=\"13\" height=\"13\" fill=\"\(item.fill)\" stroke=\"\(item.stroke)\" stroke-width=\"\(item.width)\"/>"
-            if item.text == "Main area" {
-                out += "<circle cx=\"\(item.x + 6)\" cy=\"\(y - 4)\" r=\"2.6\" fill=\"#000000\" stroke=\"#ffffff\" stroke-width=\"1\"/>"
-            }
-            out += "<text x=\"\(item.x + 18)\" y=\"\(y + 1)\">\(item.text)</text>"
-        }
+    /// A no-entry sign (a ring with a bar) on a region to avoid.
+    static func avoidSign(at point: Point, code: String) -> String {
+        let x = format(point.x)
+        let y = format(point.y)
+        var out = "<g class=\"bodymap-avoid-sign\" data-marks=\"\(code)\" aria-hidden=\"true\">"
+        out += "<circle cx=\"\(x)\" cy=\"\(y)\" r=\"6\" fill=\"#ffffff\" stroke=\"\(avoidColour)\" stroke-width=\"2.2\"/>"
+        out += "<line x1=\"\(format(point.x - 4))\" y1=\"\(format(point.y + 4))\" x2=\"\(format(point.x + 4))\" y2=\"\(format(point.y - 4))\" stroke=\"\(avoidColour)\" stroke-width=\"2.2\"/>"
         out += "</g>"
+        return out
+    }
+
+    /// The position a view is worked in, when the person cannot lie in it:
+    /// the back is worked face down, the front lying on the back.
+    static func positionLimit(for view: View, in areas: BodyAreas) -> (code: String, text: String)? {
+        let code = view == .back ? "cannot-lie-face-down" : "cannot-lie-flat"
+        guard areas.positions.contains(code) else { return nil }
+        return (code, view == .back ? "Not face down" : "Not flat on back")
+    }
+
+    /// A crossed-out tag under a view's figure, naming the position.
+    static func positionTag(_ position: (code: String, text: String)) -> String {
+        let y = 446.0
+        var out = "<g class=\"bodymap-position\" data-position=\"\(position.code)\">"
+        out += "<rect x=\"8\" y=\"\(format(y - 13))\" width=\"164\" height=\"20\" rx=\"3\" fill=\"#ffffff\" stroke=\"\(avoidColour)\" stroke-width=\"1.8\"/>"
+        out += "<path d=\"M 16 \(format(y - 8)) L 26 \(format(y + 2)) M 26 \(format(y - 8)) L 16 \(format(y + 2))\" stroke=\"\(avoidColour)\" stroke-width=\"2.4\"/>"
+        out += "<text x=\"33\" y=\"\(format(y + 1.5))\" font-size=\"13\" font-weight=\"bold\" fill=\"#222222\">\(position.text)</text>"
+        out += "</g>"
+        return out
+    }
+
+    /// The key to the map as HTML, so it prints at the page's text size:
+    /// every kind of mark with a sample of it.
+    public static func legend(_ areas: BodyAreas) -> String {
+        func swatch(_ body: String) -> String {
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" viewBox=\"0 0 16 16\" width=\"16\" height=\"16\" aria-hidden=\"true\">\(body)</svg>"
+        }
+        let hatch = (0..<5).map { "<line x1=\"\($0 * 5 - 6)\" y1=\"16\" x2=\"\($0 * 5 + 10)\" y2=\"0\" stroke=\"#b8531c\" stroke-width=\"1.6\"/>" }.joined()
+        var items: [(String, String)] = [
+            ("painful", swatch("<rect x=\"0.5\" y=\"0.5\" width=\"15\" height=\"15\" fill=\"#f6c29c\" stroke=\"#8a3b12\"/>\(hatch)")),
+            ("main area", swatch("<rect x=\"0.5\" y=\"0.5\" width=\"15\" height=\"15\" fill=\"#a3191d\" stroke=\"#000000\" stroke-width=\"1.5\"/><circle cx=\"8\" cy=\"8\" r=\"3.4\" fill=\"#000000\" stroke=\"#ffffff\" stroke-width=\"1.2\"/>")),
+            ("avoid", swatch("<rect x=\"1\" y=\"1\" width=\"14\" height=\"14\" fill=\"#ffffff\" stroke=\"\(avoidColour)\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/><circle cx=\"8\" cy=\"8\" r=\"4\" fill=\"#ffffff\" stroke=\"\(avoidColour)\" stroke-width=\"1.5\"/><line x1=\"5.5\" y1=\"10.5\" x2=\"10.5\" y2=\"5.5\" stroke=\"\(avoidColour)\" stroke-width=\"1.5\"/>")),
+            ("not marked", swatch("<rect x=\"0.5\" y=\"0.5\" width=\"15\" height=\"15\" fill=\"\(regionFill)\" stroke=\"\(regionStroke)\"/>")),
+            ("other view", swatch("<rect x=\"0.5\" y=\"0.5\" width=\"15\" height=\"15\" fill=\"\(otherViewFill)\" stroke=\"\(regionStroke)\"/>")),
+        ]
+        if !areas.positions.isEmpty {
+            items.append(("can\u{2019}t lie in the position that side is worked in", swatch("<path d=\"M 3 3 L 13 13 M 13 3 L 3 13\" stroke=\"\(avoidColour)\" stroke-width=\"2.4\"/>")))
+        }
+        var out = "<ul class=\"bodymap-legend\">"
+        for (text, sample) in items { out += "<li>\(sample) \(text)</li>" }
+        out += "</ul>"
         return out
     }
 

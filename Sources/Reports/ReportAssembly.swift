@@ -26,16 +26,23 @@ extension ReportData {
             title: questionnaire.title, questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
             audience: audience, started: started, client: client, status: status, sections: sections, skipped: skipped,
             assessment: assessment, rules: rules, body: BodyAreas(interview))
+        notes = ClientNotes(answers: interview.answers, questionnaire: questionnaire)
     }
 }
 
 extension BodyAreas {
 
-    /// The pain areas of an interview: the answer to the first multiple-choice question whose
-    /// options are body regions, and the main one (a question choosing among
-    /// those answers, or the only area chosen).
+    /// The areas of an interview's answers: see `init(answers:questionnaire:)`.
     public init(_ interview: Interview) {
-        let questionnaire = interview.questionnaire
+        self.init(answers: interview.answers, questionnaire: interview.questionnaire)
+    }
+
+    /// The pain areas: the answer to the first multiple-choice question whose
+    /// options are body regions, and the main one (a question choosing among
+    /// those answers, or the only area chosen). The areas to avoid: the other
+    /// region questions' answers, and body parts named in free-text answers.
+    /// The positions: the answer to `positioning_limits`.
+    public init(answers: [String: Answer], questionnaire: Questionnaire) {
         let regionCodes = Set(BodyAreas.regionCodes)
         var labels: [String: String] = [:]
         for code in BodyAreas.regionCodes { labels[code] = code }
@@ -49,28 +56,29 @@ extension BodyAreas {
             if case .answerOf(let source)? = node.spec.choiceSource, node.kind == .single { return source }
             return nil
         })
+        let positions = questionnaire.node(ClientNotes.positionQuestion).map { answers[$0.id]?.value.codes.filter { $0 != "none" } ?? [] } ?? []
         guard let areaQuestion = regionQuestions.first(where: { chosenAmong.contains($0.id) }) ?? regionQuestions.first,
               case .fixed(let options)? = areaQuestion.spec.choiceSource
         else {
             self.init(painful: [], primary: nil, labels: labels)
+            self.positions = positions
             return
         }
         for option in options where regionCodes.contains(option.code) { labels[option.code] = option.label }
-        let painful = (interview.answers[areaQuestion.id]?.value.codes ?? []).filter(regionCodes.contains)
+        let painful = (answers[areaQuestion.id]?.value.codes ?? []).filter(regionCodes.contains)
         let mainQuestion = questionnaire.nodes.first { node in
             if case .answerOf(let source)? = node.spec.choiceSource { return source == areaQuestion.id && node.kind == .single }
             return false
         }
-        var primary = mainQuestion.flatMap { interview.answers[$0.id]?.value.codes.first }
+        var primary = mainQuestion.flatMap { answers[$0.id]?.value.codes.first }
         if primary == nil, painful.count == 1 { primary = painful[0] }
         self.init(painful: painful, primary: primary, labels: labels)
-        // Every other body-area question says where to keep off.
-        var avoid: [String] = []
-        for node in regionQuestions where node.id != areaQuestion.id {
-            for code in interview.answers[node.id]?.value.codes ?? [] where regionCodes.contains(code) && !avoid.contains(code) {
-                avoid.append(code)
-            }
-        }
-        self.avoid = avoid
+        questions = [areaQuestion.id] + (mainQuestion.map { [$0.id] } ?? [])
+        let painQuestions = Set(regionQuestions.filter { chosenAmong.contains($0.id) }.map(\.id) + [areaQuestion.id])
+        // The vocabulary for free text is the pain question's, listed first.
+        avoided = Self.avoided(
+            answers: answers, questionnaire: questionnaire, regionQuestions: [areaQuestion] + regionQuestions.filter { $0.id != areaQuestion.id },
+            painQuestions: painQuestions)
+        self.positions = positions
     }
 }

@@ -1,3 +1,4 @@
+import InterviewEngine
 import QuestionnaireModel
 import Scoring
 
@@ -11,6 +12,11 @@ public struct ReportData: Sendable {
     public var questionnaireVersion: String
     /// Who the report speaks to.
     public var audience: Audience
+    /// The language the report is in (its questionnaire's and rules' words,
+    /// its headings and labels): the session's, unless asked otherwise.
+    public var language: Language = .english
+    /// The report's own headings and labels in its language and audience.
+    public var words: ProgramWords { ProgramWords(TextVariant(language: language, audience: audience)) }
     /// When the session started, ISO 8601 UTC ("2026-11-26T19:55:13Z"), if known.
     public var started: String?
     /// The same moment in the reader's time zone, shown instead of
@@ -39,6 +45,10 @@ public struct ReportData: Sendable {
     /// Values the questionnaire computes from the answers (a FHIR form's
     /// PHQ-9 total), each with the weighted answers it came from.
     public var scores: [ComputedScore] = []
+    /// The person's own words, positions and consent, shown at the top.
+    public var notes = ClientNotes()
+    /// The paper the printed page is laid out for.
+    public var paper: Paper = .a4
 
     public enum Status: String, Sendable {
         case completed
@@ -148,10 +158,15 @@ public struct BodyAreas: Sendable, Equatable {
     public var primary: String?
     /// Labels of every region code, for titles and the legend.
     public var labels: [String: String]
-    /// Codes of the areas to keep off (a skin problem, varicose veins, an
-    /// implanted device, lymphoedema, a recent injury or operation): the
-    /// answers of the other body-area questions, outlined on the map.
-    public var avoid: [String] = []
+    /// Areas to avoid or take care with, and why.
+    public var avoided: [AvoidedArea] = []
+    /// The questions the areas come from (where it hurts, the main area),
+    /// shown on the map rather than again in the answers table.
+    public var questions: [String] = []
+    /// Codes of the positions the person cannot lie in
+    /// (`cannot-lie-face-down`, `cannot-lie-flat`), marked on the view
+    /// worked in that position.
+    public var positions: [String] = []
 
     public init(painful: [String], primary: String?, labels: [String: String]) {
         self.painful = painful
@@ -165,4 +180,19 @@ public struct BodyAreas: Sendable, Equatable {
         let sided = ["shoulder", "upper-arm", "lower-arm", "hand", "hip", "upper-leg", "knee", "lower-leg", "foot"]
         return single + sided.flatMap { ["\($0)-left", "\($0)-right"] }
     }()
+}
+
+/// The paper a report is printed on: the page is laid out to fit both, and
+/// its `@page` rule names the one chosen, so a browser prints it on that.
+public enum Paper: String, Sendable, CaseIterable {
+    case a4
+    case letter
+
+    /// The CSS page size.
+    var css: String {
+        switch self {
+        case .a4: "A4"
+        case .letter: "letter"
+        }
+    }
 }

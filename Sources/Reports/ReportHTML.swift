@@ -1,4 +1,5 @@
 import Scoring
+import TerminalText
 
 extension ReportRenderer {
     /// The report as one self-contained, printable HTML5 page: inline style
@@ -7,33 +8,68 @@ extension ReportRenderer {
     /// The markup is XHTML-compatible (every element closed, every attribute
     /// quoted, only the five XML entities), so the page also parses as XML.
     public static func html(_ data: ReportData) -> String {
+        html(reports: [data])
+    }
+
+    /// Several reports in one document (a client's sessions, newest
+    /// first), each starting on a new sheet and laid out as on its own.
+    public static func html(reports: [ReportData]) -> String {
         let e = XML.escape
+        guard let first = reports.first else { return "" }
         var out = ""
         out += "<!DOCTYPE html>\n"
-        out += "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n"
+        out += "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(first.language.rawValue)\">\n"
         out += "<head>\n"
         out += "<meta charset=\"utf-8\"/>\n"
+        // Nothing is loaded from anywhere, and nothing runs.
+        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"/>\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
         out += "<meta name=\"generator\" content=\"intake\"/>\n"
-        out += "<title>\(e(documentTitle(data)))</title>\n"
-        out += "<style>\n\(styleSheet)</style>\n"
+        out += "<title>\(e(documentTitle(first)))</title>\n"
+        out += "<style>\n\(pageRules(reports))\(styleSheet)</style>\n"
         out += "</head>\n"
         out += "<body>\n"
-        out += "<main class=\"page\">\n"
+        for (index, data) in reports.enumerated() {
+            out += page(data, number: index + 1)
+        }
+        out += "</body>\n"
+        out += "</html>\n"
+        return out
+    }
 
-        // MARK: Header
+    /// One report, on as many sheets as it takes: who and when, the lines
+    /// to fill in by hand, what to note before the session, the outcome and
+    /// what to discuss beside the body map and the reasons, then every
+    /// answer for reference and the disclaimer.
+    static func page(_ data: ReportData, number: Int) -> String {
+        let e = XML.escape
+        var out = "<main class=\"page\" style=\"page: report-\(number)\" data-status=\"\(data.status.rawValue)\">\n"
+
+        // MARK: Who, when, how; then the lines to fill in by hand
         out += "<header class=\"masthead\">\n"
-        out += "<div class=\"masthead-title\">\n"
         out += "<h1>\(e(data.title))</h1>\n"
-        out += "<p class=\"subtitle\">\(data.audience == .self ? "Your summary to take to your massage therapist" : "Intake summary for the massage therapist")</p>\n"
+        out += "<div class=\"masthead-side\">\n"
+        out += "<p class=\"subtitle\">\(e(data.words(data.audience == .self ? "Your summary to take to your massage therapist" : "Intake summary for the massage therapist")))</p>\n"
+        if let client = data.client, !client.isEmpty {
+            out += "<p class=\"client-ref\"><span class=\"client-label\">Client</span> <span class=\"client-value\">\(e(client))</span></p>\n"
+        }
         out += "</div>\n"
+        out += "</header>\n"
         out += "<dl class=\"meta\">\n"
-        for item in metadata(data) {
-            let statusClass = item.label == "Status" ? " class=\"status status-\(data.status.rawValue)\"" : ""
-            out += "<div><dt>\(e(item.label))</dt><dd\(statusClass)>\(e(item.value))</dd></div>\n"
+        for item in metadata(data, questionnaire: false) where item.label != "Client" {
+            let itemClass: String = switch item.label {
+            case "Status": " class=\"meta-status status-\(data.status.rawValue)\""
+            case "Consent": data.notes.consent?.given == true ? "" : " class=\"meta-warning\""
+            default: ""
+            }
+            out += "<div\(itemClass)><dt>\(e(item.label))</dt><dd>\(e(item.value))</dd></div>\n"
         }
         out += "</dl>\n"
-        out += "</header>\n"
+        out += "<section class=\"by-hand\" aria-label=\"To fill in by hand\">\n"
+        for field in byHandFields(data) {
+            out += "<div class=\"field field-\(String(field.lowercased().replacing(" ", with: "-").filter { $0.isLetter || $0 == "-" }))\"><span class=\"field-label\">\(e(field))</span><span class=\"field-line\"></span></div>\n"
+        }
+        out += "</section>\n"
         for (index, notice) in notices(data).enumerated() {
             let kind = index == 0 && !data.recordProblems.isEmpty ? "record" : data.status.rawValue
             out += "<div class=\"notice notice-\(kind)\" role=\"note\"><p><strong>\(e(notice.title)).</strong> \(e(notice.text))</p></div>\n"
@@ -41,21 +77,50 @@ extension ReportRenderer {
 
         let top = atTop(data)
         if !top.isEmpty {
-            out += "<section class=\"notes\" aria-labelledby=\"top-heading\">\n<h2 id=\"top-heading\">\(e(atTopHeading))</h2>\n<dl class=\"meta\">\n"
+            out += "<section class=\"notes\" aria-labelledby=\"top-heading-\(number)\">\n<h2 id=\"top-heading-\(number)\">\(e(atTopHeading))</h2>\n<dl class=\"meta\">\n"
             for item in top { out += "<div><dt>\(e(item.label))</dt><dd>\(e(item.value))</dd></div>\n" }
             out += "</dl>\n</section>\n"
         }
 
-        // MARK: Outcome and body outline
         out += "<div class=\"summary\">\n"
-        out += "<section class=\"outcome-column\" aria-labelledby=\"outcome-heading\">\n"
-        out += "<h2 id=\"outcome-heading\">What this suggests</h2>\n"
+        // MARK: The body map and its key, with the text flowing beside and below it
+        out += "<figure class=\"bodymap-figure\" aria-labelledby=\"bodymap-caption-\(number)\">\n"
+        out += BodyMap.svg(data.body) + "\n"
+        out += "<figcaption id=\"bodymap-caption-\(number)\">\n"
+        out += BodyMap.legend(data.body) + "\n"
+        out += "<p class=\"areas\">\(painSummary(data.body))</p>\n"
+        out += "<p class=\"hint\">\(e(data.words(data.audience == .self ? "Left and right are your own." : "Left and right are the client's own.")))</p>\n"
+        out += "</figcaption>\n"
+        out += "</figure>\n"
+
+        // MARK: Before the session: own words, positions, areas to avoid
+        out += "<section class=\"before\" aria-labelledby=\"before-heading-\(number)\">\n"
+        out += "<h2 id=\"before-heading-\(number)\">\(e(notesHeading))</h2>\n"
+        let notes = data.notes
+        let avoided = avoidedText(data.body)
+        for words in notes.ownWords {
+            out += "<p class=\"own-words\"><span class=\"note-label\">\(e(data.words(ownWordsLabel(data.audience)))) (\(e(words.label.lowercased()))):</span> <q>\(e(words.text))</q></p>\n"
+        }
+        if !notes.positions.isEmpty {
+            out += "<p class=\"positions\"><span class=\"note-label\">\(e(positionsLabel)):</span> \(e(notes.positions.map(\.label).joined(separator: "; ")))</p>\n"
+        }
+        if !avoided.isEmpty {
+            out += "<p class=\"avoid\"><span class=\"note-label\">\(e(avoidLabel)):</span> \(e(avoided.joined(separator: "; ")))</p>\n"
+        }
+        if notes.ownWords.isEmpty, notes.positions.isEmpty, avoided.isEmpty {
+            out += "<p class=\"nothing-noted\">\(e(data.words(nothingNoted(data.audience))))</p>\n"
+        }
+        out += "</section>\n"
+
+        // MARK: Outcome and what to discuss
+        out += "<section class=\"outcome-section\" aria-labelledby=\"outcome-heading-\(number)\">\n"
         if let assessment = data.assessment {
             let tone = outcomeTone(assessment, rules: data.rules)
             for point in assessment.firstPoints {
                 out += "<div class=\"notice notice-first\" role=\"note\"><p><strong>First:</strong> \(e(point))</p></div>\n"
             }
-            out += "<div class=\"outcome outcome-\(tone)\">\n"
+            out += "<div class=\"outcome outcome-\(tone)\" data-category=\"\(e(assessment.category.code))\">\n"
+            out += "<h2 id=\"outcome-heading-\(number)\" class=\"in-box\">What this suggests</h2>\n"
             out += "<p class=\"category\"><span class=\"category-mark\" aria-hidden=\"true\">\(outcomeMark(tone))</span> \(e(assessment.category.title))\(assessment.isProvisional ? " (provisional)" : "")</p>\n"
             if assessment.isProvisional {
                 out += "<p><strong>Provisional: \(e(provisionalNote(assessment)))</strong></p>\n"
@@ -70,74 +135,54 @@ extension ReportRenderer {
             }
             out += "</div>\n"
             for (index, section) in pointSections(assessment, data.audience).enumerated() {
-                out += "<h3 id=\"discuss-heading-\(index)\">\(e(section.heading))</h3>\n"
-                out += "<ol class=\"points\" aria-labelledby=\"discuss-heading-\(index)\">\n"
+                out += "<h3 id=\"discuss-heading-\(number)-\(index)\">\(e(section.heading))</h3>\n"
+                out += "<ol class=\"points\" aria-labelledby=\"discuss-heading-\(number)-\(index)\">\n"
                 for point in section.points { out += "<li>\(e(point))</li>\n" }
                 out += "</ol>\n"
             }
         } else {
-            out += "<div class=\"outcome outcome-none\"><p>\(e(noRules))</p></div>\n"
+            out += "<div class=\"outcome outcome-none\"><h2 id=\"outcome-heading-\(number)\" class=\"in-box\">What this suggests</h2><p>\(e(noRules))</p></div>\n"
         }
         out += "</section>\n"
-        out += "<div class=\"side\">\n"
-        out += "<figure class=\"bodymap-figure\" aria-labelledby=\"bodymap-caption\">\n"
-        out += BodyMap.svg(data.body) + "\n"
-        out += "<figcaption id=\"bodymap-caption\">\n"
-        out += "<p class=\"areas\">\(painSummary(data.body))</p>\n"
-        out += "<p class=\"hint\">Each area is drawn once: neck, shoulders, back and hips on the back view; the rest on the front. Left and right are the person\(e("'"))s own.</p>\n"
-        out += "</figcaption>\n"
-        out += "</figure>\n"
-        if let assessment = data.assessment, !assessment.medicines.unrecognised.isEmpty {
-            let names = unrecognisedNames(assessment).map { e($0) }.joined(separator: ", ")
-            out += "<section class=\"notes\" aria-labelledby=\"notes-heading\">\n"
-            out += "<h2 id=\"notes-heading\">Check these</h2>\n"
-            out += "<p><strong>Medicines not recognised:</strong> \(names). \(e(unrecognisedNote(data.audience)))</p>\n"
-            out += "</section>\n"
-        }
-        out += "</div>\n"
-        out += "</div>\n"
 
-        // MARK: Rules
         if let assessment = data.assessment {
+            // Rule ids are kept as data, and listed in the footer.
             let groups: [(String, [Assessment.FiredRule])] = [
                 ("Why", assessment.precautions), ("Also worth knowing", worthKnowing(assessment)),
                 ("In favour of massage", inFavour(assessment)),
             ].filter { !$0.1.isEmpty }
             if !groups.isEmpty {
-                out += "<section class=\"rules\" aria-labelledby=\"rules-heading\">\n"
-                out += "<h2 id=\"rules-heading\">The reasons</h2>\n"
-                out += "<div class=\"rule-groups\">\n"
+                out += "<section class=\"rules\" aria-labelledby=\"rules-heading-\(number)\">\n"
+                out += "<h2 id=\"rules-heading-\(number)\">The reasons</h2>\n"
                 for (heading, fired) in groups {
-                    out += "<div class=\"rule-group\">\n<h3>\(e(heading))</h3>\n<ul>\n"
-                    for rule in fired {
-                        out += "<li><strong>\(e(rule.title))</strong> <span class=\"rule-id\">\(e(rule.id))</span>"
+                    // One paragraph a group: the group's name, then each reason.
+                    out += "<p class=\"rule-group\"><strong class=\"group-name\">\(e(heading)):</strong> "
+                    out += fired.map { rule in
+                        var item = "<span class=\"rule\" data-rule=\"\(e(rule.id))\"><strong>\(e(rule.title))</strong>"
                         if !rule.reasons.isEmpty {
                             let reasons = rule.reasons.map { "<span class=\"reason-label\">\(e($0.label))</span>: \(e($0.value))" }
-                            out += "<br/><span class=\"reasons\">because \(reasons.joined(separator: "; "))</span>"
+                            item += "<span class=\"reasons\"> (\(reasons.joined(separator: "; ")))</span>"
                         }
-                        if rule.cautiousBecauseUnknown { out += "<br/><span class=\"cautious\">(\(e(cautiousNote)))</span>" }
-                        out += "</li>\n"
-                    }
-                    out += "</ul>\n</div>\n"
+                        if rule.cautiousBecauseUnknown { item += " <span class=\"cautious\">(\(e(cautiousNote)))</span>" }
+                        return item + "</span>"
+                    }.joined(separator: ". ")
+                    out += ".</p>\n"
                 }
-                out += "</div>\n"
                 out += "</section>\n"
             }
-            if !assessment.unchecked.isEmpty {
-                // Long when a session stopped early, so it gets the full width.
-                out += "<section class=\"unchecked\" aria-labelledby=\"unchecked-heading\">\n"
-                out += "<h2 id=\"unchecked-heading\">Not checked, because answers were missing</h2>\n<ul>\n"
-                for rule in assessment.unchecked {
-                    out += "<li>\(e(rule.title)) <span class=\"rule-id\">\(e(rule.id))</span>: missing \(e(rule.missing.joined(separator: ", ")))</li>\n"
-                }
-                out += "</ul>\n</section>\n"
+            if !assessment.medicines.unrecognised.isEmpty {
+                let names = unrecognisedNames(assessment).map { e($0) }.joined(separator: ", ")
+                out += "<section class=\"notes\" aria-labelledby=\"notes-heading-\(number)\">\n"
+                out += "<h2 id=\"notes-heading-\(number)\">Check these</h2>\n"
+                out += "<p><strong>Medicines not recognised:</strong> \(names). \(e(data.words(unrecognisedNote(data.audience))))</p>\n"
+                out += "</section>\n"
             }
         }
 
         // MARK: Scores
         if !data.scores.isEmpty {
-            out += "<section class=\"scores\" aria-labelledby=\"scores-heading\">\n"
-            out += "<h2 id=\"scores-heading\">\(scoresHeading)</h2>\n"
+            out += "<section class=\"scores\" aria-labelledby=\"scores-heading-\(number)\">\n"
+            out += "<h2 id=\"scores-heading-\(number)\">\(scoresHeading)</h2>\n"
             for score in data.scores {
                 out += "<p class=\"score\"><strong>\(e(score.label)): \(e(score.value))</strong></p>\n"
                 guard !score.parts.isEmpty else { continue }
@@ -149,49 +194,111 @@ extension ReportRenderer {
             }
             out += "</section>\n"
         }
-
-        // MARK: Answers
-        out += "<section class=\"answers\" aria-labelledby=\"answers-heading\">\n"
-        out += "<h2 id=\"answers-heading\">\(e(answersHeading(data.audience)))</h2>\n"
-        out += "<div class=\"answer-columns\">\n"
-        if data.sections.allSatisfy(\.items.isEmpty) {
-            out += "<p>\(e(noAnswers))</p>\n"
-        }
-        for (index, section) in data.sections.enumerated() where !section.items.isEmpty {
-            // Short sections stay in one column; longer ones may continue in
-            // the next, but never leave their heading behind.
-            out += "<div class=\"answer-section\(section.items.count <= 6 ? " keep" : "")\">\n"
-            if let title = section.title {
-                out += "<h3 id=\"answers-\(index + 1)\">\(e(title))</h3>\n"
-                out += "<table aria-labelledby=\"answers-\(index + 1)\">\n"
-            } else {
-                out += "<table>\n"
-            }
-            out += "<tbody>\n"
-            for item in section.items {
-                out += "<tr><th scope=\"row\" title=\"\(e(item.question))\">\(e(item.label))</th><td>\(e(item.answer))</td></tr>\n"
-            }
-            out += "</tbody>\n</table>\n</div>\n"
-        }
-        if !data.skipped.isEmpty {
-            out += "<div class=\"answer-section keep skipped\">\n<h3>\(e(skippedHeading(data.audience)))</h3>\n<p>\(data.skipped.map(e).joined(separator: "; "))</p>\n</div>\n"
-        }
         out += "</div>\n"
-        out += "</section>\n"
+
+        if let assessment = data.assessment, !assessment.unchecked.isEmpty {
+            // Long when a session stopped early, so it gets the full width.
+            out += "<section class=\"unchecked\" aria-labelledby=\"unchecked-heading-\(number)\">\n"
+            out += "<h2 id=\"unchecked-heading-\(number)\">Not checked, because answers were missing</h2>\n<ul>\n"
+            for rule in assessment.unchecked {
+                out += "<li data-rule=\"\(e(rule.id))\">\(e(rule.title)): missing \(e(rule.missing.joined(separator: ", ")))</li>\n"
+            }
+            out += "</ul>\n</section>\n"
+        }
+
+        // MARK: Every answer, for reference
+        out += answers(data, number: number)
 
         // MARK: Footer
         out += "<footer class=\"foot\">\n"
         if let assessment = data.assessment {
             out += "<blockquote class=\"disclaimer\"><p>\(e(assessment.disclaimer))</p></blockquote>\n"
         }
-        out += "<p class=\"provenance\">\(e(data.questionnaireID)) version \(e(data.questionnaireVersion))"
+        out += "<p class=\"provenance\">\(e(byHandFooter(data))) · \(e(data.questionnaireID)) version \(e(data.questionnaireVersion))"
         if let rules = data.rules { out += " · rules version \(e(rules.version))" }
+        if let assessment = data.assessment, let line = ruleIDsLine(assessment) { out += " · \(e(line))" }
         out += "</p>\n"
         out += "</footer>\n"
         out += "</main>\n"
-        out += "</body>\n"
-        out += "</html>\n"
         return out
+    }
+
+    /// The answers section by section, in three columns. Answers shown in
+    /// full above (the person's own words, positions, the areas on the map)
+    /// are not repeated; questions answered "none" share one line.
+    static func answers(_ data: ReportData, number: Int) -> String {
+        let e = XML.escape
+        let shownAbove = Set(data.notes.questions + data.body.questions)
+        var out = "<section class=\"answers\" aria-labelledby=\"answers-heading-\(number)\">\n"
+        out += "<h2 id=\"answers-heading-\(number)\">\(e(data.words(answersHeading(data.audience))))</h2>\n"
+        if data.sections.allSatisfy(\.items.isEmpty) {
+            out += "<p>\(e(noAnswers))</p>\n"
+        }
+        var none: [String] = []
+        var above: [String] = []
+        for section in data.sections {
+            let items = section.items.filter { item in
+                if shownAbove.contains(item.question) {
+                    above.append(item.label)
+                    return false
+                }
+                if item.value.stringValue == "none" || item.value.arrayValue?.compactMap(\.stringValue) == ["none"] {
+                    none.append(item.label)
+                    return false
+                }
+                return true
+            }
+            guard !items.isEmpty else { continue }
+            out += "<div class=\"answer-section\">\n"
+            if let title = section.title { out += "<h3>\(e(title))</h3>\n" }
+            out += "<dl>\n"
+            for item in items {
+                out += "<div data-question=\"\(e(item.question))\"><dt>\(e(item.label))</dt><dd>\(e(item.answer))</dd></div>\n"
+            }
+            out += "</dl>\n</div>\n"
+        }
+        if !none.isEmpty {
+            out += "<div class=\"answer-section none\">\n<h3>None of these</h3>\n<p>\(none.map(e).joined(separator: "; "))</p>\n</div>\n"
+        }
+        if !data.skipped.isEmpty {
+            out += "<div class=\"answer-section skipped\">\n<h3>\(e(data.words(skippedHeading(data.audience))))</h3>\n<p>\(data.skipped.map(e).joined(separator: "; "))</p>\n</div>\n"
+        }
+        if !above.isEmpty {
+            out += "<p class=\"shown-above\">Shown above: \(above.map(e).joined(separator: "; ")).</p>\n"
+        }
+        out += "</section>\n"
+        return out
+    }
+
+    /// The paper size, and each report's running line at the foot of its
+    /// sheets (who and when, and the page), so a sheet that comes loose
+    /// still says whose it is, and no browser header or footer is needed.
+    static func pageRules(_ reports: [ReportData]) -> String {
+        var out = "@page { size: \((reports.first?.paper ?? .a4).css) portrait; margin: 8mm 10mm 10mm; }\n"
+        for (index, data) in reports.enumerated() {
+            var running = [String]()
+            if let client = data.client, !client.isEmpty { running.append("Client \(client)") }
+            running.append(startedText(data))
+            let pages = reports.count == 1 ? "\"Page \" counter(page) \" of \" counter(pages)" : "\"Page \" counter(page)"
+            out += "@page report-\(index + 1) { @bottom-left { content: \(cssString(running.joined(separator: " \u{00B7} "))); font-size: 9pt; color: #444444; }"
+            out += " @bottom-right { content: \(pages); font-size: 9pt; color: #444444; } }\n"
+        }
+        return out
+    }
+
+    /// `text` as a CSS string that is also safe inside the page's XML:
+    /// everything but ASCII letters, digits and spaces written as an escape.
+    static func cssString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == " " {
+                out.unicodeScalars.append(scalar)
+            } else {
+                let safe = Printable.isUnsafe(scalar) ? 0xFFFD : scalar.value
+                out += "\\\(String(safe, radix: 16)) "
+            }
+        }
+        return out + "\""
     }
 
     // MARK: - Pieces
@@ -199,7 +306,7 @@ extension ReportRenderer {
     static func documentTitle(_ data: ReportData) -> String {
         var parts = [data.title]
         if let client = data.client, !client.isEmpty { parts.append(client) }
-        if let started = startedText(data) { parts.append(started) }
+        if data.started != nil || data.startedLocal != nil { parts.append(startedText(data)) }
         return parts.joined(separator: " – ")
     }
 
@@ -240,77 +347,104 @@ extension ReportRenderer {
         if !others.isEmpty {
             parts.append("<strong>\(body.primary == nil ? "Painful" : "Also painful"):</strong> \(others.map(label).joined(separator: ", "))")
         }
-        if !body.avoid.isEmpty {
-            parts.append("<strong>Avoid (dashed blue outline):</strong> \(body.avoid.map(label).joined(separator: ", "))")
-        }
         if parts.isEmpty { return "No painful areas were marked." }
         return parts.joined(separator: ". ") + "."
     }
 
     // MARK: - Style sheet
 
-    /// Sized to fit A4 and US Letter: the printable area is no wider than
-    /// Letter's and no taller than Letter's with these margins.
+    /// Laid out to fit both A4 and US Letter with the margins of
+    /// `pageRules`: no wider than A4's printable area, no taller than
+    /// Letter's. What a therapist reads to prepare is 11 pt (the heading
+    /// and the client's reference larger); the key to the map and the
+    /// answers kept for reference are 10 pt, the disclaimer 10 pt, and only
+    /// the running line and the provenance smaller.
     static let styleSheet = """
-    @page { margin: 10mm 11mm 11mm; }
     :root {
-      --ink: #1d1c1a; --muted: #5d5851; --rule: #d3cec6; --paper: #ffffff;
+      --ink: #1d1c1a; --muted: #57524b; --rule: #cfc9c0; --paper: #ffffff; --avoid: #4a2a8c;
       --urgent: #a3191d; --check: #8a5200; --caution: #1f5c99; --good: #2d6a2e;
     }
     * { box-sizing: border-box; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
     html { background: #e9e6e1; }
     body {
       margin: 0; color: var(--ink);
-      font-family: "Source Sans 3", "Source Sans Pro", "Segoe UI", "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif;
-      font-size: 9.5pt; line-height: 1.32; font-kerning: normal;
+      font-family: "Source Sans 3", "Source Sans Pro", "Segoe UI", "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", "Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif;
+      font-size: 11pt; line-height: 1.1; font-kerning: normal;
     }
+    /* Korean breaks between words, never inside one. */
+    :lang(ko) body, body:lang(ko) { word-break: keep-all; overflow-wrap: break-word; }
     .page {
-      max-width: 194mm; margin: 8mm auto; padding: 10mm 11mm; background: var(--paper);
+      max-width: 186mm; margin: 8mm auto; padding: 10mm 12mm; background: var(--paper);
       box-shadow: 0 1px 5px rgba(0, 0, 0, 0.18);
     }
-    h1, h2, h3 { line-height: 1.2; break-after: avoid; page-break-after: avoid; }
+    .page + .page { break-before: page; page-break-before: always; }
+    h1, h2, h3 { line-height: 1.15; break-after: avoid; page-break-after: avoid; }
     h1 { font-size: 15pt; margin: 0; font-weight: 700; letter-spacing: -0.01em; }
     h2 {
-      font-size: 8pt; font-weight: 700; text-transform: uppercase; letter-spacing: 0.08em; color: var(--muted);
-      margin: 6pt 0 2.5pt; padding-bottom: 1.5pt; border-bottom: 0.75pt solid var(--rule);
+      font-size: 10pt; font-weight: 700; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted);
+      margin: 5pt 0 2pt; padding-bottom: 1pt; border-bottom: 0.75pt solid var(--rule);
     }
-    h3 { font-size: 9pt; margin: 6pt 0 2pt; }
-    p { margin: 0 0 3pt; }
+    h3 { font-size: 11pt; margin: 4pt 0 1.5pt; }
+    p { margin: 0 0 2.5pt; }
     ul, ol { margin: 0; padding-left: 1.3em; }
-    li { margin: 0 0 1.5pt; }
+    li { margin: 0 0 2pt; }
+    q { quotes: "\\201C" "\\201D"; }
 
-    /* Header */
-    .masthead {
-      display: flex; justify-content: space-between; align-items: flex-end; gap: 8mm;
-      padding-bottom: 4pt; border-bottom: 2pt solid var(--ink);
-    }
-    .subtitle { margin: 2pt 0 0; color: var(--muted); font-size: 9pt; }
+    /* Who, when, how */
+    .masthead { display: flex; justify-content: space-between; align-items: flex-end; gap: 5mm; }
+    .masthead-side { text-align: right; }
+    .subtitle { margin: 0; color: var(--muted); font-size: 10pt; white-space: nowrap; }
+    .client-ref { margin: 0; white-space: nowrap; }
+    .client-label { color: var(--muted); }
+    .client-value { font-size: 16pt; font-weight: 700; }
     .meta {
-      display: grid; grid-template-columns: auto auto; column-gap: 4mm; row-gap: 0;
-      margin: 0; font-size: 8pt; line-height: 1.3;
+      display: flex; flex-wrap: wrap; column-gap: 5mm; row-gap: 0; margin: 3pt 0 0; padding: 2.5pt 0;
+      border-top: 2pt solid var(--ink); border-bottom: 0.75pt solid var(--rule);
     }
-    .meta div { display: contents; }
-    .meta dt { color: var(--muted); text-align: right; }
+    .meta div { display: flex; gap: 1.5mm; }
+    .meta dt { color: var(--muted); }
     .meta dd { margin: 0; font-weight: 600; }
-    .status-unfinished, .status-ended-urgently { color: var(--urgent); }
+    .status-unfinished dd, .status-ended-urgently dd, .meta-warning dd { color: var(--urgent); }
+
+    /* Filled in by hand, never stored */
+    .by-hand { display: flex; flex-wrap: wrap; align-items: flex-end; column-gap: 5mm; margin: 2pt 0 0; }
+    .field { display: flex; align-items: flex-end; gap: 2mm; flex: 1 1 40mm; }
+    .field-signature { flex-basis: 56mm; }
+    .by-hand:has(.field-consent-initials) .field { flex-basis: 30mm; }
+    .by-hand:has(.field-consent-initials) .field-signature { flex-basis: 44mm; }
+    .field-label { color: var(--muted); white-space: nowrap; }
+    .field-line { flex: 1; min-width: 16mm; border-bottom: 0.9pt solid var(--ink); height: 6.5mm; }
+    .by-hand-note { flex-basis: 100%; margin: 1pt 0 0; color: var(--muted); font-size: 8pt; }
+
     .notice {
-      margin: 5pt 0 0; padding: 3.5pt 7pt; border: 1.5pt solid var(--ink); border-left-width: 5pt;
+      margin: 5pt 0 0; padding: 3pt 7pt; border: 1.5pt solid var(--ink); border-left-width: 5pt;
       background: #fff4d6; break-inside: avoid;
     }
     .notice p { margin: 0; }
     .notice-ended-urgently, .notice-record { background: #fbe3e1; border-color: var(--urgent); }
 
-    /* Outcome beside the body outline */
-    .summary { display: grid; grid-template-columns: minmax(0, 1fr) 56mm; column-gap: 6mm; align-items: start; }
+    /* What to know and do, beside the body map and the reasons */
+    /* The map floats right; the text runs beside it, then under it at full width. */
+    .summary { display: flow-root; }
+    /* Run-in headings: the first line of the section starts beside them. */
+    .before h2, .rules h2 { float: left; margin: 0.5pt 2.5mm 0 0; padding: 0; border: none; line-height: 1.3; }
+    .before, .rules { margin-top: 5pt; padding-top: 2pt; border-top: 0.75pt solid var(--rule); }
+    .before p, .rules p { margin-bottom: 1.5pt; }
+    .before .note-label { font-weight: 700; }
+    .own-words q { font-weight: 600; }
+    .avoid .note-label, .positions .note-label { color: var(--avoid); }
+    .outcome-section { margin-top: 5pt; }
+    /* The outcome box speaks for itself; its heading is for screen readers. */
+    h2.in-box { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); margin: 0; padding: 0; border: 0; }
     .outcome {
-      padding: 4pt 8pt 4pt 9pt; border: 0.75pt solid var(--rule); border-left: 5pt solid var(--muted);
+      position: relative; display: flow-root; padding: 3pt 7pt 3pt 8pt; border: 0.75pt solid var(--rule); border-left: 5pt solid var(--muted);
       background: #f7f5f1; break-inside: avoid;
     }
     .outcome p:last-child { margin-bottom: 0; }
-    .outcome .category { font-size: 12.5pt; font-weight: 700; line-height: 1.2; margin-bottom: 2.5pt; }
+    .outcome .category { font-size: 13pt; font-weight: 700; line-height: 1.2; margin-bottom: 2pt; }
     .category-mark {
       display: inline-block; min-width: 1.4em; padding: 0 0.2em; margin-right: 0.15em; text-align: center;
-      border: 1.2pt solid currentColor; border-radius: 3pt; font-size: 10pt; line-height: 1.35; vertical-align: 1.5pt;
+      border: 1.2pt solid currentColor; border-radius: 3pt; font-size: 11pt; line-height: 1.3; vertical-align: 1pt;
     }
     .outcome-urgent { border-left-color: var(--urgent); background: #fcecea; }
     .outcome-urgent .category { color: var(--urgent); }
@@ -320,61 +454,59 @@ extension ReportRenderer {
     .outcome-caution .category { color: var(--caution); }
     .outcome-good { border-left-color: var(--good); background: #eef6ec; }
     .outcome-good .category { color: var(--good); }
-    .outcome-column h3 { margin-top: 5pt; }
-    .outcome p { font-size: 9pt; }
-    .points { padding-left: 1.5em; font-size: 8.4pt; line-height: 1.25; }
-    .points li { padding-left: 0.1em; margin-bottom: 1.5pt; break-inside: avoid; }
+    .points { padding-left: 1.4em; }
+    .points li { padding-left: 0.1em; margin-bottom: 1pt; }
     .points li::marker { font-weight: 700; }
-    .bodymap-figure { margin: 0; break-inside: avoid; page-break-inside: avoid; }
-    .bodymap-figure svg { display: block; width: 100%; height: auto; }
-    .bodymap-figure figcaption { font-size: 7.5pt; line-height: 1.25; color: var(--muted); margin-top: 2pt; }
-    .bodymap-figure figcaption .areas { color: var(--ink); font-size: 8.5pt; line-height: 1.3; }
-    .bodymap-figure figcaption p { margin-bottom: 2pt; }
-
-    /* Reasons */
-    .rule-groups { columns: 3; column-gap: 5mm; font-size: 7.8pt; line-height: 1.25; }
-    .rule-group h3 { margin: 0 0 1.5pt; font-size: 8.5pt; }
-    .rule-group + .rule-group h3 { margin-top: 4pt; }
-    .rule-group > ul { list-style: none; padding-left: 0; }
-    .rule-group > ul > li { margin-bottom: 2.5pt; break-inside: avoid; }
-    .rule-id { color: var(--muted); font-size: 7pt; white-space: nowrap; }
+    .rule-group { margin-bottom: 2pt; }
     .reasons { color: #3a3733; }
     .reason-label, .cautious { font-style: italic; }
-    .notes { font-size: 8pt; line-height: 1.28; }
-    .notes h2 { margin-top: 6pt; }
-    .unchecked ul { columns: 3; column-gap: 5mm; list-style: none; padding-left: 0; font-size: 7.6pt; line-height: 1.22; }
-    .unchecked li { break-inside: avoid; margin-bottom: 1.5pt; }
 
-    /* Answers */
-    .answer-columns { columns: 3; column-gap: 5mm; font-size: 7.4pt; line-height: 1.18; }
-    .answer-section { margin-bottom: 3pt; }
-    .answer-section.keep { break-inside: avoid; page-break-inside: avoid; }
-    .answer-section tr { break-inside: avoid; page-break-inside: avoid; }
-    .answer-section table { width: 100%; border-collapse: collapse; }
-    .answer-section th, .answer-section td {
-      vertical-align: top; text-align: left; padding: 0.6pt 0; border-top: 0.5pt solid #e4e0da;
+    /* The body map and its key */
+    .bodymap-figure {
+      float: right; width: 48mm; margin: 4pt 0 3pt 5mm; background: var(--paper);
+      break-inside: avoid; page-break-inside: avoid;
     }
-    .answer-section th { width: 54%; padding-right: 3pt; font-weight: 400; color: var(--muted); }
-    .answer-section td { overflow-wrap: anywhere; }
-    .answer-section h3 { font-size: 8.2pt; margin: 0; padding: 0 0 1pt; break-after: avoid; page-break-after: avoid; }
+    .bodymap-figure svg.bodymap { display: block; width: 100%; height: auto; }
+    .bodymap-figure figcaption { margin-top: 2pt; }
+    .bodymap-legend {
+      list-style: none; padding: 0; margin: 0 0 2pt; display: grid; grid-template-columns: 1fr 1fr; column-gap: 2mm;
+      font-size: 10pt; line-height: 1.15;
+    }
+    .bodymap-legend li { display: flex; align-items: flex-start; gap: 1.2mm; margin: 0 0 1.5pt; }
+    .bodymap-legend li:nth-child(6) { grid-column: 1 / -1; }
+    .bodymap-legend li:nth-child(-n+5) { white-space: nowrap; }
+    .bodymap-legend .swatch { flex: none; width: 10pt; height: 10pt; }
+    .bodymap-figure .areas { margin-bottom: 1pt; }
+    .bodymap-figure .hint { color: var(--muted); font-size: 10pt; }
+    .unchecked ul { columns: 2; column-gap: 6mm; list-style: none; padding-left: 0; }
+    .unchecked li { break-inside: avoid; }
 
-    /* Footer */
+    /* Every answer, for reference */
+    .answers { columns: 4; column-gap: 4mm; font-size: 9pt; line-height: 1.12; }
+    .answers > h2 { column-span: all; }
+    .answer-section h3 { font-size: 9pt; margin: 0 0 1pt; break-after: avoid; page-break-after: avoid; }
+    .answer-section + .answer-section h3 { margin-top: 3pt; }
+    .answer-section dl { margin: 0; }
+    .answer-section dl div { break-inside: avoid; padding: 0.5pt 0; border-top: 0.5pt solid #e4e0da; }
+    .answer-section dt { display: inline; color: var(--muted); }
+    .answer-section dt::after { content: ":"; }
+    .answer-section dd { display: inline; margin: 0 0 0 0.3em; overflow-wrap: anywhere; }
+    .answer-section p { margin: 0; }
+    .shown-above { color: var(--muted); margin: 3pt 0 0; }
+
+    /* The small print */
     .foot { margin-top: 4pt; break-inside: avoid; page-break-inside: avoid; }
-    .disclaimer {
-      margin: 0; padding: 3.5pt 7pt; border-left: 2.5pt solid var(--ink); background: #f4f2ee;
-      font-size: 7.2pt; line-height: 1.25;
-    }
+    .disclaimer { margin: 0; padding: 2.5pt 6pt; border-left: 2.5pt solid var(--ink); background: #f4f2ee; font-size: 9pt; line-height: 1.15; }
     .disclaimer p { margin: 0; }
-    .provenance { margin: 2pt 0 0; color: var(--muted); font-size: 6.5pt; }
+    .provenance { margin: 2pt 0 0; color: var(--muted); font-size: 7.5pt; }
 
     @media print {
       html { background: none; }
-      body { font-size: 9pt; }
       .page { max-width: none; margin: 0; padding: 0; box-shadow: none; }
     }
     @media screen and (max-width: 160mm) {
-      .summary { grid-template-columns: 1fr; }
-      .answer-columns { columns: 1; }
+      .bodymap-figure { float: none; width: auto; max-width: 110mm; margin: 6pt 0; }
+      .answers { columns: 1; }
       .masthead { flex-direction: column; align-items: flex-start; }
     }
 

@@ -20,6 +20,12 @@ public enum ReportRenderer {
         for item in metadata(data) {
             wrap("\(item.label): \(item.value)", hanging: "  ")
         }
+        out.append("")
+        // Lines to fill in by pen on the printed page.
+        for field in byHandFields(data) {
+            out.append("\(field): " + String(repeating: "_", count: max(10, min(width, 60) - field.count - 2)))
+        }
+        wrap("(\(byHandNote))")
         for notice in notices(data) {
             out.append("")
             let banner = String(repeating: "*", count: max(20, min(width, 72)))
@@ -36,7 +42,24 @@ public enum ReportRenderer {
         }
 
         out.append("")
-        out.append(answersHeading(data.audience))
+        out.append(notesHeading)
+        let notes = data.notes
+        for words in notes.ownWords {
+            wrap("\(data.words(ownWordsLabel(data.audience))) (\(words.label)): \u{201C}\(words.text)\u{201D}", indent: "  ", hanging: "    ")
+        }
+        if !notes.positions.isEmpty {
+            wrap("\(positionsLabel): \(notes.positions.map(\.label).joined(separator: "; "))", indent: "  ", hanging: "    ")
+        }
+        let avoided = avoidedText(data.body)
+        if !avoided.isEmpty {
+            wrap("\(avoidLabel): \(avoided.joined(separator: "; "))", indent: "  ", hanging: "    ")
+        }
+        if notes.ownWords.isEmpty, notes.positions.isEmpty, avoided.isEmpty {
+            wrap(data.words(nothingNoted(data.audience)), indent: "  ", hanging: "    ")
+        }
+
+        out.append("")
+        out.append(data.words(answersHeading(data.audience)))
         if data.sections.allSatisfy(\.items.isEmpty) {
             wrap(noAnswers, indent: "  ")
         }
@@ -54,7 +77,7 @@ public enum ReportRenderer {
         }
         if !data.skipped.isEmpty {
             out.append("")
-            out.append(skippedHeading(data.audience))
+            out.append(data.words(skippedHeading(data.audience)))
             for label in data.skipped { wrap("- \(label)", indent: "  ", hanging: "    ") }
         }
         if !data.scores.isEmpty {
@@ -63,8 +86,10 @@ public enum ReportRenderer {
         }
         out.append("")
         if let assessment = data.assessment, let rules = data.rules {
-            out.append(AssessmentText.render(assessment, rules: rules, audience: data.audience, style: .plain, width: width))
-            return out.joined(separator: "\n")
+            out.append(AssessmentText.render(assessment, rules: rules, audience: data.audience, style: .plain, width: width, showRuleIDs: false, language: data.language))
+            guard let line = ruleIDsLine(assessment) else { return out.joined(separator: "\n") }
+            wrap(line)
+            return out.joined(separator: "\n") + "\n"
         }
         wrap(noRules)
         return out.joined(separator: "\n") + "\n"
@@ -83,6 +108,8 @@ public enum ReportRenderer {
         for item in metadata(data) {
             out.append("- **\(md(item.label)):** \(md(item.value))")
         }
+        out.append("")
+        out.append(byHandFields(data).map { "\(md($0)): \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_" }.joined(separator: " · ") + " (\(md(byHandNote)))")
         for notice in notices(data) {
             out.append("")
             out.append("> **\(md(notice.title)):** \(md(notice.text))")
@@ -96,7 +123,25 @@ public enum ReportRenderer {
         }
 
         out.append("")
-        out.append("## \(md(answersHeading(data.audience)))")
+        out.append("## \(md(notesHeading))")
+        out.append("")
+        let notes = data.notes
+        for words in notes.ownWords {
+            out.append("- **\(md(data.words(ownWordsLabel(data.audience)))) (\(md(words.label))):** \u{201C}\(md(words.text))\u{201D}")
+        }
+        if !notes.positions.isEmpty {
+            out.append("- **\(md(positionsLabel)):** \(md(notes.positions.map(\.label).joined(separator: "; ")))")
+        }
+        let avoided = avoidedText(data.body)
+        if !avoided.isEmpty {
+            out.append("- **\(md(avoidLabel)):** \(md(avoided.joined(separator: "; ")))")
+        }
+        if notes.ownWords.isEmpty, notes.positions.isEmpty, avoided.isEmpty {
+            out.append(md(data.words(nothingNoted(data.audience))))
+        }
+
+        out.append("")
+        out.append("## \(md(data.words(answersHeading(data.audience))))")
         if data.sections.allSatisfy(\.items.isEmpty) {
             out.append("")
             out.append(md(noAnswers))
@@ -115,7 +160,7 @@ public enum ReportRenderer {
         }
         if !data.skipped.isEmpty {
             out.append("")
-            out.append("### \(md(skippedHeading(data.audience)))")
+            out.append("### \(md(data.words(skippedHeading(data.audience))))")
             out.append("")
             for label in data.skipped { out.append("- \(md(label))") }
         }
@@ -161,7 +206,7 @@ public enum ReportRenderer {
             out.append("### \(md(heading))")
             out.append("")
             for rule in fired {
-                out.append("- **\(md(rule.title))** (\(md(rule.id)))")
+                out.append("- **\(md(rule.title))**")
                 for reason in rule.reasons {
                     out.append("  - because \(md(reason.label)): \(md(reason.value))")
                 }
@@ -185,7 +230,7 @@ public enum ReportRenderer {
             out.append("")
             out.append("### Medicines not recognised")
             out.append("")
-            out.append(md(unrecognisedNote(data.audience)))
+            out.append(md(data.words(unrecognisedNote(data.audience))))
             out.append("")
             for name in unrecognisedNames(assessment) { out.append("- \(md(name))") }
         }
@@ -194,11 +239,15 @@ public enum ReportRenderer {
             out.append("### Not checked, because answers were missing")
             out.append("")
             for rule in assessment.unchecked {
-                out.append("- \(md(rule.title)) (\(md(rule.id))): missing \(md(rule.missing.joined(separator: ", ")))")
+                out.append("- \(md(rule.title)): missing \(md(rule.missing.joined(separator: ", ")))")
             }
         }
         out.append("")
         out.append("> \(md(assessment.disclaimer))")
+        if let line = ruleIDsLine(assessment) {
+            out.append("")
+            out.append(md(line))
+        }
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -212,14 +261,17 @@ public enum ReportRenderer {
     /// `sections` (`title` and the indexes of its `answers`), `skipped`,
     /// `scores` (`label`, `value`, and `from`: each weighted answer's
     /// `question`, `answer` and `weight`), `assessment` (as
-    /// `Assessment.json`, or null) and `painAreas` (`painful`, `primary`,
-    /// `avoid`).
+    /// `Assessment.json`, or null), `painAreas` (`painful`, `primary`,
+    /// `avoid` with each area's `reasons`, `positions`) and `notes`
+    /// (`ownWords`, `positions`, `consent`).
     public static func json(_ data: ReportData) -> JSONValue {
         var object = JSONObject()
         object.set("title", .string(data.title))
         object.set("questionnaire", .object(["id": .string(data.questionnaireID), "version": .string(data.questionnaireVersion)]))
         object.set("started", data.started.map(JSONValue.string) ?? .null)
-        if let local = data.startedLocal { object.set("startedLocal", .string(local.iso8601)) }
+        if let local = data.startedLocal {
+            object.set("startedLocal", .object(["time": .string(local.iso8601), "zone": .string(local.zoneName)]))
+        }
         if let client = data.client { object.set("client", .string(client)) }
         object.set("status", .string(data.status.rawValue))
         object.set("recordProblems", .array(data.recordProblems.map(JSONValue.string)))
@@ -245,8 +297,25 @@ public enum ReportRenderer {
         object.set("painAreas", .object([
             "painful": .array(data.body.painful.map(JSONValue.string)),
             "primary": data.body.primary.map(JSONValue.string) ?? .null,
-            "avoid": .array(data.body.avoid.map(JSONValue.string)),
+            "avoid": .array(data.body.avoided.map { area in
+                .object(["region": .string(area.code), "reasons": .array(area.reasons.map { reason in
+                    switch reason {
+                    case .question(let why): .object(["question": .string(why)])
+                    case .ownWords(let words, let unsided): .object(["ownWords": .string(words), "sideSaid": .bool(!unsided)])
+                    }
+                })])
+            }),
+            "positions": .array(data.body.positions.map(JSONValue.string)),
         ]))
+        var notes = JSONObject()
+        notes.set("ownWords", .array(data.notes.ownWords.map { .object(["label": .string($0.label), "text": .string($0.text)]) }))
+        notes.set("positions", .array(data.notes.positions.map { .object(["code": .string($0.code), "label": .string($0.label)]) }))
+        if let consent = data.notes.consent {
+            notes.set("consent", .object([
+                "label": .string(consent.label), "answer": consent.answer.map(JSONValue.string) ?? .null, "given": .bool(consent.given),
+            ]))
+        }
+        object.set("notes", .object(notes))
         return .object(object)
     }
 
@@ -294,10 +363,11 @@ public enum ReportRenderer {
     static let atTopHeading = "Consent and own words"
 
     /// The answers the rules put at the top of a therapist's report
-    /// (consent, the person's own words), so they are never only in the
-    /// answers table.
+    /// (`atTop`: consent, the person's own words), so they are never only in
+    /// the answers table; those the notes before the session already show
+    /// are not repeated.
     static func atTop(_ data: ReportData) -> [(label: String, value: String)] {
-        (data.assessment?.atTop ?? []).map { (label: $0.label, value: $0.value) }
+        (data.assessment?.atTop ?? []).filter { !data.notes.questions.contains($0.subject.name) }.map { (label: $0.label, value: $0.value) }
     }
 
     /// The headline under the title, for the audience.
@@ -385,19 +455,93 @@ public enum ReportRenderer {
         return notices
     }
 
-    /// The header lines: date, client, questionnaire, status.
-    static func metadata(_ data: ReportData) -> [(label: String, value: String)] {
+    /// The header lines: client, date and local time, mode, status,
+    /// consent, questionnaire.
+    static func metadata(_ data: ReportData, questionnaire: Bool = true) -> [(label: String, value: String)] {
         var items: [(String, String)] = []
-        items.append(("Date", startedText(data) ?? "Not recorded"))
         if let client = data.client, !client.isEmpty { items.append(("Client", client)) }
-        items.append(("Questionnaire", "\(data.questionnaireID), version \(data.questionnaireVersion)"))
+        items.append(("Date", startedText(data)))
+        items.append(("Mode", modeText(data.audience)))
         items.append(("Status", statusText(data.status)))
+        if let consent = data.notes.consent { items.append(("Consent", consentText(consent))) }
+        if questionnaire { items.append(("Questionnaire", "\(data.questionnaireID), version \(data.questionnaireVersion)")) }
         return items.map { (label: $0.0, value: $0.1) }
     }
 
-    /// When the session started, in the reader's time zone when known.
-    static func startedText(_ data: ReportData) -> String? {
-        data.startedLocal?.readable ?? data.started.map(dateText)
+    /// When the session started: on the local clock when known
+    /// ("26 November 2026, 20:55 CET"), else in UTC.
+    static func startedText(_ data: ReportData) -> String {
+        if let local = data.startedLocal { return local.readable }
+        return data.started.map(dateText) ?? "Not recorded"
+    }
+
+    static func modeText(_ audience: Audience) -> String {
+        audience == .self ? "Answered by the person themselves" : "Interview at the front desk (reception)"
+    }
+
+    static func consentText(_ consent: ClientNotes.Consent) -> String {
+        guard let answer = consent.answer else { return "Not answered" }
+        return consent.given ? answer : "\(answer): not given"
+    }
+
+    /// The lines left blank on paper, filled in by hand and never stored.
+    /// A therapist needs consent before treating: where the questionnaire
+    /// did not ask for it, the page has a line for it, asked in person.
+    static func byHandFields(_ data: ReportData) -> [String] {
+        ["Name", "Date of birth", "Signature"] + (data.notes.consent == nil ? [consentByHand] : [])
+    }
+
+    static let consentByHand = "Consent (initials)"
+    static let byHandNote = "Filled in by hand; intake never stores these."
+
+    static func byHandFooter(_ data: ReportData) -> String {
+        data.notes.consent == nil
+            ? "Name, date of birth, signature and consent are written by hand; intake never stores them."
+            : "Name, date of birth and signature are written by hand; intake never stores them."
+    }
+
+    /// The heading over the person's own words, positions and areas to avoid.
+    static let notesHeading = "Before the session"
+
+    static func ownWordsLabel(_ audience: Audience) -> String {
+        audience == .self ? "In your own words" : "In the client's own words"
+    }
+
+    static let positionsLabel = "Positions"
+    static let avoidLabel = "Avoid or take care"
+
+    /// The areas to avoid in words: "Left knee (recent surgery, fracture,
+    /// injury or injection)", "Feet (written as \u{201C}feet\u{201D})".
+    static func avoidedText(_ body: BodyAreas) -> [String] {
+        body.avoided.map { area in
+            let why = area.reasons.map { reason -> String in
+                switch reason {
+                case .question(let text): text
+                case .ownWords(let words, let unsided): "written as \u{201C}\(words)\u{201D}\(unsided ? ", side not said" : "")"
+                }
+            }
+            return "\(body.labels[area.code] ?? area.code) (\(why.joined(separator: "; ")))"
+        }
+    }
+
+    /// When nothing at all was noted for the session.
+    static func nothingNoted(_ audience: Audience) -> String {
+        audience == .self
+            ? "You noted no areas to avoid and no positions that are hard."
+            : "The client noted no areas to avoid and no positions that are hard."
+    }
+
+    /// The ids of the rules behind the assessment, for someone reviewing
+    /// it against the rules file; kept out of the text a therapist reads.
+    static func ruleIDs(_ assessment: Assessment) -> [String] {
+        var ids: [String] = []
+        for id in assessment.fired.map(\.id) + assessment.unchecked.map(\.id) where !ids.contains(id) { ids.append(id) }
+        return ids
+    }
+
+    static func ruleIDsLine(_ assessment: Assessment) -> String? {
+        let ids = ruleIDs(assessment)
+        return ids.isEmpty ? nil : "Rule ids, for review: " + ids.joined(separator: ", ")
     }
 
     /// "2026-11-26T19:55:13Z" as "26 November 2026, 19:55 UTC"; anything

@@ -54,7 +54,7 @@ public struct MedicationLexicon: Sendable {
                 for name in [medicine.generic] + medicine.brands {
                     let words = MedicationLexicon.words(in: name)
                     guard !words.isEmpty else { continue }
-                    if words.count == 1, words[0].count >= 4, seen.insert(words[0]).inserted {
+                    if words.count == 1, MedicationLexicon.longEnoughToBeNear(words[0], english: 4), seen.insert(words[0]).inserted {
                         nearGroups.append((words[0], name, medicine.generic, medicationClass.label))
                     }
                     longest = max(longest, words.count)
@@ -92,7 +92,7 @@ public struct MedicationLexicon: Sendable {
             var matched = false
             for length in stride(from: min(longestName, words.count - start), through: 1, by: -1) {
                 let phrase = words[start..<(start + length)].joined(separator: " ")
-                if let hits = index[phrase] {
+                if let hits = hits(for: phrase, length: length) {
                     for hit in hits {
                         if !generics.contains(hit.generic) { generics.append(hit.generic) }
                         classCodes.insert(hit.classCode)
@@ -231,7 +231,7 @@ public struct MedicationLexicon: Sendable {
         while start < words.count {
             var matched = false
             for length in stride(from: min(longestName, words.count - start), through: 1, by: -1) {
-                if index[words[start..<(start + length)].joined(separator: " ")] != nil {
+                if hits(for: words[start..<(start + length)].joined(separator: " "), length: length) != nil {
                     consumed.formUnion(start..<(start + length))
                     start += length
                     matched = true
@@ -242,7 +242,7 @@ public struct MedicationLexicon: Sendable {
         }
         var misses: [NearMiss] = []
         for (position, word) in words.enumerated() where !consumed.contains(position) {
-            guard word.count >= 5, word.allSatisfy(\.isLetter), !MedicationLexicon.commonWords.contains(word),
+            guard MedicationLexicon.longEnoughToBeNear(word, english: 5), word.allSatisfy(\.isLetter), !MedicationLexicon.commonWords.contains(word),
                   let found = NearName.nearest(to: word, in: nearGroups.map { [$0.form] })
             else { continue }
             let name = nearGroups[found]
@@ -251,6 +251,28 @@ public struct MedicationLexicon: Sendable {
             }
         }
         return misses
+    }
+
+    /// The medicines a name (one or more words in matching form) stands
+    /// for. A Korean word may carry a particle ("와파린을", "타이레놀하고"):
+    /// without it, it is looked up again.
+    private func hits(for phrase: String, length: Int) -> [(generic: String, classCode: String)]? {
+        if let found = index[phrase] { return found }
+        guard length == 1, Hangul.contains(phrase) else { return nil }
+        for particle in MedicationLexicon.koreanParticles where phrase.hasSuffix(particle) && phrase.count > particle.count {
+            if let found = index[String(phrase.dropLast(particle.count))] { return found }
+        }
+        return nil
+    }
+
+    /// Particles a Korean medicine name may carry in an answer.
+    static let koreanParticles = ["이랑", "하고", "이요", "을", "를", "이", "가", "은", "는", "도", "만", "와", "과", "랑", "요"]
+
+    /// Whether a word is long enough to be near a name: `english` letters
+    /// for words in Latin letters (as before), five keys and two
+    /// syllables for Hangul (와파림, not 약).
+    static func longEnoughToBeNear(_ word: String, english: Int) -> Bool {
+        Hangul.contains(word) ? word.count >= 2 && Hangul.keys(of: word).count >= 5 : word.count >= english
     }
 
     /// The raw words of `text`: letters and digits only, lower case, accents removed.

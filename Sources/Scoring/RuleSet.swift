@@ -11,8 +11,10 @@ public struct RuleSet: Sendable {
     public var disclaimer: String
     /// Categories from the highest precedence to the lowest; the last is the
     /// outcome when no rule raises it.
-    public let categories: [Category]
-    public let derived: [DerivedValue]
+    /// Worded for a language (`worded(_:)`); their codes and order never change.
+    public internal(set) var categories: [Category]
+    /// Their labels are worded for a language (`worded(_:)`).
+    public internal(set) var derived: [DerivedValue]
     public var pressure: PressureScale?
     public var rules: [Rule]
     /// What to say with a rule marked `crisis` (thoughts of self-harm): a
@@ -23,6 +25,9 @@ public struct RuleSet: Sendable {
     /// Questions whose answers go at the top of a therapist's report
     /// (consent, the person's own words).
     public var atTop: [String] = []
+    /// The texts that overlay the file's own words for other audiences and
+    /// languages (its `reception` objects); `worded(_:)` applies them.
+    public var texts = TextCatalog<RuleText>()
     /// Positions in `derived` and `categories` by name, for lookups made for
     /// every condition: a rules file may hold thousands.
     private let derivedIndex: [String: Int]

@@ -1,8 +1,8 @@
 import QuestionnaireModel
 
 extension RuleSet {
-    static let topLevelKeys = ["$schema", "questionnaire", "version", "description", "medications", "disclaimer", "categories", "derived", "pressure", "rules", "crisisText", "assume", "atTop"]
-    static let ruleKeys = ["id", "title", "when", "effect", "maxPressure", "discuss", "evidence", "headline", "section", "first", "crisis"]
+    static let topLevelKeys = ["$schema", "questionnaire", "version", "description", "medications", "disclaimer", "categories", "derived", "pressure", "rules", "crisisText", "assume", "atTop", "reception"]
+    static let ruleKeys = ["id", "title", "when", "effect", "maxPressure", "discuss", "evidence", "headline", "section", "first", "crisis", "reception"]
     static let formulaKeys = ["mean", "sum", "holds", "answerOr", "countGroups", "medicationClasses", "includesValue"]
     static let nonCategoryEffects = ["information", "supports"]
 
@@ -35,6 +35,8 @@ struct RuleReader {
     var derived: [DerivedValue] = []
     /// The types of `derived` by name, looked up for every condition.
     var derivedTypes: [String: ValueType] = [:]
+    /// The texts of the `reception` objects read so far.
+    var texts = TextCatalog<RuleText>()
 
     init(log: DiagnosticLog, questionnaire: Questionnaire, lexicon: MedicationLexicon) {
         self.log = log
@@ -74,6 +76,10 @@ struct RuleReader {
             questionnaire: questionnaireID ?? questionnaire.id, version: version, medicationsFile: medications,
             disclaimer: disclaimer, categories: categories, derived: derived, pressure: pressure, rules: rules)
         set.crisisText = crisisText
+        for (key, text) in readReception(object, of: .file, at: root, own: ["disclaimer": true, "crisisText": crisisText != nil]) {
+            texts.set(text, for: key, in: TextVariant(audience: .reception))
+        }
+        set.texts = texts
         set.assumptions = assumptions
         set.atTop = atTop
         return set
@@ -424,6 +430,9 @@ struct RuleReader {
                 maxPressure = code
             }
             guard let title, let discuss, let discussText, let evidence else { continue }
+            for (key, text) in readReception(object, of: .rule(id), at: rulePath, own: ["title": true, "discuss": true, "headline": headline != nil]) {
+                texts.set(text, for: key, in: TextVariant(audience: .reception))
+            }
             rules.append(Rule(
                 id: id, title: title, condition: condition, effect: effect, maxPressure: maxPressure, discuss: discuss, discussText: discussText,
                 headline: headline, section: section, first: flags["first"] ?? false, crisis: flags["crisis"] ?? false, evidence: evidence))

@@ -17,7 +17,7 @@ struct Intake: ParsableCommand {
             """,
         version: IntakeVersion.current,
         subcommands: [
-            RunCommand.self, ScoreCommand.self, ReplayCommand.self, ReportCommand.self, ExportCommand.self, ValidateCommand.self, GraphCommand.self,
+            RunCommand.self, ScoreCommand.self, ReplayCommand.self, SessionsCommand.self, ReportCommand.self, ExportCommand.self, ValidateCommand.self, GraphCommand.self,
             ConvertCommand.self, KeysCommand.self,
         ],
         defaultSubcommand: RunCommand.self

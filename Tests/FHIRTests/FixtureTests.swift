@@ -5,26 +5,6 @@ import QuestionnaireModel
 import Testing
 @testable import FHIR
 
-/// An answer for each kind of node, as a person would type it, within the
-/// node's bounds: enough to walk every fixture form to its end.
-func scriptedAnswer(for node: Node, options: [Option]) -> String {
-    switch node.spec {
-    case .info: return ""
-    case .single, .multi: return "1"
-    case .yesno: return "yes"
-    case .scale(let min, _, _, _): return String(min)
-    case .number(let min, let max, _, _):
-        if min <= 2, max >= 2 { return "2" }
-        return String(Int(min.rounded(.up)))
-    case .duration: return "2 years"
-    case .medications: return "none"
-    case .date(let earliest, _): return earliest?.iso ?? "2024-03-05"
-    case .time: return "2:30 pm"
-    case .dateTime: return "5 March 2024 at 14:30"
-    case .text: return "sample answer"
-    }
-}
-
 /// Runs `questionnaire` to its end with `answer`, recording any refusal.
 func runScripted(_ questionnaire: Questionnaire, today: CalendarDate? = nil, answer: (Node, [Option]) -> String = scriptedAnswer) -> Interview {
     var interview = Interview(questionnaire: questionnaire)

@@ -40,10 +40,19 @@ struct ClinicalVersionTests {
         }
     }
 
-    @Test func aVersion2SessionReplaysWithTodaysFiles() {
-        let result = InProcessIntake().replay(.init(path: Fixtures.path("Transcripts/examples/good-fit-neck.jsonl"), check: true))
-        #expect(result.status == 0)
-        #expect(result.output.contains("replayed with questionnaire massage-intake 2.0.0, rules 2.0.0, medicines list 2.0.0\n"))
+    /// Version 2.1.0 changed only wording (reception texts), but the bytes
+    /// changed: a 2.0.0 session replays with the kept 2.0.0 files, and its
+    /// replay and report are what they were.
+    @Test func aVersion2SessionReplaysWithItsOwnKeptFiles() throws {
+        let path = Fixtures.path("Transcripts/examples/good-fit-neck.jsonl")
+        let result = InProcessIntake().replay(.init(path: path, check: true))
+        #expect(result.status == 0, "\(result.output)\(result.error)")
+        #expect(result.output.contains("replayed with questionnaire massage-intake 2.0.0, rules 2.0.0, medicines list 2.0.0 (the built-in files of version 2.0.0, kept for the sessions made with them)\n"), "\(result.output)")
+        #expect(result.output.contains("unchanged since"), "\(result.output)")
+        let kept = try Content.load(forTranscript: Fixtures.bytes("Transcripts/examples/good-fit-neck.jsonl"), questionnaire: nil, rules: nil, files: InProcessIntake().files)
+        #expect(kept.keptVersion == "2.0.0")
+        #expect(kept.identities.questionnaire.sha256 == SHA256Hex.of(Fixtures.bytes("Questionnaires/versions/2.0.0/massage-intake.json")))
+        #expect(kept.identities.rules?.sha256 == SHA256Hex.of(Fixtures.bytes("Questionnaires/versions/2.0.0/massage-intake.rules.json")))
     }
 
     /// The report of a version 1 session is made with the 1.0.0 files: its
@@ -77,9 +86,12 @@ struct ClinicalVersionTests {
             #expect(assessment.json.serialized() == (try #require(fromDisk.assess(interview))).json.serialized())
             #expect(assessment.firedIDs.contains("bleeding-risk"))
         }
-        for version in Content.keptVersions {
+        // A session of each kept version: 1.0.0, and 2.0.0 (the examples
+        // at the top of Transcripts/examples were made with it).
+        for (version, session) in [("1.0.0", "v1/\(Self.firstV1Session)"), ("2.0.0", "good-fit-neck.jsonl")] {
+            #expect(Content.keptVersions.contains(version))
             let kept = try Content.load(
-                forTranscript: Array(Fixtures.text("Transcripts/examples/v1/\(Self.firstV1Session)").utf8), questionnaire: nil, rules: nil, files: files)
+                forTranscript: Array(Fixtures.text("Transcripts/examples/\(session)").utf8), questionnaire: nil, rules: nil, files: files)
             #expect(kept.keptVersion == version)
             #expect(kept.identities.rules?.version == kept.rules?.version)
         }

@@ -267,26 +267,6 @@ struct FHIRSessionTests {
 
     // MARK: - Every file of shared/fhir
 
-    /// An answer for each kind of question, as a person would type it,
-    /// within its bounds: enough to walk every fixture form to its end.
-    static func scriptedAnswer(for node: Node) -> String? {
-        switch node.spec {
-        case .info: return nil
-        case .single, .multi: return "1"
-        case .yesno: return "yes"
-        case .scale(let min, _, _, _): return String(min)
-        case .number(let min, let max, _, _):
-            if min <= 2, max >= 2 { return "2" }
-            return String(Int(min.rounded(.up)))
-        case .duration: return "2 years"
-        case .medications: return "none"
-        case .date(let earliest, _): return earliest?.iso ?? "2024-03-05"
-        case .time: return "2:30 pm"
-        case .dateTime: return "5 March 2024 at 14:30"
-        case .text: return "sample answer"
-        }
-    }
-
     /// The files that cannot run, each refused with one error naming it.
     static let refused = ["stanford-SkipLogicExample.json", "android/behavior_answer_expression.json", "android/component_attachment_with_validation.json"]
 
@@ -307,7 +287,7 @@ struct FHIRSessionTests {
             let form = try FHIRQuestionnaireLoader.load(FHIRCheck.fixture(name), file: name)
             var answers = JSONObject()
             for node in form.questionnaire.nodes {
-                if let answer = Self.scriptedAnswer(for: node) { answers.set(node.id, .string(answer)) }
+                if node.kind != .info { answers.set(node.id, .string(scriptedAnswer(for: node))) }
             }
             let answerFile = "/memory/answers.json"
             intake.files.place(JSONValue.object(answers).serializedBytes(), at: answerFile)
@@ -375,7 +355,7 @@ struct ConvertedQuestionnaireTests {
             bundles.append(bundle)
             let entries = bundle["entry"]?.arrayValue ?? []
             let response = try #require(entries.first?["resource"])
-            #expect(response["questionnaire"]?.stringValue == "urn:intake:questionnaire:massage-intake|2.0.0")
+            #expect(response["questionnaire"]?.stringValue == "urn:intake:questionnaire:massage-intake|2.1.0")
             let observation = try #require(entries.last?["resource"])
             #expect(observation["valueCodeableConcept"]?["coding"]?.arrayValue?.first?["code"]?.stringValue == persona.category, "\(name)")
 

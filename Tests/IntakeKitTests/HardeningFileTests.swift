@@ -83,13 +83,13 @@ struct HardeningFileTests {
             return Array(repeating: UInt8(ascii: "["), count: 100_000) + Array(repeating: UInt8(ascii: "]"), count: 100_000) + [0x0A]
         case .duplicateKey:
             return switch role {
-            case .questionnaire, .rules: replacing("\"version\": \"2.0.0\"", with: "\"version\": \"2.0.0\", \"version\": \"2.0.0\"", in: base)
+            case .questionnaire, .rules: replacing("\"version\": \"2.1.0\"", with: "\"version\": \"2.1.0\", \"version\": \"2.1.0\"", in: base)
             case .answers: replacing("\"age_band\": \"over-50\",", with: "\"age_band\": \"over-50\", \"age_band\": \"18-50\",", in: base)
             case .transcript: replacing("\"type\":\"header\"", with: "\"type\":\"header\",\"type\":\"header\"", in: base)
             }
         case .wrongType:
             return switch role {
-            case .questionnaire, .rules: replacing("\"version\": \"2.0.0\"", with: "\"version\": 2", in: base)
+            case .questionnaire, .rules: replacing("\"version\": \"2.1.0\"", with: "\"version\": 2", in: base)
             case .answers: replacing("\"pain_intensity\": 6", with: "\"pain_intensity\": [6]", in: base)
             case .transcript: replacing("\"ms\":0", with: "\"ms\":\"0\"", in: base)
             }

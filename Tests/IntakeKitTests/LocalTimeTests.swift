@@ -1,6 +1,7 @@
 import Foundation
 import IntakeKit
 import IntakeTesting
+import InterviewEngine
 import Reports
 import Testing
 
@@ -32,7 +33,7 @@ struct LocalTimeTests {
         #expect(html.contains("<title>") && html.components(separatedBy: "27 November 2026, 04:55 (UTC+09:00)").count >= 3,
                 "in the title and the header")
         let json = try Text.json(intake.report(.init(transcript: path, format: .json)).output)
-        #expect(json["startedLocal"] as? String == "2026-11-27T04:55:13+09:00")
+        #expect((json["startedLocal"] as? [String: Any])?["time"] as? String == "2026-11-27T04:55:13+09:00")
         #expect(json["started"] as? String == "2026-11-26T19:55:13.000Z", "the recorded UTC time is kept for scripts")
         // The transcript itself keeps UTC.
         #expect(intake.text(path).contains(#""started":"2026-11-26T19:55:13.000Z""#))

@@ -75,7 +75,7 @@ struct ScoreTests {
         let run = InProcessIntake().run(SessionOptions(answers: persona, mode: .reception), typing: [])
         #expect(run.output.contains("To discuss with the client's massage therapist"))
         #expect(run.output.contains("The client's answers\n") && !run.output.contains("Your answers\n"))
-        let typed = InProcessIntake().run(SessionOptions(mode: .reception), piping: "18-50\n:review\n:quit\n")
+        let typed = InProcessIntake().run(SessionOptions(mode: .reception), piping: "A-1\n18-50\n:review\n:quit\n")
         #expect(typed.output.contains("The client's answers so far:"))
         #expect(typed.output.contains("Stopped before the end. The client's answers so far are saved."))
         #expect(InProcessIntake().run(SessionOptions(answers: persona), typing: []).output.contains("Your answers\n"))

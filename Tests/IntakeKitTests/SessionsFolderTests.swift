@@ -67,11 +67,13 @@ struct SessionsFolderTests {
         #expect(plain.output.contains("Answers are saved as you go, to \(InProcessIntake.sessions)/"), "\(plain.output)")
         for result in [
             intake.run(typing: [":quit"]),
-            intake.run(SessionOptions(mode: .reception), typing: [":quit", ":quit"]),
             intake.run(SessionOptions(), reader: ScriptedLineReader(lines: [":quit"]), interactive: true),
         ] {
             #expect(result.output.contains("Answers are saved as you go, to \(InProcessIntake.sessions)/"), "\(result.output)")
         }
+        // At reception the staff member reads it: it speaks of no "you".
+        let reception = intake.run(SessionOptions(mode: .reception), typing: ["", ":quit", ":quit"])
+        #expect(reception.output.contains("Answers are saved as the interview goes, to \(InProcessIntake.sessions)/"), "\(reception.output)")
         let stopped = try #require(intake.transcripts.first)
         let resumed = intake.run(SessionOptions(resume: stopped), typing: [":quit"])
         #expect(resumed.output.contains("Answers are saved as you go, to \(stopped)"), "\(resumed.output)")

@@ -25,6 +25,8 @@ public final class InProcessIntake {
     public var timeZone: LocalTimeZone = FixedOffsetZone.utc
     /// The keyboard the next interview gets; set by `run(_:typing:)`.
     public var keyboard: Keyboard?
+    /// The print system: `lp` installed, printing into memory.
+    public lazy var printer = RecordingPrinter(files: files)
 
     /// Where sessions go unless a test says otherwise: a folder in memory.
     public static let sessions = "/memory/sessions"
@@ -48,10 +50,12 @@ public final class InProcessIntake {
     /// The ports of this intake.
     public var ports: Ports {
         let keyboard = self.keyboard
-        return Ports(
+        var ports = Ports(
             files: files, transcripts: files, clock: clock, screen: screen,
             keyboard: { keyboard ?? ScriptedLineReader([]).keyboard() }, environment: environment, program: "intake", deskKeys: deskKeys,
             timeZone: timeZone)
+        ports.printing = printer
+        return ports
     }
 
     /// What a command printed and the status it ended with.
@@ -123,6 +127,10 @@ public final class InProcessIntake {
 
     public func report(_ options: SessionReport.Options) -> Result {
         command { try SessionReport.run(options, ports: $0) }
+    }
+
+    public func sessions(_ options: SessionList.Options = SessionList.Options()) -> Result {
+        command { try SessionList.run(options, ports: $0) }
     }
 
     public func validate(_ options: Validation.Options) -> Result {

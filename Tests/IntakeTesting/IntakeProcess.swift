@@ -54,7 +54,8 @@ public enum IntakeProcess {
         let ended = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in ended.signal() }
         try process.run()
-        SpawnCount.note(arguments)
+        // Only intake's own runs count (not pdftotext, chromium or sh).
+        if executable == nil { SpawnCount.note(arguments) }
         let outputData = LockedData()
         let errorData = LockedData()
         let readers = DispatchGroup()

@@ -1,4 +1,5 @@
 import TerminalText
+import IntakeTesting
 import Testing
 
 #if canImport(Glibc)

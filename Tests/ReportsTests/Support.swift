@@ -1,28 +1,11 @@
 import Foundation
+import IntakeTesting
+import InterviewEngine
 import QuestionnaireModel
 import Reports
 import Scoring
 
-/// The shipped questionnaire, rules and lexicon, read from `Questionnaires/`.
-enum Shipped {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static func bytes(_ path: String) -> [UInt8] {
-        Array((try? Data(contentsOf: root.appendingPathComponent(path))) ?? Data())
-    }
-
-    static let questionnaire: Questionnaire = {
-        try! QuestionnaireLoader.load(bytes("Questionnaires/massage-intake.json"), file: "massage-intake.json").questionnaire
-    }()
-
-    static let lexicon: MedicationLexicon = {
-        try! MedicationLexicon.load(bytes("Questionnaires/medications.json"), file: "medications.json")
-    }()
-
-    static let rules: RuleSet = {
-        try! RuleSet.load(bytes("Questionnaires/massage-intake.rules.json"), file: "massage-intake.rules.json", questionnaire: questionnaire, lexicon: lexicon)
-    }()
-
+extension Shipped {
     /// Labels of the region codes, from the `pain_locations` options.
     static let regionLabels: [String: String] = {
         guard let node = questionnaire.node("pain_locations") else { return [:] }
@@ -74,7 +57,7 @@ func report(
     for node in questionnaire.nodes {
         guard let answer = given[node.id] else { continue }
         let item = AnsweredItem(
-            question: node.text, label: node.summaryLabel, answer: questionnaire.describe(answer.value, at: node),
+            question: node.id, label: node.summaryLabel, answer: questionnaire.describe(answer.value, at: node),
             value: answer.value.json)
         let title = node.section.flatMap { questionnaire.section($0)?.title }
         if let last = sections.indices.last, sections[last].title == title {
@@ -87,11 +70,13 @@ func report(
         .map(\.summaryLabel)
     let set = AnswerSet(questionnaire: questionnaire, answers: given)
     let assessment = Assessment.assess(set, rules: Shipped.rules, lexicon: Shipped.lexicon)
-    let painful = given["pain_locations"]?.value.codes ?? []
-    let primary = given["pain_primary"]?.value.codes.first ?? (painful.count == 1 ? painful.first : nil)
-    return ReportData(
+    var data = ReportData(
         title: questionnaire.title, questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
         audience: audience, started: "2026-11-26T19:55:13Z", client: client, status: status, sections: sections,
         skipped: skipped, assessment: withRules ? assessment : nil, rules: withRules ? Shipped.rules : nil,
-        body: BodyAreas(painful: painful, primary: primary, labels: Shipped.regionLabels))
+        body: BodyAreas(answers: given, questionnaire: questionnaire))
+    data.notes = ClientNotes(answers: given, questionnaire: questionnaire)
+    // 2026-11-26T19:55:13Z in Berlin.
+    data.startedLocal = LocalTime(utcMilliseconds: 1_795_722_913_000, offsetSeconds: 3600, zone: "CET")
+    return data
 }

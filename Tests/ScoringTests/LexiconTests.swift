@@ -1,3 +1,4 @@
+import IntakeTesting
 import Testing
 @testable import Scoring
 

@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTesting
 import Testing
 import InterviewEngine
 import QuestionnaireModel
@@ -20,15 +21,15 @@ struct Persona: CustomTestStringConvertible, Sendable {
 
     var testDescription: String { file }
 
-    static let folder = Shipped.root.appendingPathComponent("Tests/Personas")
+    static let folder = URL(fileURLWithPath: Fixtures.path("Tests/Personas"))
 
     /// The personas of today's questionnaire, or of a kept version's
     /// (`Tests/Personas/v1/`, scored with `Questionnaires/versions/1.0.0/`).
     static func all(in subfolder: String = "") -> [Persona] {
         let path = subfolder.isEmpty ? "Tests/Personas" : "Tests/Personas/\(subfolder)"
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: Shipped.root.appendingPathComponent(path).path)) ?? []
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: Fixtures.path(path))) ?? []
         return files.filter { $0.hasSuffix(".json") }.sorted().map { file in
-            let json = try! JSONParser.parse(Shipped.bytes("\(path)/\(file)"))
+            let json = try! JSONParser.parse(Fixtures.bytes("\(path)/\(file)"))
             let expected = json["$expected"]!
             return Persona(
                 file: subfolder.isEmpty ? file : "\(subfolder)/\(file)",
@@ -57,7 +58,7 @@ struct PersonaTests {
 
     @Test(arguments: Persona.all)
     func walkingTheInterviewGivesTheExpectedOutcome(_ persona: Persona) throws {
-        let file = try AnswerFile(Shipped.bytes("Tests/Personas/\(persona.file)"), file: persona.file, questionnaire: Shipped.questionnaire)
+        let file = try AnswerFile(Fixtures.bytes("Tests/Personas/\(persona.file)"), file: persona.file, questionnaire: Shipped.questionnaire)
         let result: Assessment
         if persona.scoreOnly {
             // A partial file, as `intake score` reads it: missing follow-ups
@@ -90,11 +91,11 @@ struct PersonaTests {
     @Test(arguments: Persona.version1)
     func version1PersonasScoreWithTheKeptFiles(_ persona: Persona) throws {
         let kept = "Questionnaires/versions/1.0.0"
-        let questionnaire = try QuestionnaireLoader.load(Shipped.bytes("\(kept)/massage-intake.json"), file: "massage-intake.json").questionnaire
-        let lexicon = try MedicationLexicon.load(Shipped.bytes("\(kept)/medications.json"), file: "medications.json")
-        let rules = try RuleSet.load(Shipped.bytes("\(kept)/massage-intake.rules.json"), file: "massage-intake.rules.json", questionnaire: questionnaire, lexicon: lexicon)
+        let questionnaire = try QuestionnaireLoader.load(Fixtures.bytes("\(kept)/massage-intake.json"), file: "massage-intake.json").questionnaire
+        let lexicon = try MedicationLexicon.load(Fixtures.bytes("\(kept)/medications.json"), file: "medications.json")
+        let rules = try RuleSet.load(Fixtures.bytes("\(kept)/massage-intake.rules.json"), file: "massage-intake.rules.json", questionnaire: questionnaire, lexicon: lexicon)
         #expect(questionnaire.version == "1.0.0" && rules.version == "1.0.0" && lexicon.version == "1.0.0")
-        let file = try AnswerFile(Shipped.bytes("Tests/Personas/\(persona.file)"), file: persona.file, questionnaire: questionnaire)
+        let file = try AnswerFile(Fixtures.bytes("Tests/Personas/\(persona.file)"), file: persona.file, questionnaire: questionnaire)
         var interview = Interview(questionnaire: questionnaire)
         #expect(try file.run(&interview) == nil)
         let answers = AnswerSet(questionnaire: questionnaire, answers: interview.answers, skipped: interview.skipped)

@@ -1,3 +1,4 @@
+import IntakeTesting
 import Testing
 import QuestionnaireModel
 @testable import Scoring

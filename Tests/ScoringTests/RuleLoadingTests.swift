@@ -1,3 +1,4 @@
+import IntakeTesting
 import Testing
 import QuestionnaireModel
 @testable import Scoring
@@ -29,6 +30,21 @@ struct RuleLoadingTests {
     @Test func theBaseFileLoads() {
         #expect(problems(rules()) == [])
         #expect(problems(rules(#" "$schema": "schema/rules.schema.json", "description": "notes", "medications": "medications.json","#, rule: #", "evidence": "NICE NG59""#)) == [])
+    }
+
+    @Test func receptionWordsAreReadAndCheckedLikeTheRulesOwn() throws {
+        let worded = rules(#" "crisisText": "Call now.", "reception": {"disclaimer": "For the desk."},"#, rule: #", "reception": {"title": "R1 (client)", "discuss": ["The client should {pain_duration}."]}"#)
+        #expect(problems(worded) == [])
+        let set = try RuleSet.load(Array(worded.utf8), file: "r.json", questionnaire: Shipped.questionnaire, lexicon: Shipped.lexicon)
+        let reception = set.worded(TextVariant(audience: .reception))
+        #expect(reception.rules[0].title == "R1 (client)" && reception.rules[0].discuss == "The client should {pain_duration}.")
+        #expect(reception.disclaimer == "For the desk." && reception.crisisText == "Call now.")
+        #expect(set.worded(.original).rules[0].title == "R1")
+        // A field the rule has no text in, a misspelt one, a placeholder naming nothing.
+        #expect(problems(rules(rule: #", "reception": {"headline": "H"}"#)).contains { $0.contains("$.rules[0].reception.headline: 'headline' in 'reception' rewords no 'headline' of its own") })
+        #expect(problems(rules(rule: #", "reception": {"dicsuss": "d"}"#)).contains { $0.contains("$.rules[0].reception.dicsuss: unknown key 'dicsuss'") && $0.contains("did you mean 'discuss'") })
+        #expect(problems(rules(rule: #", "reception": {"discuss": "{nothing_here}"}"#)).contains { $0.contains("$.rules[0].reception.discuss: '{nothing_here}' names no question") })
+        #expect(problems(rules(#" "reception": {"crisisText": "x"},"#)).contains { $0.contains("$.reception.crisisText: 'crisisText' in 'reception' rewords no 'crisisText' of its own") })
     }
 
     @Test func terminalControlCodesInTextAreRefused() {

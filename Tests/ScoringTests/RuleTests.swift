@@ -1,3 +1,4 @@
+import IntakeTesting
 import Dispatch
 import Foundation
 import Testing

@@ -1,27 +1,7 @@
 import Foundation
+import IntakeTesting
 import QuestionnaireModel
 @testable import Scoring
-
-/// The shipped questionnaire, rules and lexicon, read from `Questionnaires/`.
-enum Shipped {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static func bytes(_ path: String) -> [UInt8] {
-        Array((try? Data(contentsOf: root.appendingPathComponent(path))) ?? Data())
-    }
-
-    static let questionnaire: Questionnaire = {
-        try! QuestionnaireLoader.load(bytes("Questionnaires/massage-intake.json"), file: "massage-intake.json").questionnaire
-    }()
-
-    static let lexicon: MedicationLexicon = {
-        try! MedicationLexicon.load(bytes("Questionnaires/medications.json"), file: "medications.json")
-    }()
-
-    static let rules: RuleSet = {
-        try! RuleSet.load(bytes("Questionnaires/massage-intake.rules.json"), file: "massage-intake.rules.json", questionnaire: questionnaire, lexicon: lexicon)
-    }()
-}
 
 /// A complete set of answers that fires nothing but the always-on and
 /// supporting rules, varied by overriding answers as typed.

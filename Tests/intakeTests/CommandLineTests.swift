@@ -50,8 +50,8 @@ struct CommandLineTests {
         #expect(mistyped.error.split(separator: "\n").count == 1)
         let unknown = try IntakeProcess.run(["answers.json"])
         #expect(unknown.status == 2)
-        #expect(unknown.error.contains("'answers.json' is not an intake command (the commands are run, score, replay, report"), "\(unknown.error)")
-        let reception = try IntakeProcess.run(["--mode", "reception"], input: "over 50\n")
+        #expect(unknown.error.contains("'answers.json' is not an intake command (the commands are run, score, replay, sessions, report"), "\(unknown.error)")
+        let reception = try IntakeProcess.run(["--mode", "reception"], input: "A-1\nover 50\n")
         #expect(reception.status == 0, "\(reception.error)")
         #expect(reception.output.contains("How old is the client?") || reception.output.contains("Answer: Over 50"), "\(reception.output)")
     }

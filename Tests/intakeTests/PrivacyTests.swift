@@ -43,7 +43,7 @@ struct PrivacyTests {
         let home = try TemporaryFolder()
         let sessions = try TemporaryFolder()
         let terminal = try start(["run", "--mode", "reception", "--client", "Q-1"], home: home.path, transcripts: sessions.path + "/s")
-        try terminal.waitFor("How old are you?")
+        try terminal.waitFor("How old is the client?")
         try terminal.waitUntilRaw()
         terminal.send("over 50\r")
         try terminal.waitFor("How long")
@@ -59,10 +59,10 @@ struct PrivacyTests {
         try terminal.waitUntilRaw()
         terminal.send("R-2\r")
         try terminal.waitFor("Client: R-2")
-        try terminal.waitFor("How old are you?")
+        try terminal.waitFor("How old is the client?")
         try terminal.waitUntilRaw()
         let screen = terminal.screen
-        for trace in ["17 months", "Q-1", "✓ Over 50", "✓ 17 months", "Your answers so far"] {
+        for trace in ["17 months", "Q-1", "✓ Over 50", "✓ 17 months", "The client's answers so far:"] {
             #expect(!screen.contains(trace), "'\(trace)' of the previous client is still on screen:\n\(screen)")
         }
         #expect(terminal.output.contains("\u{1B}[3J"), "the scroll-back is cleared too")
@@ -76,7 +76,7 @@ struct PrivacyTests {
         try terminal.waitUntilRaw()
         // The refused 'x' is back on the line to mend, and the screen says
         // so (typing on would run two answers together): Ctrl-U clears it.
-        try terminal.waitFor("Your answer is back on the line: change it, or Ctrl-U to start again.")
+        try terminal.waitFor("The answer is back on the line: change it, or Ctrl-U to start again.")
         try terminal.waitFor("> x")
         terminal.send("\u{15}\u{4}")
         try terminal.waitFor("Stopped before the end")
@@ -86,7 +86,7 @@ struct PrivacyTests {
         try terminal.waitFor("Reception finished.")
         #expect(terminal.waitForExit() == 0)
         let last = terminal.screen
-        for trace in ["R-2", "I couldn't match", "Stopped before the end", "How old are you?"] {
+        for trace in ["R-2", "I couldn't match", "Stopped before the end", "How old is the client?"] {
             #expect(!last.contains(trace), "'\(trace)' of the last client is still on screen:\n\(last)")
         }
         let files = TranscriptCLITests.transcripts(in: sessions.path + "/s")

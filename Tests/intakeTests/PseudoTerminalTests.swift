@@ -1,4 +1,5 @@
 import Testing
+import IntakeTesting
 
 #if canImport(Glibc)
 import Glibc
@@ -32,6 +33,9 @@ struct PseudoTerminalTests {
         try terminal.waitFor("ctty ok")
         #expect(terminal.isCanonical)
         terminal.send("\u{3}")
+        // The terminal echoes ^C as it sends the signal; wait for the echo
+        // rather than trust it is read by the time the child is reaped.
+        try terminal.waitFor("^C")
         #expect(terminal.waitForExit() == 128 + SIGINT)
         #expect(terminal.screen == "ctty ok\n^C")
     }

@@ -66,6 +66,37 @@ struct TerminalTests {
         #expect(terminal.waitForExit() == 0)
     }
 
+    /// Korean typed at a terminal (issue 17): answers in Hangul accepted,
+    /// and Tab completing option names from initial consonants (초성) and
+    /// from a syllable still being composed.
+    @Test func koreanAnswersAndCompletion() throws {
+        let terminal = try start()
+        try terminal.waitFor("How old are you?")
+        try terminal.waitUntilRaw()
+        terminal.send("45세\r")
+        try terminal.waitFor("✓ 18 to 50")
+        try terminal.waitFor("How long have you had this pain?")
+        try terminal.waitUntilRaw()
+        terminal.send("일 년 반\r")
+        try terminal.waitFor("✓ 18 months")
+        try terminal.waitFor("How often do you have this pain?")
+        try terminal.waitUntilRaw()
+        terminal.send("ㅁㅇ\t")
+        try terminal.waitFor("> 매일")
+        terminal.send("\r")
+        try terminal.waitFor("✓ Every day")
+        try terminal.waitUntilRaw()
+        terminal.send("ㅎㄹ\t")
+        try terminal.waitFor("> 허리")
+        terminal.send(", 왼쪽 무\t")
+        try terminal.waitFor("> 허리, 왼쪽 무릎")
+        terminal.send("\r")
+        try terminal.waitFor("✓ Lower back, Left knee")
+        try terminal.waitUntilRaw()
+        terminal.send(":quit\r")
+        #expect(terminal.waitForExit() == 0)
+    }
+
     /// Standard output seen to be a terminal gets colour. (That `NO_COLOR`
     /// and `TERM=dumb` take it away: `IntakeKitTests/RunTests.colourOnlyWhenWanted`.)
     @Test func aTerminalGetsColour() throws {

@@ -182,7 +182,9 @@ struct ItemReader {
         if extensions.filter({ $0["url"]?.stringValue == FHIRExtension.unitOption }).count > 1 {
             log.warning("item '\(linkId)' offers several units: intake takes answers in the first, \(unitName(item.unit) ?? "its unit")", at: value, path: path.appending("extension"))
         }
-        if object["_text"]?["extension"] != nil {
+        // The translation extension is read by FHIRTranslations; any other computes the text.
+        if let list = object["_text"]?["extension"]?.arrayValue,
+           list.contains(where: { $0["url"]?.stringValue != FHIRTranslations.url }) {
             log.warning("item '\(linkId)' computes its text with an expression: intake shows the text as written", at: object["_text"], path: path.appending("_text"))
         }
         if object["answerExpression"] != nil || extensionValue(FHIRExtension.answerExpression) != nil {

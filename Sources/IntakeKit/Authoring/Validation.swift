@@ -164,11 +164,33 @@ public struct Validation {
             report.questionnaire = loaded.questionnaire
             report.review = review
             report.warnings = loaded.warnings + review.warnings
+            if loaded.questionnaire.audiences.contains(.reception) {
+                let questionnaire = loaded.questionnaire
+                report.warnings += ReceptionReview.warnings(
+                    questionnaire.ownTexts(), catalog: questionnaire.texts, json: json, log: DiagnosticLog(file: path, source: SourceText(bytes)))
+            }
             report.statistics = GraphStatistics(loaded.questionnaire)
+            addCoverage(to: &report, beside: path, english: loaded.questionnaire.translatableTexts())
         } catch {
             report.errors = error.diagnostics
         }
         return report
+    }
+
+    /// Reads the translations beside `path` and reports their coverage
+    /// (a warning for each text missing, extra or stale, so --strict fails).
+    func addCoverage(to report: inout FileReport, beside path: String, english: [(key: TextKey, text: String, hasReception: Bool)]) {
+        do {
+            for translation in try QuestionnaireFile.translations(beside: path, builtIn: false, files: files) {
+                let coverage = TranslationCoverage(translation, english: english)
+                report.coverage.append(coverage.summary)
+                report.warnings += coverage.problems
+            }
+        } catch let error as DiagnosticsFound {
+            report.errors += error.diagnostics
+        } catch {
+            report.errors.append(Diagnostic(file: path, message: "\(error)"))
+        }
     }
 
     func checkRules(_ input: Input, questionnaires: [String: Questionnaire], reviews: [String: FlowReview]) -> FileReport {
@@ -198,6 +220,17 @@ public struct Validation {
             let (lexicon, _) = try Content.loadLexicon(for: source, builtIn: false, files: files)
             let rules = try RuleSet.load(source, questionnaire: questionnaire, lexicon: lexicon)
             report.warnings = RuleReview(rules, source: source, questionnaire: questionnaire, unasked: review?.unaskedQuestions ?? []).warnings
+            if questionnaire.audiences.contains(.reception) {
+                report.warnings += ReceptionReview.warnings(
+                    rules.ownTexts(), catalog: rules.texts, json: source.json, log: DiagnosticLog(file: path, source: SourceText(source.bytes)))
+            }
+            addCoverage(to: &report, beside: path, english: rules.translatableTexts())
+            // A translation whose texts cannot be read as rule texts.
+            if let translations = try? QuestionnaireFile.translations(beside: path, builtIn: false, files: files) {
+                for translation in translations {
+                    do { _ = try rules.translationTexts(translation, questionnaire: questionnaire, lexicon: lexicon) } catch { report.errors += error.diagnostics }
+                }
+            }
         } catch let error as DiagnosticError {
             report.errors = error.diagnostics
         } catch let error as DiagnosticsFound {
@@ -235,6 +268,8 @@ public struct Validation {
         var review: FlowReview?
         /// How many medicine names a medicines file holds.
         public var medicines: Int?
+        /// A line per translation beside the file: its coverage.
+        public var coverage: [String] = []
 
         init(file: String, kind: String, errors: [Diagnostic] = []) {
             self.file = file
@@ -260,6 +295,7 @@ public struct Validation {
                 }
             }
             if let medicines { console.line("  \(medicines) medicine names") }
+            for line in coverage { console.line("  " + line) }
         }
 
         var json: JSONValue {
@@ -282,6 +318,7 @@ public struct Validation {
             object.set("ok", .bool(errors.isEmpty))
             object.set("errors", list(errors))
             object.set("warnings", list(warnings))
+            if !coverage.isEmpty { object.set("translations", .array(coverage.map(JSONValue.string))) }
             if let statistics, let questionnaire {
                 // Built directly: `set` looks for an existing key, which is quadratic here.
                 let through = JSONObject(zip(questionnaire.nodes, statistics.pathsThrough).map { JSONMember(key: $0.id, value: Self.count($1)) })

@@ -1,3 +1,4 @@
+import QuestionnaireModel
 import Reports
 import TerminalText
 
@@ -11,6 +12,9 @@ public final class Console {
     private let screen: Screen
     /// Whether escape codes (colour, bold) may be written.
     public let styled: Bool
+    /// The words of the program's own messages for the session shown now:
+    /// set once per session from its audience (and language).
+    public var words = ProgramWords()
     /// Whether the output is a terminal (for clearing the screen, say).
     public var outputIsTerminal: Bool { screen.isTerminal }
 
@@ -63,7 +67,11 @@ public final class Console {
     /// Text wrapped to the width, each line indented.
     public func paragraph(_ text: String, indent: Int = 0, style: Style = .plain, to stream: Stream = .output) {
         for line in TextWrap.fit(text, width: width - indent) {
-            self.line(String(repeating: " ", count: indent) + paint(line, style), to: stream)
+            // A script to read aloud stands out from the words for the staff member.
+            let painted = styled && line.hasPrefix(Audience.readAloudMark)
+                ? paint(Audience.readAloudMark, .heading) + paint(String(line.dropFirst(Audience.readAloudMark.count)), style)
+                : paint(line, style)
+            self.line(String(repeating: " ", count: indent) + painted, to: stream)
         }
     }
 

@@ -14,7 +14,7 @@ public struct Content: Sendable {
     /// The rules, or nil without. Compiled-in rules are made when first
     /// asked for (see `LazyRules`).
     public var rules: RuleSet? { lazyRules.rules }
-    private let lazyRules: LazyRules
+    private var lazyRules: LazyRules
     /// The rules file's bytes (for its hash in transcripts) and its name.
     public var rulesBytes: [UInt8]?
     public var rulesName: String?
@@ -27,10 +27,12 @@ public struct Content: Sendable {
 
     public static let builtInID = "massage-intake"
     static let builtInRules = "Questionnaires/massage-intake.rules.json"
-    /// Earlier versions of the default questionnaire, its rules and
-    /// medicines, built in so sessions recorded with them replay, check and
-    /// report as they were made (`Questionnaires/versions/VERSION/`).
-    public static let keptVersions = ["1.0.0"]
+    /// Earlier versions of the built-in files, built in so sessions
+    /// recorded with them replay, check and report as they were made:
+    /// `Questionnaires/versions/VERSION/` holds the files as they were while
+    /// the default questionnaire was at VERSION (the follow-up check-in and
+    /// its rules too, from 2.0.0 on).
+    public static let keptVersions = ["1.0.0", "2.0.0"]
 
     /// What a transcript records of the files a session depends on, hashed
     /// once: a folder replay compares them with every transcript.
@@ -77,12 +79,27 @@ public struct Content: Sendable {
                 throw UserFacingError("\(path ?? "the questionnaire") has no rules beside it (expected \(resolvedRules)): pass --rules FILE")
             }
         }
+        let aliases = try koreanAliases(for: questionnaire, at: path, files: files)
         guard let source else {
             if requireRules { throw UserFacingError("there are no rules for \(questionnaire.name): pass --rules FILE") }
             let (lexicon, lexiconBytes) = try loadLexicon(for: nil, builtIn: true, files: files)
-            return Content(questionnaire: questionnaire, rules: nil, rulesBytes: nil, rulesName: nil, lexicon: lexicon, lexiconBytes: lexiconBytes)
+            return try Content(questionnaire: questionnaire, rules: nil, rulesBytes: nil, rulesName: nil, lexicon: lexicon, lexiconBytes: lexiconBytes)
+                .addingLocalWords(aliases: aliases)
         }
-        return try load(questionnaire, rules: source, builtIn: false, files: files)
+        return try load(questionnaire, rules: source, builtIn: false, files: files).addingLocalWords(aliases: aliases)
+    }
+
+    /// The Korean alias table for a questionnaire: the built-in one for the
+    /// built-in questionnaire, else `NAME.ko.aliases.json` beside `NAME.json`
+    /// when there is one. None for a FHIR form (its translations are its own).
+    static func koreanAliases(for questionnaire: QuestionnaireFile, at path: String?, files: FileSystem) throws -> ([UInt8], String)? {
+        guard questionnaire.fhirForm == nil else { return nil }
+        guard let path else {
+            return BuiltInFiles.text(builtInKoreanAliases).map { (Array($0.utf8), BuiltInFiles.displayName(builtInKoreanAliases)) }
+        }
+        let beside = (path.hasSuffix(".json") ? String(path.dropLast(5)) : path) + ".ko.aliases.json"
+        guard files.exists(beside) else { return nil }
+        return (try files.read(beside, limit: FileLimits.rules), beside)
     }
 
     /// The content for a transcript of questionnaire `id`: the one given with
@@ -107,33 +124,40 @@ public struct Content: Sendable {
     /// by its version), so it replays, checks and reports as it was made.
     public static func load(forTranscript bytes: [UInt8], questionnaire path: String?, rules: String?, files: FileSystem) throws -> Content {
         let header = TranscriptHeader.of(transcript: bytes)
-        if path == nil, rules == nil, let header, header.questionnaire.id ?? builtInID == builtInID {
+        if path == nil, rules == nil, let header, isBuiltIn(header.questionnaire.id ?? builtInID) {
             return try builtIn(matching: header.questionnaire, files: files)
         }
         return try load(forQuestionnaire: header?.questionnaire.id, questionnaire: path, rules: rules, files: files)
     }
 
-    /// The built-in default content a session recorded with `recorded` was
-    /// made with: today's, or a kept version with the same hash, or failing
-    /// that with the same version number; today's when none is.
+    /// Whether `id` names a built-in questionnaire (the default or the follow-up).
+    static func isBuiltIn(_ id: String) -> Bool {
+        Option.isValidIdentifier(id) && BuiltInFiles.text("Questionnaires/\(id).json") != nil
+    }
+
+    /// The built-in content a session recorded with `recorded` was made
+    /// with: today's, or a kept version with the same hash, or failing that
+    /// with the same version number; today's when none is.
     static func builtIn(matching recorded: FileIdentity, files: FileSystem) throws -> Content {
-        let today = try builtIn(builtInID, files: files)
+        let id = recorded.id ?? builtInID
+        let today = try builtIn(id, files: files)
         if today.identities.questionnaire.sha256 == recorded.sha256 { return today }
-        let kept = try keptVersions.map { try builtInKept($0, files: files) }
+        let kept = try keptVersions.filter { BuiltInFiles.text("Questionnaires/versions/\($0)/\(id).json") != nil }.map { try builtInKept($0, id: id, files: files) }
         if let same = kept.first(where: { $0.identities.questionnaire.sha256 == recorded.sha256 }) { return same }
         if today.identities.questionnaire.version == recorded.version { return today }
         return kept.first { $0.identities.questionnaire.version == recorded.version } ?? today
     }
 
-    /// A kept version of the default content, loaded once per process.
-    static func builtInKept(_ version: String, files: FileSystem) throws -> Content {
-        let key = "\(builtInID)@\(version)"
+    /// A kept version of built-in questionnaire `id` (the default unless
+    /// said), from the folder `versions/VERSION/`, loaded once per process.
+    static func builtInKept(_ version: String, id: String = builtInID, files: FileSystem) throws -> Content {
+        let key = "\(id)@\(version)"
         if let loaded = builtInContents.withLock({ $0[key] }) { return loaded }
         let folder = "Questionnaires/versions/\(version)"
-        let questionnaire = try QuestionnaireFile.load(nil, builtIn: "\(folder)/\(builtInID).json", files: files)
-        let (rulesBytes, rulesName) = try BuiltInFiles.bytes(of: nil, orBuiltIn: "\(folder)/\(builtInID).rules.json", files: files)
+        let questionnaire = try QuestionnaireFile.load(nil, builtIn: "\(folder)/\(id).json", files: files)
+        let (rulesBytes, rulesName) = try BuiltInFiles.bytes(of: nil, orBuiltIn: "\(folder)/\(id).rules.json", files: files)
         var loaded = try load(questionnaire, rules: try parseRules(rulesBytes, name: rulesName), builtIn: true, builtInFolder: folder, files: files)
-        loaded.keptVersion = version
+        loaded.keptVersion = questionnaire.questionnaire.version
         builtInContents.withLock { $0[key] = loaded }
         return loaded
     }
@@ -158,6 +182,37 @@ public struct Content: Sendable {
         }
         let source = try parseRules(Array(text.utf8), name: BuiltInFiles.displayName(builtInRules))
         return try load(questionnaire, rules: source, builtIn: true, files: files)
+            .addingLocalWords(aliases: BuiltInFiles.text(builtInKoreanAliases).map { (Array($0.utf8), BuiltInFiles.displayName(builtInKoreanAliases)) })
+    }
+
+    /// Korean words for the default questionnaire's options and scales, and
+    /// Korean medicine names: read for every session of today's default
+    /// content. They add to the English words and share none with them, so
+    /// English answers read exactly as before; until the interview has a
+    /// language option they are always on.
+    static let builtInKoreanAliases = "Questionnaires/massage-intake.ko.aliases.json"
+    static let builtInKoreanMedicines = "Questionnaires/medications.ko.json"
+
+    /// This content with the words of an alias table (`bytes`, named `name`)
+    /// added to its questionnaire, and the Korean medicine names added to
+    /// its lexicon when it is the built-in medicines list. A table or names
+    /// file with a problem is an error naming the file and place.
+    func addingLocalWords(aliases: ([UInt8], String)?) throws -> Content {
+        var content = self
+        do {
+            if let (bytes, name) = aliases {
+                let table = try AliasTable.load(bytes, file: name, for: questionnaire.questionnaire)
+                content.questionnaire.questionnaire = questionnaire.questionnaire.adding(table)
+            }
+            if keptVersion == nil, lexiconBytes == BuiltInFiles.text("Questionnaires/medications.json").map({ Array($0.utf8) }),
+               let text = BuiltInFiles.text(Self.builtInKoreanMedicines) {
+                let names = try MedicationNames.load(Array(text.utf8), file: BuiltInFiles.displayName(Self.builtInKoreanMedicines), for: lexicon)
+                content.lexicon = lexicon.adding(names)
+            }
+        } catch {
+            throw DiagnosticsFound(diagnostics: error.diagnostics)
+        }
+        return content
     }
 
     /// A questionnaire compiled in besides the default one, with its rules
@@ -166,6 +221,7 @@ public struct Content: Sendable {
         let questionnaire = try QuestionnaireFile.load(nil, builtIn: "Questionnaires/\(id).json", files: files)
         let (rulesBytes, rulesName) = try BuiltInFiles.bytes(of: rulesPath, orBuiltIn: "Questionnaires/\(id).rules.json", files: files)
         return try load(questionnaire, rules: try parseRules(rulesBytes, name: rulesName), builtIn: rulesPath == nil, files: files)
+            .addingLocalWords(aliases: nil)
     }
 
     private static func load(
@@ -176,22 +232,45 @@ public struct Content: Sendable {
             // Compiled-in rules (which the tests load and check) are made when
             // first asked for: a session needs them only at its end, and its
             // header only their version and hash.
-            let rules = LazyRules { [questionnaire = questionnaire.questionnaire] () throws(DiagnosticError) -> RuleSet in
-                try RuleSet.load(source, questionnaire: questionnaire, lexicon: lexicon)
-            }
+            // Their translations are merged then too, as for rules from a file.
+            let name = String(source.file.dropLast(" (built in)".count))
+            let rules = LazyRules(making: { [questionnaire = questionnaire.questionnaire] () throws(DiagnosticError) -> RuleSet? in
+                var rules = try RuleSet.load(source, questionnaire: questionnaire, lexicon: lexicon)
+                let translations: [Translation]
+                do {
+                    translations = try QuestionnaireFile.translations(beside: name, builtIn: true, files: files)
+                } catch let error as DiagnosticsFound {
+                    throw DiagnosticError(error.diagnostics)
+                } catch {
+                    throw DiagnosticError([Diagnostic(file: name, path: .root, message: "\(error)")])
+                }
+                for translation in translations {
+                    rules.texts.merge(try rules.translationTexts(translation, questionnaire: questionnaire, lexicon: lexicon))
+                }
+                return rules
+            })
             return Content(
                 questionnaire: questionnaire, rules: rules, rulesVersion: version, rulesBytes: source.bytes, rulesName: source.file,
                 lexicon: lexicon, lexiconBytes: lexiconBytes)
         }
         do {
-            let rules = try RuleSet.load(source, questionnaire: questionnaire.questionnaire, lexicon: lexicon)
+            var rules = try RuleSet.load(source, questionnaire: questionnaire.questionnaire, lexicon: lexicon)
+            let compiledIn = BuiltInFiles.isBuiltInName(source.file)
+            let name = compiledIn ? String(source.file.dropLast(" (built in)".count)) : source.file
+            for translation in try QuestionnaireFile.translations(beside: name, builtIn: compiledIn, files: files) {
+                rules.texts.merge(try rules.translationTexts(translation, questionnaire: questionnaire.questionnaire, lexicon: lexicon))
+            }
             return Content(
                 questionnaire: questionnaire, rules: rules, rulesBytes: source.bytes, rulesName: source.file,
                 lexicon: lexicon, lexiconBytes: lexiconBytes)
-        } catch {
+        } catch let error as DiagnosticError {
             throw DiagnosticsFound(diagnostics: error.diagnostics)
         }
     }
+
+    /// The languages this content can be shown in besides English: those
+    /// the questionnaire has texts in.
+    public var languages: [Language] { questionnaire.languages }
 
     private static func parseRules(_ bytes: [UInt8], name: String) throws -> RulesSource {
         do {
@@ -247,6 +326,27 @@ public struct Content: Sendable {
     }
 
     // MARK: - Using it
+
+    /// This content in the words of `audience` and `language`: the
+    /// questionnaire and the rules worded (`Questionnaire.worded(_:)`,
+    /// `RuleSet.worded(_:)`). The one place a session, a replay, a report
+    /// or a review chooses its words; the files, their hashes and what an
+    /// answer may be typed as stay the same.
+    public func worded(for audience: Audience, language: Language = .english) -> Content {
+        let variant = TextVariant(language: language, audience: audience)
+        guard variant != questionnaire.variant else { return self }
+        var worded = self
+        worded.questionnaire.variant = variant
+        worded.questionnaire.questionnaire = questionnaire.questionnaire.worded(variant)
+        worded.lazyRules = LazyRules(making: { [lazyRules] () throws(DiagnosticError) -> RuleSet? in lazyRules.rules?.worded(variant) })
+        return worded
+    }
+
+    /// This content in the words the session in `transcript` was held in
+    /// (its header's mode), for replaying and reporting it as it was shown.
+    public func worded(forTranscript transcript: [UInt8]) -> Content {
+        worded(for: TranscriptHeader.of(transcript: transcript)?.mode ?? .self)
+    }
 
     /// A new interview held on `today`, the local date: what a date answered
     /// "today" means, and what a FHIR form's `today()` gives.
@@ -337,8 +437,8 @@ public struct Content: Sendable {
         public func content(forTranscript bytes: [UInt8]) -> Content? {
             if let fixed { return fixed }
             let header = TranscriptHeader.of(transcript: bytes)
-            guard let header, header.questionnaire.id ?? builtInID == builtInID else { return content(for: header?.questionnaire.id) }
-            let key = "\(builtInID)#\(header.questionnaire.sha256)"
+            guard let header, Content.isBuiltIn(header.questionnaire.id ?? builtInID) else { return content(for: header?.questionnaire.id) }
+            let key = "\(header.questionnaire.id ?? builtInID)#\(header.questionnaire.sha256)"
             if let known = loaded[key] { return known }
             let found = try? Content.builtIn(matching: header.questionnaire, files: files)
             loaded[key] = found
@@ -362,7 +462,7 @@ public struct Content: Sendable {
 final class LazyRules: Sendable {
     private enum State {
         case made(RuleSet?)
-        case waiting(@Sendable () throws(DiagnosticError) -> RuleSet)
+        case waiting(@Sendable () throws(DiagnosticError) -> RuleSet?)
     }
 
     private let state: Mutex<State>
@@ -371,7 +471,7 @@ final class LazyRules: Sendable {
         state = Mutex(.made(rules))
     }
 
-    init(making make: @escaping @Sendable () throws(DiagnosticError) -> RuleSet) {
+    init(making make: @escaping @Sendable () throws(DiagnosticError) -> RuleSet?) {
         state = Mutex(.waiting(make))
     }
 
@@ -382,7 +482,7 @@ final class LazyRules: Sendable {
                 return rules
             case .waiting(let make):
                 do throws(DiagnosticError) {
-                    let rules: RuleSet = try make()
+                    let rules: RuleSet? = try make()
                     state = .made(rules)
                     return rules
                 } catch {

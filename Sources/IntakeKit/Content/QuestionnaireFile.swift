@@ -14,6 +14,8 @@ public struct QuestionnaireFile: Sendable {
     public var isBuiltIn: Bool
     /// The FHIR form, when the file is a FHIR Questionnaire.
     public var fhirForm: FHIRForm?
+    /// The words the questionnaire is shown in (`Content.worded(for:language:)`).
+    public var variant: TextVariant = .original
 
     public static let builtInPath = "Questionnaires/massage-intake.json"
 
@@ -22,23 +24,88 @@ public struct QuestionnaireFile: Sendable {
     /// FHIR or as intake's format by what it says it is.
     public static func load(_ path: String?, builtIn: String = builtInPath, files: FileSystem) throws -> QuestionnaireFile {
         let (bytes, name) = try BuiltInFiles.bytes(of: path, orBuiltIn: builtIn, files: files)
+        var file: QuestionnaireFile
         do {
             let json = try JSONParser.parseFile(bytes, file: name)
             if FHIRQuestionnaireLoader.isFHIRQuestionnaire(json) {
-                let form = try FHIRQuestionnaireLoader.load(parsed: json, from: bytes, file: name)
-                return QuestionnaireFile(questionnaire: form.questionnaire, bytes: bytes, name: name, isBuiltIn: path == nil, fhirForm: form)
+                var form = try FHIRQuestionnaireLoader.load(parsed: json, from: bytes, file: name)
+                // The standard translation extension on its texts.
+                form.questionnaire.texts.merge(FHIRTranslations.catalog(json, questionnaire: form.questionnaire, languages: Translation.languages))
+                file = QuestionnaireFile(questionnaire: form.questionnaire, bytes: bytes, name: name, isBuiltIn: path == nil, fhirForm: form)
+            } else {
+                let loaded = try QuestionnaireLoader.load(parsed: json, from: bytes, file: name)
+                file = QuestionnaireFile(questionnaire: loaded.questionnaire, bytes: bytes, name: name, isBuiltIn: path == nil)
             }
-            let loaded = try QuestionnaireLoader.load(parsed: json, from: bytes, file: name)
-            return QuestionnaireFile(questionnaire: loaded.questionnaire, bytes: bytes, name: name, isBuiltIn: path == nil)
         } catch {
             throw DiagnosticsFound(diagnostics: error.diagnostics)
         }
+        try file.addTranslations(files: files)
+        return file
+    }
+
+    /// The file's name without "(built in)", as translations are found beside it.
+    var plainName: String {
+        isBuiltIn ? String(name.dropLast(" (built in)".count)) : name
+    }
+
+    /// The languages the questionnaire has texts in besides English (its
+    /// translation files, or a FHIR form's translation extensions).
+    public var languages: [Language] {
+        Set(questionnaire.texts.variants.map(\.language)).subtracting([.english]).sorted { $0.rawValue < $1.rawValue }
+    }
+
+    /// Adds the translations found beside the file (`NAME.LANG.json` for
+    /// each language intake speaks; compiled in beside a built-in file) to
+    /// its texts. A file that is not there is no error: the questionnaire
+    /// is then shown in English in that language, and validate says so.
+    mutating func addTranslations(files: FileSystem) throws {
+        for translation in try Self.translations(beside: plainName, builtIn: isBuiltIn, files: files) {
+            do {
+                let catalog = try translation.stringCatalog()
+                questionnaire.texts.merge(catalog)
+                fhirForm?.questionnaire.texts.merge(catalog)
+            } catch {
+                throw DiagnosticsFound(diagnostics: error.diagnostics)
+            }
+        }
+    }
+
+    /// The translation files beside `name` (a path, or a built-in file's
+    /// path in the repository), each checked to name the file it sits beside.
+    static func translations(beside name: String, builtIn: Bool, files: FileSystem) throws -> [Translation] {
+        var found: [Translation] = []
+        for language in Translation.languages {
+            let path = Translation.path(beside: name, language: language)
+            let bytes: [UInt8]
+            let shown: String
+            if builtIn {
+                guard let text = BuiltInFiles.text(path) else { continue }
+                (bytes, shown) = (Array(text.utf8), BuiltInFiles.displayName(path))
+            } else {
+                guard files.exists(path) else { continue }
+                (bytes, shown) = (try files.read(path, limit: FileLimits.questionnaire), path)
+            }
+            do {
+                let translation = try Translation.load(bytes, file: shown)
+                let own = String(name.split(separator: "/").last ?? "")
+                if translation.translates != own {
+                    throw DiagnosticError([Diagnostic(file: shown, path: JSONPath.root.appending("translates"), message: "'translates' names '\(translation.translates)', but this file sits beside '\(own)': name the file it translates")])
+                }
+                if translation.language != language {
+                    throw DiagnosticError([Diagnostic(file: shown, path: JSONPath.root.appending("language"), message: "'language' is '\(translation.language)', but the file's name says '\(language)'")])
+                }
+                found.append(translation)
+            } catch let error as DiagnosticError {
+                throw DiagnosticsFound(diagnostics: error.diagnostics)
+            }
+        }
+        return found
     }
 
     /// The questionnaire as an interview on `today` runs it: a FHIR form's
     /// expressions that call `today()` (an age from a birth date) see that date.
     public func questionnaire(today: CalendarDate?) -> Questionnaire {
-        fhirForm?.questionnaire(today: today) ?? questionnaire
+        fhirForm.map { $0.questionnaire(today: today).worded(variant) } ?? questionnaire
     }
 
     /// What intake cannot do with a FHIR form, each saying what happens

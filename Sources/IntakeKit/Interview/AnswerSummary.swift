@@ -31,9 +31,9 @@ enum AnswerSummary {
         let questionnaire = interview.questionnaire
         let answered = interview.answeredInOrder
         console.line()
-        console.line(console.paint(ReportRenderer.answersHeading(audience), .heading))
+        console.line(console.paint(console.words(ReportRenderer.answersHeading(audience)), .heading))
         if answered.isEmpty {
-            console.line("  No questions were answered.")
+            console.line(console.words("  No questions were answered."))
             return
         }
         var sectionOrder: [String?] = []
@@ -53,7 +53,7 @@ enum AnswerSummary {
         }
         let skipped = questionnaire.nodes.filter { interview.skipped.contains($0.id) }
         if !skipped.isEmpty {
-            console.paragraph("Skipped: " + skipped.map(label(for:)).joined(separator: "; "), indent: 2, style: .dim)
+            console.paragraph(console.words("Skipped: ") + skipped.map(label(for:)).joined(separator: "; "), indent: 2, style: .dim)
         }
     }
 }

@@ -9,15 +9,39 @@ enum Completions {
     /// words, yes and no), medicine names, commands, and after `:edit` the
     /// questions answered so far.
     static func provider(for node: Node, interview: Interview, medicationNames: [String]) -> @Sendable (String) -> Completion {
-        let words = node.kind == .medications ? medicationNames.map { [$0] } : node.answerNames(options: interview.currentOptions)
+        let words: [[String]]
+        let korean: [[String]]
+        if node.kind == .medications {
+            // Korean names (와파린) are offered for Hangul typed, English ones otherwise.
+            words = medicationNames.filter { !Hangul.contains($0) }.map { [$0] }
+            korean = medicationNames.filter { Hangul.contains($0) }.map { [$0] }
+        } else {
+            words = node.answerNames(options: interview.currentOptions)
+            korean = koreanNames(node, options: interview.currentOptions)
+        }
         let listItems = node.kind == .multi || node.kind == .medications
         // Worked out on Tab, not for every question: this is the answer step.
-        return { before in complete(before, words: words, listItems: listItems, edits: editTargets(interview)) }
+        return { before in complete(before, words: words, korean: korean, listItems: listItems, edits: editTargets(interview)) }
     }
 
     /// At a yes/no check.
     static let replies: @Sendable (String) -> Completion = { before in
-        complete(before, words: [["yes"], ["no"]], listItems: false, edits: [])
+        complete(before, words: [["yes"], ["no"]], korean: [["네"], ["아니요"]], listItems: false, edits: [])
+    }
+
+    /// The Korean names of each answer, in the order shown: an option's
+    /// Korean label and aliases, a scale point's Korean words, 네 and 아니요.
+    static func koreanNames(_ node: Node, options: [Option]) -> [[String]] {
+        switch node.spec {
+        case .single, .multi:
+            options.map { ([$0.label] + $0.localAliases).filter { Hangul.contains($0) } }
+        case .scale:
+            node.pointAliases.map { $0.filter { Hangul.contains($0) } }
+        case .yesno:
+            [["네"], ["아니요"]]
+        case .number, .duration, .text, .date, .time, .dateTime, .medications, .info:
+            []
+        }
     }
 
     /// At the review page: commands, and the questions `:edit` can change.
@@ -35,7 +59,7 @@ enum Completions {
     }
 
     /// Candidates for the word being typed at the end of `before`.
-    static func complete(_ before: String, words: [[String]], listItems: Bool, edits: [[String]]) -> Completion {
+    static func complete(_ before: String, words: [[String]], korean: [[String]] = [], listItems: Bool, edits: [[String]]) -> Completion {
         let trimmed = before.drop { $0 == " " }
         if trimmed.hasPrefix(":"), !trimmed.contains(" ") {
             let typed = trimmed.lowercased()
@@ -46,23 +70,51 @@ enum Completions {
             let target = trimmed.dropFirst(6).drop { $0 == " " }
             return complete(String(target), words: edits, listItems: false, edits: [])
         }
-        return complete(before, words: words, listItems: listItems)
+        return complete(before, words: words, korean: korean, listItems: listItems)
     }
 
     /// Candidates for the answer (or, in a list, the item) being typed at
     /// the end of `before`.
-    private static func complete(_ before: String, words: [[String]], listItems: Bool) -> Completion {
+    private static func complete(_ before: String, words: [[String]], korean: [[String]], listItems: Bool) -> Completion {
         // In a list, only the item after the last comma is completed.
         var item = Substring(before)
-        if listItems, let comma = before.lastIndex(where: { $0 == "," || $0 == ";" }) {
+        if listItems, let comma = before.lastIndex(where: { $0 == "," || $0 == ";" || $0 == "、" || $0 == "，" }) {
             item = before[before.index(after: comma)...]
         }
         item = item.drop { $0 == " " }
         let typed = TextInput.matchingForm(String(item))
+        if !korean.isEmpty, Hangul.contains(typed) {
+            return completeKorean(item, names: korean, listItems: listItems)
+        }
         var seen: Set<String> = []
         let candidates = words.compactMap { names in
             names.first { TextInput.matchingForm($0).hasPrefix(typed) }
         }.filter { seen.insert($0.lowercased()).inserted }
         return Completion(replacing: item.count, candidates: Array(candidates.prefix(200)))
+    }
+
+    /// Candidates for Hangul typed: names that start with what was typed,
+    /// counting a syllable still being composed ("허", "헐" and "허ㄹ" start
+    /// 허리) and initial consonants ("ㅎㄹ" is 허리). In a list, when the
+    /// whole item fits none, its last words do, the most that fit ("허리와
+    /// ㅁㄹ" offers 머리, "허리 및 왼쪽 ㅁ" 왼쪽 무릎).
+    private static func completeKorean(_ item: Substring, names: [[String]], listItems: Bool) -> Completion {
+        func candidates(for text: Substring) -> [String] {
+            let typed = TextInput.matchingForm(String(text))
+            var seen: Set<String> = []
+            return names.compactMap { group in
+                group.first { Hangul.completes(typed, name: TextInput.matchingForm($0)) }
+            }.filter { seen.insert($0).inserted }
+        }
+        let whole = candidates(for: item)
+        if whole.isEmpty, listItems {
+            for space in item.indices where item[space] == " " {
+                let words = item[item.index(after: space)...]
+                guard !words.isEmpty, words.first != " " else { continue }
+                let found = candidates(for: words)
+                if !found.isEmpty { return Completion(replacing: words.count, candidates: Array(found.prefix(200))) }
+            }
+        }
+        return Completion(replacing: item.count, candidates: Array(whole.prefix(200)))
     }
 }

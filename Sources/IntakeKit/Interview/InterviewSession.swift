@@ -28,6 +28,8 @@ final class InterviewSession {
     private var echoInput: Bool { !keyboard.isTerminal }
     /// Who is at the keyboard: the person themselves, or staff at reception.
     var audience: Audience = .self
+    /// The client's reference at reception, shown with every question.
+    var client: String?
     /// Called with every step the interview takes.
     var record: (TranscriptEvent) throws -> Void = { _ in }
     /// Called before anything about a step is shown: the events recorded so
@@ -85,11 +87,11 @@ final class InterviewSession {
                     }
                 }
                 try commitAndShowFeedback()
-                if showStep { view.show(node, in: interview) }
+                if showStep { view.show(node, in: interview, client: client) }
                 reader.completer = Completions.provider(for: node, interview: interview, medicationNames: medicationNames)
             case .check(let check):
                 try commitAndShowFeedback()
-                if showStep { console.paragraph(check.prompt, indent: 2, style: .bold) }
+                if showStep { console.paragraph(console.words(check.prompt), indent: 2, style: .bold) }
                 reader.completer = Completions.replies
             case .review:
                 if showStep { try record(.asked(node: Interview.reviewPage)) }
@@ -117,7 +119,7 @@ final class InterviewSession {
                 // After ^C the cursor may still be in the typed text.
                 let newLine = reader.endedLineOnTerminal ? "" : "\n"
                 if signal == Signals.interrupt, interactive {
-                    console.write(newLine + console.paint("(Cancelled. Type your answer again, or :quit to stop.)", .dim) + "\n")
+                    console.write(newLine + console.paint(console.words("(Cancelled. Type your answer again, or :quit to stop.)"), .dim) + "\n")
                     showStep = false
                     continue
                 }
@@ -128,7 +130,7 @@ final class InterviewSession {
                 // Piped answers that reach the review page have answered
                 // everything: the end of the input finishes, as Enter would,
                 // so a script need not type the review's Enter.
-                console.line(console.paint("(End of input: finishing with these answers.)", .dim))
+                console.line(console.paint(console.words("(End of input: finishing with these answers.)"), .dim))
                 _ = try respond(to: "")
                 if interview.isReviewing {
                     try commitAndShowFeedback()
@@ -147,9 +149,9 @@ final class InterviewSession {
     /// Every answer, numbered, before the interview finishes.
     private func showReviewPage() {
         console.line()
-        console.line(console.paint("Before you finish: \(audience.answersOwner.lowercased()) answers", .bold))
+        console.line(console.paint(console.words("Before you finish: \(audience.answersOwner.lowercased()) answers"), .bold))
         showNumberedAnswers()
-        console.paragraph("Press Enter to finish, or type :edit and a number to change that answer (for example :edit 3).", style: .dim)
+        console.paragraph(console.words("Press Enter to finish, or type :edit and a number to change that answer (for example :edit 3)."), style: .dim)
     }
 
     /// The answers on the path, numbered as `:edit N` takes them.
@@ -157,7 +159,7 @@ final class InterviewSession {
         let items = interview.reviewItems
         let width = String(items.count).count
         for item in items {
-            let words = item.answer.map { interview.questionnaire.describe($0.value, at: item.node) } ?? "(skipped)"
+            let words = item.answer.map { interview.questionnaire.describe($0.value, at: item.node) } ?? console.words("(skipped)")
             let number = String(item.number)
             let label = String(repeating: " ", count: width - number.count) + number
             for (index, line) in TextWrap.fit("\(AnswerSummary.label(for: item.node)): \(words)", width: console.width - width - 4).enumerated() {
@@ -187,7 +189,7 @@ final class InterviewSession {
             if Command.parse(text) == nil, wasChecking == nil, !text.allSatisfy(\.isWhitespace) { reader.remember(text) }
             if let node = interview.questionnaire.node(nodeID) {
                 let words = interview.questionnaire.describe(answer.value, at: node)
-                feedback.append { console.line(console.paint(console.styled ? "  ✓ \(words)" : "  Answer: \(words)", .good)) }
+                feedback.append { console.line(console.paint(console.styled ? "  ✓ \(words)" : console.words("  Answer: ") + words, .good)) }
             }
             return Shown(showStep: true)
         case .rejected(_, _, let reason):
@@ -195,7 +197,7 @@ final class InterviewSession {
                 // A yes/no question about what was typed: asked, not a warning.
                 return Shown(showStep: true)
             }
-            feedback.append { console.paragraph("! " + reason.message, indent: 2, style: .warning) }
+            feedback.append { console.paragraph("! " + console.words(reason.message), indent: 2, style: .warning) }
             if let declined = wasChecking, reason.message == declined.declined {
                 // No to a check: the question again, from the start.
                 return Shown(showStep: true)
@@ -204,14 +206,14 @@ final class InterviewSession {
             let mend = typed.isEmpty || wasChecking != nil ? nil : text
             if mend != nil, interactive {
                 // Typing a fresh answer after it would run the two together.
-                feedback.append { console.line(console.paint("  (Your answer is back on the line: change it, or Ctrl-U to start again.)", .dim)) }
+                feedback.append { console.line(console.paint(console.words("  (Your answer is back on the line: change it, or Ctrl-U to start again.)"), .dim)) }
             }
             return Shown(showStep: false, mend: mend)
         case .refused(_, _, let reason):
-            feedback.append { console.paragraph("! " + reason.message, indent: 2, style: .warning) }
+            feedback.append { console.paragraph("! " + console.words(reason.message), indent: 2, style: .warning) }
             return Shown(showStep: false)
         case .skipped:
-            feedback.append { console.line(console.paint("  (skipped)", .dim)) }
+            feedback.append { console.line(console.paint(console.words("  (skipped)"), .dim)) }
             return Shown(showStep: true)
         case .wentBack:
             return Shown(showStep: true)
@@ -226,35 +228,35 @@ final class InterviewSession {
         switch command {
         case .why:
             guard let node else {
-                console.paragraph("This page lists every answer, so you can check them before the summary.", indent: 2)
+                console.paragraph(console.words("This page lists every answer, so you can check them before the summary."), indent: 2)
                 return
             }
-            console.paragraph(node.why ?? "This helps the massage therapist plan a session that is safe and useful for you.", indent: 2)
+            console.paragraph(node.why ?? console.words("This helps the massage therapist plan a session that is safe and useful for you."), indent: 2)
         case .help:
             if let node {
                 if let help = node.help { console.paragraph(help, indent: 2) }
-                console.paragraph(view.defaultHint(for: node), indent: 2)
+                console.paragraph(console.words(view.defaultHint(for: node)), indent: 2)
             } else if interview.isReviewing {
-                console.paragraph(Interview.reviewHint, indent: 2)
+                console.paragraph(console.words(Interview.reviewHint), indent: 2)
             }
-            console.line("  Commands:")
+            console.line(console.words("  Commands:"))
             for command in Command.allCases {
-                console.line("    :\(command.rawValue.padding(to: 7)) \(command.summary)")
+                console.line("    :\(command.rawValue.padding(to: 7)) \(console.words(command.summary))")
             }
             if interview.checks.contains(.review) {
-                console.line("    :edit N  change answer N (as :review numbers them), then carry on here")
+                console.line(console.words("    :edit N  change answer N (as :review numbers them), then carry on here"))
             }
-            if interactive { console.line("    Tab completes names; Up and Down recall earlier answers.") }
+            if interactive { console.line(console.words("    Tab completes names; Up and Down recall earlier answers.")) }
         case .review:
             if interview.reviewItems.isEmpty {
-                console.line("  No answers yet.")
+                console.line(console.words("  No answers yet."))
             } else {
-                console.line("  \(audience.answersOwner) answers so far:")
+                console.line(console.words("  \(audience.answersOwner) answers so far:"))
                 showNumberedAnswers()
                 if interview.checks.contains(.review) {
-                    console.line("  (Type :edit and a number to change one, or :back for the last one.)")
+                    console.line(console.words("  (Type :edit and a number to change one, or :back for the last one.)"))
                 } else {
-                    console.line("  (Type :back to change the last one.)")
+                    console.line(console.words("  (Type :back to change the last one.)"))
                 }
             }
         case .quit, .back, .skip:

@@ -8,20 +8,22 @@ import TerminalText
 struct QuestionView {
     let console: Console
 
-    func show(_ node: Node, in interview: Interview) {
+    /// Shows `node`; `client`, a reference given at reception, heads it, so
+    /// every question on screen says whose session it is.
+    func show(_ node: Node, in interview: Interview, client: String? = nil) {
         let progress = interview.progress
         console.line()
-        console.line(console.paint(progressText(progress), .dim))
+        console.line(console.paint(console.words((client.map { "Client \(Printable.escaped($0, limit: 64)) · " } ?? "") + progressText(progress)), .dim))
         console.paragraph(node.text, style: .bold)
-        let hint = node.hint ?? defaultHint(for: node)
+        let hint = node.hint ?? console.words(defaultHint(for: node))
         if !hint.isEmpty { console.paragraph(hint, style: .dim) }
         showOptions(interview.currentOptions, for: node)
         if let keep = interview.previousAnswer {
-            console.line(console.paint("Press Enter to keep your answer: \(interview.questionnaire.describe(keep.value, at: node))", .dim))
+            console.line(console.paint(console.words("Press Enter to keep your answer: \(interview.questionnaire.describe(keep.value, at: node))"), .dim))
         } else if let defaultAnswer = node.defaultAnswer {
-            console.line(console.paint("Press Enter for: \(defaultAnswer)", .dim))
+            console.line(console.paint(console.words("Press Enter for: ") + defaultAnswer, .dim))
         } else if !node.required {
-            console.line(console.paint("Optional: press Enter to skip.", .dim))
+            console.line(console.paint(console.words("Optional: press Enter to skip."), .dim))
         }
     }
 

@@ -23,10 +23,24 @@ public struct SessionOptions: Sendable {
     public var force = false
     /// No colour, no cursor movement, no line editing.
     public var plain = false
+    /// Where reception saves each client's report (`--reports`).
+    public var reports: String?
+    /// The printer reception prints reports on (`--printer`).
+    public var printer: String?
+    /// The paper reports are laid out for (`--paper`).
+    public var paper: Paper?
+    /// The language asked for (`--lang`); nil: the locale's, else English
+    /// (a resumed session: the language it was held in).
+    public var language: Language?
+    /// Reception: the languages the desk offers (`--lang ko,en`); with more
+    /// than one, each client is asked which, after their reference. The
+    /// first is the desk's own.
+    public var offered: [Language] = []
 
     public init(
         questionnaire: String? = nil, rules: String? = nil, answers: String? = nil, mode: Audience = .self, client: String? = nil,
-        transcripts: String? = nil, resume: String? = nil, force: Bool = false, plain: Bool = false
+        transcripts: String? = nil, resume: String? = nil, force: Bool = false, plain: Bool = false,
+        reports: String? = nil, printer: String? = nil, paper: Paper? = nil
     ) {
         self.questionnaire = questionnaire
         self.rules = rules
@@ -37,6 +51,9 @@ public struct SessionOptions: Sendable {
         self.resume = resume
         self.force = force
         self.plain = plain
+        self.reports = reports
+        self.printer = printer
+        self.paper = paper
     }
 
     /// The folder from `--transcripts`, `INTAKE_TRANSCRIPTS`, or the
@@ -53,7 +70,10 @@ public struct SessionRunner {
     let options: SessionOptions
     let ports: Ports
     let console: Console
-    let content: Content
+    private(set) var content: Content
+    /// The content as loaded, before it is worded: reception words it for
+    /// each client's language.
+    private let loaded: Content
     private let invocation: Invocation
     /// The transcript to resume, read once (so one given as a pipe works too).
     private let resumeBytes: [UInt8]?
@@ -76,11 +96,16 @@ public struct SessionRunner {
         deskKey = try DeskKeys.load(ports: ports)
         let resumeBytes = try options.resume.map { try ports.files.read($0, limit: TranscriptDocument.maxBytes) }
         self.resumeBytes = resumeBytes
+        let console = console
         if let resumeBytes {
-            content = try Content.load(forTranscript: resumeBytes, questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
+            loaded = try Content.load(forTranscript: resumeBytes, questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
+            content = loaded.worded(forTranscript: resumeBytes, language: options.language) { console.line($0, to: .error) }
         } else {
-            content = try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: false, files: ports.files)
+            loaded = try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: false, files: ports.files)
+            let language = loaded.available(LanguageChoice.choose(options.language, environment: ports.environment)) { console.line($0, to: .error) }
+            content = loaded.worded(for: options.mode, language: language)
         }
+        console.words = ProgramWords(content.questionnaire.variant)
     }
 
     var questionnaire: Questionnaire { content.questionnaire.questionnaire }
@@ -134,7 +159,7 @@ public struct SessionRunner {
             try saving(transcript) { try transcript.recordNow(.paused(reason: "answer-file-problem")) }
             throw DiagnosticsFound(diagnostics: [problem])
         }
-        try finish(interview, transcript: transcript, audience: options.mode)
+        try finish(interview, transcript: transcript, audience: options.mode, client: options.client)
     }
 
     /// Reception: one client after another in one process. Each client has a
@@ -142,19 +167,47 @@ public struct SessionRunner {
     /// between clients so nobody sees the previous client's answers.
     private mutating func runReception(firstClient: String?) throws {
         var client = firstClient
+        let desk = ReceptionDesk(options: options, ports: ports, console: console)
+        console.line(console.paint(questionnaire.title, .heading))
+        desk.sayWhyNotPrinting()
+        if firstClient == nil {
+            // The first client is asked for a reference like every other.
+            guard let first = askForClientReference() else {
+                console.line(console.words("Reception finished."))
+                return
+            }
+            client = first.isEmpty ? nil : first
+        }
+        let deskWords = (content, console.words)
         while true {
+            if options.offered.count > 1 {
+                guard let language = askForLanguage() else {
+                    console.line(console.words("Reception finished."))
+                    return
+                }
+                content = loaded.worded(for: .reception, language: loaded.available(language) { console.line($0, to: .error) })
+                console.words = ProgramWords(content.questionnaire.variant)
+            }
             let transcript = try newTranscript(mode: .reception, client: client, checks: Self.personChecks)
-            console.line(console.paint(questionnaire.title, .heading))
-            if let client { console.line(console.paint("Client: \(client)", .dim)) }
-            let ending = try interview(newInterview(recordedIn: transcript, checks: Self.personChecks), transcript: transcript, audience: .reception)
+            if let client { console.line(console.paint(console.words("Client: ") + client, .bold)) }
+            let ending = try interview(
+                newInterview(recordedIn: transcript, checks: Self.personChecks), transcript: transcript, audience: .reception, client: client)
             if case .interrupted = ending { throw ExitWith(status: .interrupted) }
+            if case .completed = ending { desk.offerPrinting(transcript: transcript.path) { readLine() } }
+            // The desk's own language again, for the staff member.
+            (content, console.words) = deskWords
             console.line()
-            console.paragraph("When you are ready, press Enter to clear the screen for the next client (or type :quit to finish).")
+            console.paragraph(console.words("When you are ready, press Enter to clear the screen for the next client (or type :quit to finish)."))
             let input = readLine()
             // Cleared whatever comes next: finishing leaves no client on screen either.
             clearBetweenClients()
-            guard case .line(let answer) = input, Command.parse(answer) == nil, let next = askForClientReference() else {
-                console.line("Reception finished.")
+            guard case .line(let answer) = input, Command.parse(answer) == nil else {
+                console.line(console.words("Reception finished."))
+                return
+            }
+            console.line(console.paint(questionnaire.title, .heading))
+            guard let next = askForClientReference(next: true) else {
+                console.line(console.words("Reception finished."))
                 return
             }
             client = next.isEmpty ? nil : next
@@ -199,9 +252,12 @@ public struct SessionRunner {
         console.line(console.paint(questionnaire.title, .heading))
         if let client = header.client { console.line(console.paint("Client: \(Printable.escaped(client, limit: 200))", .dim)) }
         let answered = replay.interview.answers.count
-        console.paragraph("Welcome back. \(answered) answer\(answered == 1 ? " is" : "s are") already saved; carrying on from where the session stopped.")
-        let ending = try interview(replay.interview, transcript: transcript, audience: audience)
+        console.paragraph(console.words("Welcome back. \(answered) answer\(answered == 1 ? " is" : "s are") already saved; carrying on from where the session stopped."))
+        let ending = try interview(replay.interview, transcript: transcript, audience: audience, client: header.client)
         if case .interrupted = ending { throw ExitWith(status: .interrupted) }
+        if case .completed = ending, audience == .reception {
+            ReceptionDesk(options: options, ports: ports, console: console).offerPrinting(transcript: transcript.path) { readLine() }
+        }
     }
 
     // MARK: - One interview
@@ -212,41 +268,47 @@ public struct SessionRunner {
     }
 
     /// Runs an interview to its end or until it stops, saving every step.
-    private mutating func interview(_ interview: Interview, transcript: TranscriptRecorder, audience: Audience) throws -> InterviewSession.Ending {
+    private mutating func interview(_ interview: Interview, transcript: TranscriptRecorder, audience: Audience, client: String? = nil) throws -> InterviewSession.Ending {
         let keyboard = self.keyboard()
         let session = InterviewSession(interview: interview, console: console, keyboard: keyboard, medicationNames: content.lexicon.names)
         session.audience = audience
+        session.client = client
         session.record = transcript.record
         session.commit = transcript.commit
-        console.line(console.paint("Answers are saved as you go, to \(transcript.path)", .dim))
+        console.line(console.paint(console.words("Answers are saved as you go, to \(transcript.path)"), .dim))
         let ending = try saving(transcript) { try session.run() }
         switch ending {
         case .completed:
-            try finish(session.interview, transcript: transcript, audience: audience)
+            try finish(session.interview, transcript: transcript, audience: audience, client: client)
         case .stopped(let reason):
             try saving(transcript) { try transcript.recordNow(.paused(reason: reason)) }
             console.line()
-            console.paragraph("Stopped before the end. \(audience.answersOwner) answers so far are saved. To carry on later:")
+            console.paragraph(console.words("Stopped before the end. \(audience.answersOwner) answers so far are saved. To carry on later:"))
             console.line("  " + resumeCommand(transcript.path))
         case .interrupted(let signal):
             try saving(transcript) { try transcript.recordNow(.paused(reason: Signals.name(of: signal))) }
             console.line()
-            console.paragraph("Interrupted (\(Signals.name(of: signal))). \(audience.answersOwner) answers so far are saved. To carry on later:", to: .error)
+            console.paragraph(console.words("Interrupted (\(Signals.name(of: signal))). \(audience.answersOwner) answers so far are saved. To carry on later:"), to: .error)
             console.line("  " + resumeCommand(transcript.path), to: .error)
         }
         return ending
     }
 
-    /// Records the end, then shows the answers and the assessment.
-    private func finish(_ interview: Interview, transcript: TranscriptRecorder, audience: Audience) throws {
+    /// Records the end, then shows the answers and the assessment (headed
+    /// by the client's reference at reception, like every question).
+    private func finish(_ interview: Interview, transcript: TranscriptRecorder, audience: Audience, client: String?) throws {
         let assessment = content.assess(interview)
         try saving(transcript) { try transcript.recordNow(.completed(urgent: interview.endedUrgently, assessment: assessment?.json)) }
+        if let client {
+            console.line()
+            console.line(console.paint(console.words("Client ") + Printable.escaped(client, limit: 64), .bold))
+        }
         AnswerSummary.show(interview, audience: audience, scores: content.scores(of: interview), on: console)
         console.line()
         if let assessment, let rules = content.rules {
-            console.write(AssessmentText.render(assessment, rules: rules, audience: audience, style: console.textStyle, width: console.width))
+            console.write(AssessmentText.render(assessment, rules: rules, audience: audience, style: console.textStyle, width: console.width, language: content.questionnaire.variant.language))
         } else {
-            console.paragraph("There are no rules beside this questionnaire, so no assessment is given.")
+            console.paragraph(console.words("There are no rules beside this questionnaire, so no assessment is given."))
         }
         // After an urgent stop, what to do now is said again last, where the
         // screen ends up, not only above the summary that scrolled it away.
@@ -256,7 +318,10 @@ public struct SessionRunner {
         }
         console.line()
         let signed = transcript.signingKey.map { " (signed by desk \"\(Printable.escaped($0.desk, limit: 200))\")" } ?? ""
-        console.line(console.paint("Saved: \(transcript.path)\(signed)", .dim))
+        console.line(console.paint(console.words("Saved: ") + transcript.path + console.words(signed), .dim))
+        if audience == .reception {
+            ReceptionDesk(options: options, ports: ports, console: console).saveReport(transcript: transcript.path)
+        }
     }
 
     /// Runs `body`; when the transcript cannot be written, says so at once
@@ -267,7 +332,7 @@ public struct SessionRunner {
             return try body()
         } catch let error as TranscriptWriteError {
             console.line()
-            console.paragraph("Your answers could not be saved (\(error.reason)). The interview has stopped so that nothing is lost: answers saved so far are in \(transcript.path). Free some space or choose another folder with --transcripts, then carry on with:", to: .error)
+            console.paragraph(console.words("Your answers could not be saved (\(error.reason)). The interview has stopped so that nothing is lost: answers saved so far are in \(transcript.path). Free some space or choose another folder with --transcripts, then carry on with:"), to: .error)
             console.line("  " + resumeCommand(transcript.path), to: .error)
             throw ExitWith(status: .badInput)
         }
@@ -283,10 +348,11 @@ public struct SessionRunner {
     private func newTranscript(mode: Audience, client: String?, checks: Interview.Checks) throws -> TranscriptRecorder {
         let folder = try options.transcriptFolder(environment: ports.environment)
         let identities = content.identities
-        let header = TranscriptHeader(
+        var header = TranscriptHeader(
             tool: IntakeVersion.tool, session: ports.clock.newSessionID(), startedMilliseconds: ports.clock.milliseconds(),
             mode: mode, client: client, questionnaire: identities.questionnaire, rules: identities.rules,
             medications: identities.medications, checks: checks)
+        header.language = content.questionnaire.variant.language
         do {
             try ports.transcripts.prepareFolder(folder)
             let transcript = try TranscriptRecorder(newIn: folder, header: header, storage: ports.transcripts, clock: ports.clock)
@@ -332,9 +398,27 @@ public struct SessionRunner {
         }
     }
 
-    /// Asks for the next client's reference; nil when reception is over.
-    private mutating func askForClientReference() -> String? {
-        console.paragraph("Next client. Type their reference (kept inside the transcript only), or press Enter to go on without one.")
+    /// Asks which of the offered languages this client's session is in; nil
+    /// when reception is over. Enter takes the desk's own (the first).
+    private mutating func askForLanguage() -> Language? {
+        let offered = options.offered
+        let names = offered.map { "\($0.rawValue) (\(LanguageChoice.name($0)))" }.joined(separator: ", ")
+        console.paragraph(console.words("Language for this client: \(names). Type one, or press Enter for \(offered[0].rawValue)."))
+        while true {
+            guard case .line(let text) = readLine() else { return nil }
+            let typed = text.trimmingSpaces()
+            if typed.isEmpty { return offered[0] }
+            if Command.parse(typed) != nil { return nil }
+            let lowered = typed.lowercased()
+            if let chosen = offered.first(where: { $0.rawValue == lowered || LanguageChoice.name($0).lowercased().contains(lowered) }) { return chosen }
+            console.paragraph(console.words("! Type one of: \(offered.map(\.rawValue).joined(separator: ", ")), or press Enter for \(offered[0].rawValue)."), indent: 2, style: .warning)
+        }
+    }
+
+    /// Asks for the next client's reference; nil when reception is over,
+    /// "" for a client without one.
+    private mutating func askForClientReference(next: Bool = false) -> String? {
+        console.paragraph(console.words("\(next ? "Next client. " : "")Client reference: what this client's session will be found by later. \(ClientReference.rule) Press Enter to go on without one, or type :quit to finish."))
         while true {
             guard case .line(let text) = readLine() else { return nil }
             let reference = text.trimmingSpaces()
@@ -342,7 +426,8 @@ public struct SessionRunner {
             if Command.parse(reference) != nil { return nil }
             switch ClientReference.check(reference) {
             case .success(let valid): return valid
-            case .failure(let problem): console.paragraph("! \(problem): type it again, or press Enter to go on without one.", indent: 2, style: .warning)
+            case .failure(let problem):
+                console.paragraph("! \(problem.description.prefix(1).uppercased() + problem.description.dropFirst()). Type it again, or press Enter to go on without one.", indent: 2, style: .warning)
             }
         }
     }

@@ -16,9 +16,13 @@ public struct Ports {
     public var program: String
     /// Where the desk key is kept; nil keeps none (no session is signed).
     public var deskKeys: DeskKeyStore?
-    /// The reader's time zone, for the times reports and replays show
-    /// (transcripts keep UTC).
+    /// The reader's time zone, for the times reports, replays and session
+    /// lists show (transcripts keep UTC).
     public var timeZone: LocalTimeZone
+    /// The print system reports are printed with; nil where there is none.
+    public var printing: Printing?
+    /// The browser PDFs are made with; nil where there is none.
+    public var browser: Browser?
 
     public init(
         files: FileSystem, transcripts: TranscriptStorage, clock: WallClock, screen: Screen,

@@ -17,6 +17,8 @@ public enum AnswerFileScoring {
         public var mode: Audience = .self
         public var questionnaire: String?
         public var rules: String?
+        /// `--lang`; nil: the locale's, else English.
+        public var language: Language?
 
         public init(answers: String, format: Format = .text, mode: Audience = .self, questionnaire: String? = nil, rules: String? = nil) {
             self.answers = answers
@@ -33,7 +35,8 @@ public enum AnswerFileScoring {
     /// `intake export` writes them). A FHIR form also gets the values it
     /// computes (the PHQ-9 total); it needs no rules for those.
     public static func run(_ options: Options, ports: Ports) throws {
-        let content = try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: false, files: ports.files)
+        let loaded = try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: false, files: ports.files)
+        let content = loaded.worded(for: options.mode, language: loaded.available(LanguageChoice.choose(options.language, environment: ports.environment)) { ports.screen.send(Array(($0 + "\n").utf8), to: .error) })
         if content.rules == nil, content.questionnaire.fhirForm == nil {
             let path = options.questionnaire ?? "the questionnaire"
             throw UserFacingError("\(path) has no rules beside it (expected \(Content.rulesPathBeside(path))): pass --rules FILE")

@@ -20,6 +20,8 @@ public enum Replay {
         /// A folder of the public key files of the desks whose signatures
         /// are trusted (or one such file); nil: signatures are not checked.
         public var trustedKeys: String?
+        /// The language to show a session in (`--lang`); nil: the one it was held in.
+        public var language: Language?
 
         public init(
             path: String?, check: Bool = false, step: Bool = false, json: Bool = false, questionnaire: String? = nil, rules: String? = nil,
@@ -66,6 +68,7 @@ public enum Replay {
         let bytes = try ports.files.read(path, limit: TranscriptDocument.maxBytes)
         if options.json { throw UserFacingError("\(path): --json is for a folder of transcripts; for one session use: intake report FILE --format json") }
         let content = try Content.load(forTranscript: bytes, questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
+            .worded(forTranscript: bytes, language: options.language) { console.line($0, to: .error) }
         let result = TranscriptCheck(path: path, bytes: bytes, content: content, clock: ports.clock, trustedKeys: trustedKeys)
         if result.document.header == nil {
             throw UserFacingError("\(path): not an intake transcript (\(result.document.problems.first?.description ?? "no header"))")

@@ -188,7 +188,7 @@ struct ReplayView {
         }
         if let fresh = result.fresh, let rules = content.rules {
             console.line()
-            console.write(AssessmentText.render(fresh, rules: rules, audience: result.document.header?.mode ?? .self, style: console.textStyle, width: console.width))
+            console.write(AssessmentText.render(fresh, rules: rules, audience: result.document.header?.mode ?? .self, style: console.textStyle, width: console.width, language: content.questionnaire.variant.language))
         }
     }
 

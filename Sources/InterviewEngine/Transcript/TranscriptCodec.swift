@@ -72,6 +72,7 @@ public enum TranscriptCodec {
             object.set("session", .string(header.session))
             object.set("started", .string(header.started))
             object.set("mode", .string(header.mode.rawValue))
+            if header.language != .english { object.set("language", .string(header.language.rawValue)) }
             if let client = header.client { object.set("client", .string(client)) }
             object.set("questionnaire", identity(header.questionnaire))
             object.set("rules", header.rules.map(identity) ?? .null)
@@ -150,6 +151,12 @@ public enum TranscriptCodec {
                 medications: try optionalIdentity(object["medications"], "medications"))
             header.started = started
             header.checks = try checks(object["checks"])
+            if let language = try fields.optionalString("language") {
+                guard (2...8).contains(language.utf8.count), language.utf8.allSatisfy({ (97...122).contains($0) }) else {
+                    throw TranscriptFormatError(message: "'language' must be a language tag such as ko")
+                }
+                header.language = Language(rawValue: language)
+            }
             try check(header)
             event = .header(header)
         case "asked":

@@ -83,6 +83,9 @@ public struct TranscriptHeader: Sendable, Equatable {
     public var startedMilliseconds: Int64
     /// Who answered: the person themselves, or a client at reception.
     public var mode: Audience
+    /// The language the session was held in; absent (older transcripts,
+    /// and sessions in English) is English. Replay and reports use it.
+    public var language: Language = .english
     /// The client reference entered at reception: stored here only, never in
     /// a file name or a log.
     public var client: String?
@@ -174,7 +177,7 @@ public enum Timestamp {
     }
 
     // Howard Hinnant's civil-from-days and days-from-civil algorithms.
-    private static func civil(fromDays days: Int64) -> (Int, Int, Int) {
+    static func civil(fromDays days: Int64) -> (Int, Int, Int) {
         let z = days + 719_468
         let era = z.floorDivided(by: 146_097)
         let dayOfEra = z - era * 146_097
@@ -187,7 +190,7 @@ public enum Timestamp {
         return (Int(year), Int(month), Int(day))
     }
 
-    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int64 {
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int64 {
         let y = Int64(month <= 2 ? year - 1 : year)
         let era = y.floorDivided(by: 400)
         let yearOfEra = y - era * 400

@@ -150,6 +150,8 @@ extension Node {
                 break
             }
         }
+        // "7점", "칠점이요", "10점 만점에 7점": points out of the scale's top.
+        if Hangul.contains(candidate) { candidate = Node.koreanScoreForm(candidate, max: max) }
         guard let value = TextInput.decimal(candidate) ?? TextInput.numberWord(candidate).map(Double.init) else {
             if !points.isEmpty { return parsePoint(text, min: min, points: points, range: range) }
             return .failure(Rejection("I couldn't read \(TextInput.quoted(text)) as a number: \(range)."))
@@ -166,6 +168,9 @@ extension Node {
     /// whole words, or the start of one point's words only.
     private func parsePoint(_ text: String, min: Int, points: [String], range: String) -> Result<AnswerValue, Rejection> {
         let typed = TextInput.folded(text).trimmingSpaces()
+        if !pointAliases.isEmpty, Hangul.contains(typed), let index = koreanPoint(typed) {
+            return .success(.integer(min + index))
+        }
         let folded = points.map { TextInput.folded($0).trimmingSpaces() }
         if let exact = folded.firstIndex(of: typed) { return .success(.integer(min + exact)) }
         let starting = folded.indices.filter { folded[$0].hasPrefix(typed) }
@@ -180,7 +185,16 @@ extension Node {
     private func parseNumber(_ text: String, min: Double, max: Double, integer: Bool, unit: String?) -> Result<AnswerValue, Rejection> {
         let range = "enter " + Node.numberPhrase(min: min, max: max, integer: integer)
         var candidate = TextInput.numericForm(text)
-        if let unit {
+        var beforeKoreanUnit = false
+        if let unit, Hangul.contains(candidate) {
+            // "20주", "20주차", "스무 주": a Korean unit after the number.
+            for suffix in KoreanWords.unitSuffixes(for: TextInput.matchingForm(unit)) where candidate.hasSuffix(suffix) && candidate.count > suffix.count {
+                candidate = String(candidate.dropLast(suffix.count)).trimmingTrailingSpaces()
+                beforeKoreanUnit = true
+                break
+            }
+        }
+        if let unit, !beforeKoreanUnit {
             let unitForm = TextInput.matchingForm(unit)
             let singular = unitForm.hasSuffix("s") ? String(unitForm.dropLast()) : unitForm
             // "20 wks" as well as "20 weeks", for units of time.
@@ -191,7 +205,8 @@ extension Node {
                 break
             }
         }
-        guard let value = TextInput.decimal(candidate) ?? TextInput.numberWord(candidate).map(Double.init) else {
+        let word = beforeKoreanUnit ? KoreanWords.number(candidate, beforeUnit: true) : TextInput.numberWord(candidate)
+        guard let value = TextInput.decimal(candidate) ?? word.map(Double.init) else {
             return .failure(Rejection("I couldn't read \(TextInput.quoted(text)) as a number: \(range)."))
         }
         if integer, value != value.rounded() {
@@ -200,6 +215,32 @@ extension Node {
         if value > max { return .failure(Rejection("\(Node.show(value)) is above \(Node.show(max)): \(range).")) }
         if value < min { return .failure(Rejection("\(Node.show(value)) is below \(Node.show(min)): \(range).")) }
         return .success(.number(value))
+    }
+
+    /// A Korean score as its number: "7점" → "7", "칠점이요" → "칠", "10점
+    /// 만점에 7점" and "10점 중 7" → "7".
+    static func koreanScoreForm(_ text: String, max: Int) -> String {
+        var candidate = text
+        for lead in ["\(max)점 만점에", "\(max)점만점에", "\(max)점 중에", "\(max)점 중", "\(max)점중"] where candidate.hasPrefix(lead) {
+            candidate = candidate.dropFirst(lead.count).trimmingSpaces()
+            break
+        }
+        for suffix in ["점입니다", "점이에요", "점이요", "점요", "점", "입니다", "이요", "요"] where candidate.hasSuffix(suffix) && candidate.count > suffix.count {
+            candidate = String(candidate.dropLast(suffix.count)).trimmingTrailingSpaces()
+            break
+        }
+        return candidate
+    }
+
+    /// The point a scale answer in Korean names by its words (`pointAliases`):
+    /// the words whole, or the start of one point's words only; spaces
+    /// are not needed.
+    func koreanPoint(_ typed: String) -> Int? {
+        let bare = typed.filter { $0 != " " }
+        let names = pointAliases.map { words in words.map { TextInput.folded($0).filter { $0 != " " } } }
+        if let exact = names.firstIndex(where: { $0.contains(bare) }) { return exact }
+        let starting = names.indices.filter { names[$0].contains { $0.hasPrefix(bare) } }
+        return starting.count == 1 ? starting[0] : nil
     }
 
     static func numberPhrase(min: Double, max: Double, integer: Bool) -> String {
@@ -221,7 +262,7 @@ extension Node {
             return .failure(Rejection("A length of time can't be negative: try \(examples.0)."))
         }
         let form = TextInput.numericForm(text)
-        if form.hasPrefix("since ") || (Int(form).map { (1900...2100).contains($0) } ?? false) {
+        if form.hasPrefix("since ") || (Int(form).map { (1900...2100).contains($0) } ?? false) || KoreanWords.startsWithYear(form) {
             return .failure(Rejection("\(quoted) looks like a date: type how long it has been instead, for example \(examples.0)."))
         }
         switch Duration.days(in: text) {
@@ -260,6 +301,7 @@ extension Node {
         let form = TextInput.numericForm(text).trimming(".!?,;: ")
         if Node.yesWords.contains(form) { return .success(.yesNo(true)) }
         if Node.noWords.contains(form) { return .success(.yesNo(false)) }
+        if let korean = KoreanWords.yesNo(form) { return .success(.yesNo(korean)) }
         return .failure(Rejection("Please answer yes or no (y or n)."))
     }
 
@@ -280,9 +322,10 @@ extension Node {
     /// separate: it is part of names such as "Advil Cold and Sinus", and the
     /// lexicon finds every medicine named in an entry anyway.
     static func parseMedications(_ text: String) -> Result<AnswerValue, Rejection> {
-        if noMedicineWords.contains(TextInput.matchingForm(text).trimming(".!")) { return .success(.medications([])) }
+        let form = TextInput.matchingForm(text)
+        if noMedicineWords.contains(form.trimming(".!")) || KoreanWords.isNoMedicine(form) { return .success(.medications([])) }
         var names: [String] = []
-        for piece in text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" }) {
+        for piece in text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" || $0 == "、" || $0 == "，" }) {
             let name = String(piece).trimming(" .")
             if name.isEmpty { continue }
             guard name.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else {
@@ -297,7 +340,7 @@ extension Node {
         if names.count > maxMedications {
             return .failure(Rejection("That is more than \(maxMedications) medicines: please list the main ones."))
         }
-        if names.count > 1, names.contains(where: { noMedicineWords.contains(TextInput.matchingForm($0)) }) {
+        if names.count > 1, names.contains(where: { noMedicineWords.contains(TextInput.matchingForm($0)) || KoreanWords.isNoMedicine(TextInput.matchingForm($0)) }) {
             return .failure(Rejection("'none' can't be combined with medicine names: type 'none' on its own, or list the medicines."))
         }
         return .success(.medications(names))

@@ -43,7 +43,7 @@ struct ChoiceMatcher: Sendable {
     /// reads as two areas.
     func matchAll(_ text: String) -> Result<[Int], Failure> {
         var chosen: [Int] = []
-        let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" })
+        let parts = text.split(whereSeparator: Self.separatesItems)
         for part in parts {
             let trimmed = part.trimmingSpaces()
             if hasRanges, let held = inRange(trimmed) {
@@ -60,7 +60,7 @@ struct ChoiceMatcher: Sendable {
                 return .failure(.noSuchNumber(number))
             }
             let form = TextInput.matchingForm(trimmed)
-            if exactName(form) == nil, Self.noneWords.contains(form), let none = options.firstIndex(where: { $0.code == "none" }) {
+            if exactName(form) == nil, Self.noneWords.contains(form) || KoreanWords.isNone(form), let none = options.firstIndex(where: { $0.code == "none" }) {
                 if !chosen.contains(none) { chosen.append(none) }
                 continue
             }
@@ -71,7 +71,8 @@ struct ChoiceMatcher: Sendable {
                 for number in range where !chosen.contains(number - 1) { chosen.append(number - 1) }
                 continue
             }
-            let words = form.split(separator: " ").map(String.init)
+            var words = form.split(separator: " ").map(String.init)
+            if Hangul.contains(form) { words = koreanWords(words) }
             switch segment(words) {
             case .success(let indices):
                 for index in indices where !chosen.contains(index) { chosen.append(index) }
@@ -80,6 +81,23 @@ struct ChoiceMatcher: Sendable {
             }
         }
         return .success(chosen)
+    }
+
+    /// What separates the items of a list: commas (also the ideographic
+    /// and full-width ones Korean text uses) and semicolons.
+    static func separatesItems(_ character: Character) -> Bool {
+        character == "," || character == ";" || character == "、" || character == "，"
+    }
+
+    /// Korean words as names: conjunctions left out ("허리 및 목"), a
+    /// particle taken off a word that names nothing with it ("허리와 목",
+    /// "무릎이요").
+    private func koreanWords(_ words: [String]) -> [String] {
+        words.compactMap { word in
+            if KoreanWords.conjunctions.contains(word) { return nil }
+            guard exactName(word) == nil, let stem = KoreanWords.strippingParticle(word) else { return word }
+            return stem
+        }
     }
 
     private func segment(_ words: [String]) -> Result<[Int], Failure> {
@@ -144,7 +162,12 @@ struct ChoiceMatcher: Sendable {
     /// The first option with a name exactly `form`.
     private func exactName(_ form: String) -> Int? {
         guard !form.isEmpty else { return nil }
-        return options.firstIndex { $0.matchingForms.contains(form) }
+        if let index = options.firstIndex(where: { $0.matchingForms.contains(form) }) { return index }
+        // Korean names match without their spaces and with the side word
+        // before or after: "어깨 왼쪽", "왼쪽어깨" and "좌측 어깨" are 왼쪽 어깨.
+        guard Hangul.contains(form) else { return nil }
+        let key = KoreanWords.key(form)
+        return options.firstIndex { $0.hangulKeys.contains(key) }
     }
 
     /// The option whose range holds the number `text` is, when that number
@@ -154,12 +177,23 @@ struct ChoiceMatcher: Sendable {
     /// Nil when `text` is not a number, is a choice's number, or no range
     /// holds it.
     private func inRange(_ text: String) -> Result<Int, Failure>? {
-        guard let value = TextInput.decimal(text) else { return nil }
+        guard let value = TextInput.decimal(text) ?? Self.koreanAge(text) else { return nil }
         if value == value.rounded(), value >= 1, value <= Double(options.count) { return nil }
         var holding: [Int] = []
         for (index, option) in options.enumerated() where option.range?.contains(value) == true { holding.append(index) }
         if holding.count == 1 { return .success(holding[0]) }
         if holding.count > 1 { return .failure(.ambiguous(text, holding)) }
+        return nil
+    }
+
+    /// An age in Korean ("45세", "마흔다섯 살", "45살이요") as its number.
+    static func koreanAge(_ text: String) -> Double? {
+        guard Hangul.contains(text) else { return nil }
+        var number = text
+        for suffix in ["살이에요", "살입니다", "세입니다", "살이요", "살", "세"] where number.hasSuffix(suffix) && number.count > suffix.count {
+            number = String(number.dropLast(suffix.count)).trimmingTrailingSpaces()
+            return TextInput.decimal(number) ?? KoreanWords.number(number, beforeUnit: true).map(Double.init)
+        }
         return nil
     }
 

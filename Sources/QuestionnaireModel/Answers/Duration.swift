@@ -51,7 +51,9 @@ public enum Duration {
 
     /// The number of days `text` describes.
     static func days(in text: String) -> Result<Int, Failure> {
-        let tokens = tokenize(TextInput.matchingForm(text))
+        var tokens = tokenize(TextInput.matchingForm(text))
+        // "1년 반", "두 달", "10일": read as the English words they are.
+        if Hangul.contains(text) { tokens = KoreanWords.durationTokens(tokens) }
         var index = 0
         var total = 0.0
         var terms = 0

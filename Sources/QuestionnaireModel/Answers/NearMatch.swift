@@ -34,14 +34,16 @@ public enum NearName {
     /// nil when nothing is near or two groups are equally near.
     public static func nearest(to typed: String, in groups: [[String]]) -> Int? {
         guard typed.contains(where: \.isLetter) else { return nil }
-        let word = Array(typed)
-        let limit = limit(forLength: word.count)
+        // Hangul is compared letter by letter (jamo): one wrong vowel is one edit.
+        let hangul = Hangul.contains(typed)
+        let word = hangul ? Hangul.keys(of: typed) : Array(typed)
+        let limit = hangul ? Hangul.limit(forKeys: word.count) : limit(forLength: word.count)
         var best: (group: Int, distance: Int)?
         var tied = false
         for (index, names) in groups.enumerated() {
             var nearest = limit + 1
             for name in names where !name.isEmpty {
-                nearest = min(nearest, Suggestion.editDistance(word, Array(name), limit: limit))
+                nearest = min(nearest, Suggestion.editDistance(word, hangul ? Hangul.keys(of: name) : Array(name), limit: limit))
             }
             guard nearest <= limit else { continue }
             if let current = best, current.distance <= nearest {
@@ -71,6 +73,12 @@ extension Node {
         case .single, .multi:
             return nearChoice(text, options: options)
         case .scale(let min, _, _, _):
+            let typed = TextInput.folded(text).trimmingSpaces()
+            if Hangul.contains(typed) {
+                guard !pointAliases.isEmpty, let index = NearName.nearest(to: typed.filter { $0 != " " }, in: pointAliases.map { $0.map { TextInput.folded($0).filter { $0 != " " } } }),
+                      let words = pointAliases[index].first else { return nil }
+                return NearMatch(corrected: words, value: .integer(min + index), meant: "'\(words)'")
+            }
             guard !points.isEmpty, let index = NearName.nearest(to: TextInput.folded(text).trimmingSpaces(), in: points.map { [TextInput.folded($0)] }) else { return nil }
             return NearMatch(corrected: points[index], value: .integer(min + index), meant: "'\(points[index])'")
         case .duration:
@@ -78,7 +86,7 @@ extension Node {
             guard case .duration(let days) = value else { return nil }
             return NearMatch(corrected: corrected, value: value, meant: Duration.describe(days: days))
         case .yesno:
-            let groups = [["yes", "yeah", "yep", "yup"], ["no", "nope", "nah"]]
+            let groups = Hangul.contains(text) ? [["네", "예", "응"], ["아니요", "아니오", "아뇨"]] : [["yes", "yeah", "yep", "yup"], ["no", "nope", "nah"]]
             guard let index = NearName.nearest(to: TextInput.matchingForm(text), in: groups) else { return nil }
             return NearMatch(corrected: groups[index][0], value: .yesNo(index == 0), meant: groups[index][0])
         case .number, .text, .date, .time, .dateTime, .medications, .info:
@@ -90,15 +98,20 @@ extension Node {
         let matcher = ChoiceMatcher(options: options, allowsRanges: kind == .multi)
         var items: [String] = []
         var changed = false
-        for part in text.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+        for part in text.split(whereSeparator: ChoiceMatcher.separatesItems) {
             let item = part.trimmingSpaces()
             if item.isEmpty { continue }
             switch matcher.matchAll(item) {
             case .success:
                 items.append(item)
             case .failure(.noMatch), .failure(.ambiguous):
-                // "left nee" starts like several options but is near one.
-                guard let index = NearName.nearest(to: TextInput.matchingForm(item), in: options.map(\.matchingForms)) else { return nil }
+                // "left nee" starts like several options but is near one;
+                // "어께 왼쪽" is near 왼쪽 어깨 by its Korean key.
+                let form = TextInput.matchingForm(item)
+                let near = Hangul.contains(form)
+                    ? NearName.nearest(to: KoreanWords.key(form), in: options.map(\.hangulKeys))
+                    : NearName.nearest(to: form, in: options.map(\.matchingForms))
+                guard let index = near else { return nil }
                 // The code names the option whatever other names it shares.
                 items.append(options[index].code)
                 changed = true
@@ -118,6 +131,7 @@ extension Duration {
     /// when it is near exactly one unit ("2 yeras" → "2 years"); nil when
     /// no word was put right or one is near nothing.
     static func nearMatch(_ text: String) -> String? {
+        if Hangul.contains(text) { return koreanNearMatch(text) }
         let tokens = tokenize(TextInput.matchingForm(text))
         let units = unitGroups
         var result: [String] = []
@@ -137,6 +151,24 @@ extension Duration {
             changed = true
         }
         return changed ? result.joined(separator: " ") : nil
+    }
+
+    /// `text` with each Korean word that no reading of Korean lengths of
+    /// time takes put right, when it is near exactly one Korean unit or
+    /// word of time ("6개얼" → "6 개월", "2녕" → "2 년"); nil when none was
+    /// put right or one is near nothing.
+    static func koreanNearMatch(_ text: String) -> String? {
+        var tokens = tokenize(TextInput.matchingForm(text))
+        let words = KoreanWords.units.map(\.word) + KoreanWords.lengths.map(\.word) + KoreanWords.fillers.filter(Hangul.contains)
+        var changed = false
+        for index in tokens.indices where Hangul.contains(tokens[index]) {
+            let read = KoreanWords.durationTokens(Array(tokens[...index]))
+            guard read.last.map(Hangul.contains) == true else { continue }
+            guard let near = NearName.nearest(to: tokens[index], in: words.map { [$0] }) else { return nil }
+            tokens[index] = words[near]
+            changed = true
+        }
+        return changed ? tokens.joined(separator: " ") : nil
     }
 
     /// The spellings of each unit of time, longest first; one-letter

@@ -146,6 +146,8 @@ public enum TextInput {
     /// A number written in words, up to 99: "seven", "twenty four",
     /// "twenty-four" (already "twenty four" in matching form), "forty".
     static func numberWord(_ text: String) -> Int? {
+        // 다섯, 칠, 스물다섯: Korean numbers said alone (네 is "yes" alone).
+        if Hangul.contains(text) { return KoreanWords.number(text) }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "-" })
         switch words.count {
         case 1:

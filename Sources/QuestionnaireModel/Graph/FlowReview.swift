@@ -26,7 +26,12 @@ public struct FlowReview: Sendable {
 
         for (index, node) in questionnaire.nodes.enumerated() {
             checkOptions(node, at: index, places: places, log: &log)
-            if places.textIsForATerminal { checkWidth(node, at: index, places: places, log: &log) }
+            if places.textIsForATerminal {
+                checkWidth(node, at: index, places: places, log: &log)
+                if let reworded = Self.receptionWords(of: node, in: questionnaire) {
+                    checkWidth(reworded, at: index, places: places, log: &log, reception: true)
+                }
+            }
             switch node.next {
             case .end:
                 break
@@ -212,17 +217,32 @@ public struct FlowReview: Sendable {
         }
     }
 
-    private func checkWidth(_ node: Node, at nodeIndex: Int, places: SourcePlaces, log: inout DiagnosticLog) {
+    /// The node in its reception words, when it has any that are shown as
+    /// they are written (the question, an option's label).
+    static func receptionWords(of node: Node, in questionnaire: Questionnaire) -> Node? {
+        let reception = TextVariant(audience: .reception)
+        let hasOwn = questionnaire.texts.exact(TextKey(.node(node.id), "text"), in: reception) != nil
+            || (node.spec.choiceSource.map { source in
+                guard case .fixed(let options) = source else { return false }
+                return options.contains { questionnaire.texts.exact(TextKey(.option(node: node.id, code: $0.code), "label"), in: reception) != nil }
+            } ?? false)
+        guard hasOwn, let index = questionnaire.index(of: node.id) else { return nil }
+        return questionnaire.worded(reception).nodes[index]
+    }
+
+    private func checkWidth(_ node: Node, at nodeIndex: Int, places: SourcePlaces, log: inout DiagnosticLog, reception: Bool = false) {
         guard node.kind != .info else { return }
         let path = places.node(nodeIndex)
+        let place = { (path: JSONPath) in reception ? path.appending("reception") : path }
+        let which = reception ? "reception " : ""
         // Columns, not characters: a Korean or Chinese character takes two.
         if let line = TextWrap.lines(node.text).first(where: { ColumnWidth.of($0) > Self.terminalWidth }) {
-            log.report(.warning, "the question is \(ColumnWidth.of(line)) columns wide: it does not fit an \(Self.terminalWidth)-column terminal line (shorten it, or move detail to 'hint' or 'help')", offset: node.offset, path: path.appending("text"))
+            log.report(.warning, "the \(which)question is \(ColumnWidth.of(line)) columns wide: it does not fit an \(Self.terminalWidth)-column terminal line (shorten it, or move detail to 'hint' or 'help')", offset: node.offset, path: place(path).appending("text"))
         }
         if case .fixed(let options)? = node.spec.choiceSource {
             let numberWidth = String(options.count).count
             for (index, option) in options.enumerated() where 2 + numberWidth + 2 + ColumnWidth.of(option.label) > Self.terminalWidth {
-                log.report(.warning, "the option '\(option.label)' does not fit an \(Self.terminalWidth)-column terminal line with its number", offset: node.offset, path: places.option(nodeIndex, index).appending("label"))
+                log.report(.warning, "the \(which)option '\(option.label)' does not fit an \(Self.terminalWidth)-column terminal line with its number", offset: node.offset, path: place(places.option(nodeIndex, index)).appending("label"))
             }
         }
     }

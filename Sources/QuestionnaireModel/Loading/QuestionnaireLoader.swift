@@ -11,10 +11,10 @@ public enum QuestionnaireLoader {
         public var warnings: [Diagnostic]
     }
 
-    static let topLevelKeys = ["$schema", "id", "version", "title", "description", "sections", "start", "nodes"]
+    static let topLevelKeys = ["$schema", "id", "version", "title", "description", "audiences", "sections", "start", "nodes", "reception"]
     static let nodeKeys = [
         "id", "kind", "text", "label", "hint", "help", "why", "section", "required", "default", "urgent", "confirm", "next",
-        "options", "optionsFrom", "min", "max", "minLabel", "maxLabel", "points", "integer", "unit", "maxLength",
+        "options", "optionsFrom", "min", "max", "minLabel", "maxLabel", "points", "integer", "unit", "maxLength", "reception",
     ]
     /// "single, multi, ...": the kinds, for messages.
     static let kindList = NodeKind.allCases.map(\.rawValue).joined(separator: ", ")
@@ -76,6 +76,8 @@ struct QuestionnaireDecoder {
     var brokenIDs: Set<String> = []
     /// The ids of the sections, looked up for every node.
     var sectionIDs: Set<String> = []
+    /// The texts of the `reception` objects read so far.
+    var texts = TextCatalog<String>()
 
     mutating func decode(_ json: JSONValue) -> Questionnaire? {
         let root = JSONPath.root
@@ -90,6 +92,10 @@ struct QuestionnaireDecoder {
         let schema = reader.string(object, "$schema", at: root, in: json, required: false, what: "the JSON Schema the file follows")
         let start = reader.string(object, "start", at: root, in: json, required: true, what: "the id of the first node")
         let sections = decodeSections(object["sections"], at: root.appending("sections"))
+        let audiences = decodeAudiences(object, at: root)
+        if let title {
+            decodeReception(object, of: .file, at: root, fields: Questionnaire.fileTextFields, own: ["title": title])
+        }
         sectionIDs = Set(sections.map(\.id))
 
         guard let nodesValue = object["nodes"] else {
@@ -128,6 +134,8 @@ struct QuestionnaireDecoder {
         }
         guard let id, let version, let title, let start else { return nil }
         var questionnaire = Questionnaire(id: id, version: version, title: title, schema: schema, sections: sections, start: start, nodes: nodes)
+        questionnaire.texts = texts
+        questionnaire.audiences = audiences
 
         // Conditions are read once every node is known, so each test can be
         // checked against the type of the answer it reads.
@@ -158,7 +166,7 @@ struct QuestionnaireDecoder {
         var seen: Set<String> = []
         for (index, element) in list.enumerated() {
             let elementPath = path.appending(index)
-            guard let object = reader.object(element, at: elementPath, what: "a section", allowed: ["id", "title"]) else { continue }
+            guard let object = reader.object(element, at: elementPath, what: "a section", allowed: ["id", "title", "reception"]) else { continue }
             guard let id = reader.string(object, "id", at: elementPath, in: element, required: true, what: "the section's id"),
                   let title = reader.string(object, "title", at: elementPath, in: element, required: true, what: "the section's title")
             else { continue }
@@ -166,6 +174,7 @@ struct QuestionnaireDecoder {
                 reader.log.error("the section id '\(id)' is used twice", at: object["id"], path: elementPath.appending("id"))
                 continue
             }
+            decodeReception(object, of: .section(id), at: elementPath, fields: Questionnaire.sectionTextFields, own: ["title": title])
             sections.append(Section(id: id, title: title))
         }
         return sections
@@ -220,6 +229,20 @@ struct QuestionnaireDecoder {
             required: kind == .info ? false : required, defaultAnswer: defaultAnswer, urgent: urgent,
             next: .end, offset: value.offset)
         node.confirm = confirm
+        var own: [String: String] = ["text": text]
+        for case (let field, let words?) in [("label", label), ("hint", hint), ("help", help), ("why", why)] { own[field] = words }
+        var fields = ["text", "label", "hint", "help", "why"]
+        switch spec {
+        case .scale(_, _, let minLabel, let maxLabel):
+            fields += ["minLabel", "maxLabel"]
+            own["minLabel"] = minLabel
+            own["maxLabel"] = maxLabel
+        case .number(_, _, _, let unit):
+            fields.append("unit")
+            own["unit"] = unit
+        default: break
+        }
+        decodeReception(object, of: .node(id), at: path, fields: fields, own: own)
         if case .scale(let min, let max, _, _) = spec, object["points"] != nil {
             node.points = decodePoints(object, min: min, max: max, at: path)
         }
@@ -258,7 +281,7 @@ struct QuestionnaireDecoder {
             let source: ChoiceSource
             switch (object["options"], object["optionsFrom"]) {
             case (let options?, nil):
-                guard let decoded = decodeOptions(options, at: path.appending("options")) else { return nil }
+                guard let decoded = decodeOptions(options, at: path.appending("options"), node: object["id"]?.stringValue ?? "") else { return nil }
                 source = .fixed(decoded)
             case (nil, let from?):
                 guard let id = from.stringValue else {
@@ -351,7 +374,7 @@ struct QuestionnaireDecoder {
         }
     }
 
-    mutating func decodeOptions(_ value: JSONValue, at path: JSONPath) -> [Option]? {
+    mutating func decodeOptions(_ value: JSONValue, at path: JSONPath, node: String) -> [Option]? {
         guard let list = value.arrayValue else {
             reader.log.error("'options' must be a list of {\"code\", \"label\"} objects, found \(value.typeDescription)", at: value, path: path)
             return nil
@@ -364,7 +387,7 @@ struct QuestionnaireDecoder {
         var codes: Set<String> = []
         for (index, element) in list.enumerated() {
             let optionPath = path.appending(index)
-            guard let object = reader.object(element, at: optionPath, what: "an option", allowed: ["code", "label", "aliases", "exclusive", "range"]) else { continue }
+            guard let object = reader.object(element, at: optionPath, what: "an option", allowed: ["code", "label", "aliases", "exclusive", "range", "reception"]) else { continue }
             guard let code = reader.string(object, "code", at: optionPath, in: element, required: true, what: "the option's code, such as \"lower-back\""),
                   let label = reader.string(object, "label", at: optionPath, in: element, required: true, what: "the words shown for the option")
             else { continue }
@@ -383,6 +406,7 @@ struct QuestionnaireDecoder {
                 // Allowed, but a number in both is asked about, not picked: rarely meant.
                 reader.log.warning("the ranges of '\(earlier.code)' and '\(code)' overlap: a number in both is asked about, not picked", at: object["range"], path: optionPath.appending("range"))
             }
+            decodeReception(object, of: .option(node: node, code: code), at: optionPath, fields: Questionnaire.optionTextFields, own: ["label": label])
             options.append(Option(code: code, label: label, aliases: aliases, exclusive: exclusive, range: range))
         }
         return options

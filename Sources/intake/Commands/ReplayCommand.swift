@@ -42,12 +42,15 @@ struct ReplayCommand: ParsableCommand {
     var trustedKeys: String?
 
     @OptionGroup var content: ContentOptions<Wording>
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
+        var options = Replay.Options(
+            path: path, check: check, step: step, json: json, questionnaire: content.questionnaire, rules: content.rules,
+            trustedKeys: trustedKeys)
+        options.language = try language.language()
         try Replay.run(
-            Replay.Options(
-                path: path, check: check, step: step, json: json, questionnaire: content.questionnaire, rules: content.rules,
-                trustedKeys: trustedKeys),
+            options,
             ports: Ports.process(), stepper: step ? TerminalKeyboard.stepper() : nil)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import IntakeKit
 import InterviewEngine
 import QuestionnaireModel
+import Reports
 
 /// `intake run`: the interview, typed at a terminal, piped in, or read from
 /// an answer file; every session is kept as a transcript.
@@ -29,6 +30,7 @@ struct RunCommand: ParsableCommand {
     }
 
     @OptionGroup var content: ContentOptions<Wording>
+    @OptionGroup var language: LanguageOption
 
     @ArgumentParser.Option(name: .long, help: ArgumentHelp("Take the answers from a JSON file keyed by question id, asking nothing.", valueName: "file"),
             completion: .file(extensions: ["json"]))
@@ -37,8 +39,18 @@ struct RunCommand: ParsableCommand {
     @ArgumentParser.Option(name: .long, help: "self: a person answers for themselves; reception: staff interview one client after another.")
     var mode: Audience = .self
 
-    @ArgumentParser.Option(name: .long, help: ArgumentHelp("A reference for the (first) client, kept inside the transcript only.", valueName: "ref"))
+    @ArgumentParser.Option(name: .long, help: ArgumentHelp("A reference for the first client, kept inside the transcript only (otherwise each client is asked for one).", valueName: "ref"))
     var client: String?
+
+    @ArgumentParser.Option(name: .long, help: ArgumentHelp("Reception: where each client's report is saved (default: $INTAKE_REPORTS, else reports beside the transcripts folder).", valueName: "dir"),
+            completion: .directory)
+    var reports: String?
+
+    @ArgumentParser.Option(name: .long, help: ArgumentHelp("Reception: the CUPS printer to offer to print each report on (default: $INTAKE_PRINTER).", valueName: "name"))
+    var printer: String?
+
+    @ArgumentParser.Option(name: .long, help: "Reception: the paper reports are laid out for, a4 or letter (default: $INTAKE_PAPER, else the locale's).")
+    var paper: Paper?
 
     @ArgumentParser.Option(name: .long, help: ArgumentHelp("Where transcripts go (default: $INTAKE_TRANSCRIPTS, else $XDG_DATA_HOME/intake/sessions, else ~/.local/share/intake/sessions).", valueName: "dir"),
             completion: .directory)
@@ -62,12 +74,17 @@ struct RunCommand: ParsableCommand {
         }
         if resume != nil, answers != nil { throw ValidationError("--resume and --answers cannot be used together") }
         if client != nil, mode != .reception { throw ValidationError("--client is for --mode reception") }
+        if let printer, let problem = PrinterName.problem(printer) { throw ValidationError("--printer: \(problem)") }
     }
 
     func run() throws {
-        try Self.run(SessionOptions(
+        var options = SessionOptions(
             questionnaire: content.questionnaire, rules: content.rules, answers: answers, mode: mode, client: client,
-            transcripts: transcripts, resume: resume, force: force, plain: plain))
+            transcripts: transcripts, resume: resume, force: force, plain: plain, reports: reports, printer: printer, paper: paper)
+        options.language = try language.language()
+        options.offered = try language.languages()
+        if options.offered.count > 1, mode != .reception { throw ValidationError("--lang: several languages are for --mode reception, where each client chooses") }
+        try Self.run(options)
     }
 
     /// Runs the interview the options describe, on this terminal and disk.

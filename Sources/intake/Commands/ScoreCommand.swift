@@ -31,10 +31,13 @@ struct ScoreCommand: ParsableCommand {
     var mode: Audience = .self
 
     @OptionGroup var content: ContentOptions<Wording>
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
+        var options = AnswerFileScoring.Options(answers: answers, format: format, mode: mode, questionnaire: content.questionnaire, rules: content.rules)
+        options.language = try language.language()
         try AnswerFileScoring.run(
-            AnswerFileScoring.Options(answers: answers, format: format, mode: mode, questionnaire: content.questionnaire, rules: content.rules),
+            options,
             ports: Ports.process())
     }
 }

@@ -4,7 +4,6 @@ import Glibc
 import Darwin
 #endif
 import Foundation
-import IntakeTesting
 
 /// A child process running on a pseudo-terminal, for end-to-end tests of
 /// what a person at a terminal would see and type.
@@ -27,14 +26,20 @@ import IntakeTesting
 ///     try terminal.waitUntilRaw()     // libedit is now reading keys
 ///     terminal.sendLine("7")
 ///     #expect(terminal.waitForExit() == 0)
-final class PseudoTerminal {
+public final class PseudoTerminal {
     /// A wait that did not succeed, with what the child printed so far.
-    struct Failure: Error, CustomStringConvertible {
-        var reason: String
-        var screen: String
-        var output: String
+    public struct Failure: Error, CustomStringConvertible {
+        public var reason: String
+        public var screen: String
+        public var output: String
 
-        var description: String {
+        public init(reason: String, screen: String, output: String) {
+            self.reason = reason
+            self.screen = screen
+            self.output = output
+        }
+
+        public var description: String {
             "\(reason)\n--- screen ---\n\(screen)\n--- output (escaped) ---\n\(output.debugDescription)"
         }
     }
@@ -42,14 +47,14 @@ final class PseudoTerminal {
     /// TERM, LANG and PATH: enough for libedit to find its terminal
     /// description and read UTF-8. Add to it rather than inheriting the test
     /// runner's environment.
-    static let defaultEnvironment: [String: String] = [
+    public static let defaultEnvironment: [String: String] = [
         "TERM": "xterm",
         "LANG": "C.UTF-8",
         "PATH": "/usr/local/bin:/usr/bin:/bin",
     ]
 
     /// The child's process ID.
-    let processID: pid_t
+    public let processID: pid_t
     private let master: Int32
     private var received: [UInt8] = []
     /// `waitFor` looks for its text after this byte offset.
@@ -61,7 +66,7 @@ final class PseudoTerminal {
     private let reaper: Reaper
 
     /// Starts `executable` on a new terminal of `columns` x `rows`.
-    init(
+    public init(
         executable: String,
         arguments: [String] = [],
         environment: [String: String] = PseudoTerminal.defaultEnvironment,
@@ -140,7 +145,7 @@ final class PseudoTerminal {
     // MARK: - What the child printed
 
     /// Everything the child printed, escape sequences included.
-    var output: String {
+    public var output: String {
         drain(timeout: .zero)
         return String(decoding: received, as: UTF8.self)
     }
@@ -148,17 +153,33 @@ final class PseudoTerminal {
     /// The visible screen: the rows of a small terminal emulator fed with the
     /// output (cursor movement, erasing, wrapping, wide characters), trailing
     /// spaces and trailing empty rows removed. Rows scrolled off are gone.
-    var screen: String {
+    public var screen: String {
         drain(timeout: .zero)
         return emulator.text
+    }
+
+    /// Every row of the screen, top to bottom, trailing spaces removed.
+    public var rows: [String] {
+        drain(timeout: .zero)
+        return emulator.lines
+    }
+
+    /// Where the cursor is: row from the top and column, from 0.
+    public var cursor: (row: Int, column: Int) {
+        drain(timeout: .zero)
+        return emulator.cursor
     }
 
     // MARK: - Talking to the child
 
     /// Types `text`, as keys. Control keys: "\u{3}" Ctrl-C, "\u{4}" Ctrl-D,
     /// "\t" Tab, "\u{1B}[A" Up, "\u{1B}[D" Left, "\u{7F}" Backspace.
-    func send(_ text: String) {
-        let bytes = Array(text.utf8)
+    public func send(_ text: String) {
+        send(bytes: Array(text.utf8))
+    }
+
+    /// Sends raw bytes, such as part of a UTF-8 sequence.
+    public func send(bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { raw in
@@ -175,17 +196,17 @@ final class PseudoTerminal {
     }
 
     /// Types `text` and presses Enter (a carriage return, as a terminal sends).
-    func sendLine(_ text: String) {
+    public func sendLine(_ text: String) {
         send(text + "\r")
     }
 
     /// Sends `signal` to the child process.
-    func sendSignal(_ signal: Int32) {
+    public func sendSignal(_ signal: Int32) {
         kill(processID, signal)
     }
 
     /// Changes the terminal size; the kernel sends SIGWINCH to the child.
-    func resize(columns: Int, rows: Int) {
+    public func resize(columns: Int, rows: Int) {
         drain(timeout: .zero)
         var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
@@ -194,10 +215,40 @@ final class PseudoTerminal {
 
     // MARK: - Waiting
 
+    /// Waits until `condition` holds for what the child has printed, then
+    /// until the child has printed nothing more for `quiet`, and returns
+    /// whether `condition` still holds then. Kills the child and throws when
+    /// `timeout` passes first.
+    ///
+    /// The quiet time catches a screen that is right only for a moment
+    /// before later output changes it again.
+    @discardableResult
+    public func waitUntil(
+        _ what: String, timeout: Duration = .seconds(10), quiet: Duration = .milliseconds(150),
+        _ condition: (PseudoTerminal) -> Bool
+    ) throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while !condition(self) {
+            if !masterOpen || ContinuousClock.now >= deadline {
+                let why = masterOpen ? "timed out after \(timeout)" : "the child closed the terminal"
+                let place = "cursor at row \(emulator.cursor.row), column \(emulator.cursor.column)"
+                killChild()
+                throw Failure(reason: "waiting for \(what): \(why); \(place)", screen: emulator.text, output: String(decoding: received, as: UTF8.self))
+            }
+            drain(timeout: min(.milliseconds(50), deadline - ContinuousClock.now), stopAfterFirstRead: true)
+        }
+        while masterOpen, ContinuousClock.now < deadline {
+            let before = received.count
+            drain(timeout: quiet)
+            if received.count == before { break }
+        }
+        return condition(self)
+    }
+
     /// Waits until the child prints `text` after the end of the previous
     /// match, so successive calls find successive occurrences. Kills the
     /// child and throws when `timeout` passes or the child exits first.
-    func waitFor(_ text: String, timeout: Duration = .seconds(10)) throws {
+    public func waitFor(_ text: String, timeout: Duration = .seconds(10)) throws {
         let needle = Array(text.utf8)
         let deadline = ContinuousClock.now + timeout
         while true {
@@ -224,7 +275,7 @@ final class PseudoTerminal {
     /// typed), and libedit flushes its prompt before it makes the terminal
     /// raw, so no output follows the change. Output wakes the wait at once;
     /// without it the mode is looked at every 10 ms.
-    func waitUntilRaw(timeout: Duration = .seconds(10)) throws {
+    public func waitUntilRaw(timeout: Duration = .seconds(10)) throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             var attributes = termios()
@@ -238,7 +289,7 @@ final class PseudoTerminal {
     }
 
     /// Whether the terminal is in canonical (cooked) mode now.
-    var isCanonical: Bool {
+    public var isCanonical: Bool {
         var attributes = termios()
         return tcgetattr(master, &attributes) == 0 && attributes.c_lflag & tcflag_t(ICANON) != 0
     }
@@ -248,7 +299,7 @@ final class PseudoTerminal {
     /// nil, after killing the child, when `timeout` passes. What the child
     /// prints meanwhile is read, or a child blocked on a full terminal
     /// would never exit.
-    func waitForExit(timeout: Duration = .seconds(10)) -> Int32? {
+    public func waitForExit(timeout: Duration = .seconds(10)) -> Int32? {
         if let status { return status }
         let deadline = ContinuousClock.now + timeout
         var chunk = [UInt8](repeating: 0, count: 4096)
@@ -406,13 +457,23 @@ private struct ScreenModel {
     }
 
     var text: String {
-        var lines = cells.map { line in
+        var lines = lines
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Every row, trailing spaces removed.
+    var lines: [String] {
+        cells.map { line in
             var text = String(line.filter { $0 != "\u{0}" })
             while text.last == " " { text.removeLast() }
             return text
         }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.joined(separator: "\n")
+    }
+
+    /// The cursor; past the last column while a wrap is pending.
+    var cursor: (row: Int, column: Int) {
+        (row, pendingWrap ? columns : column)
     }
 
     mutating func resize(columns newColumns: Int, rows newRows: Int) {

@@ -1,0 +1,103 @@
+import QuestionnaireModel
+
+/// Medicine names in another language (`Questionnaires/medications.ko.json`:
+/// 와파린, 타이레놀), keyed by the generic name the medicines file gives, so
+/// the medicines file itself never changes for a translation:
+///
+/// ```json
+/// { "language": "ko", "medicines": { "warfarin": ["와파린", "쿠마딘"] } }
+/// ```
+///
+/// `MedicationLexicon.adding(_:)` adds each name to every medicine with that
+/// generic name, in every class it is in, so "와파린 5mg" is warfarin, a
+/// blood thinner, as "warfarin 5mg" is; a mixed list ("와파린, ibuprofen")
+/// reads both, and a near miss ("와파림") is asked about.
+public struct MedicationNames: Sendable, Equatable {
+    public var language: String
+    /// Generic name → names in `language`.
+    public var names: [String: [String]]
+
+    public init(language: String, names: [String: [String]]) {
+        self.language = language
+        self.names = names
+    }
+
+    static let topLevelKeys = ["$schema", "description", "language", "medicines"]
+
+    /// Reads a names file for `lexicon`; every problem is reported with the
+    /// file and its place: a generic name the lexicon does not have, a name
+    /// with no letter, a name twice for one medicine.
+    public static func load(_ bytes: [UInt8], file: String, for lexicon: MedicationLexicon) throws(DiagnosticError) -> MedicationNames {
+        let json = try JSONParser.parseFile(bytes, file: file)
+        var log = DiagnosticLog(file: file, source: SourceText(bytes))
+        log.refuseControlCharacters(in: json)
+        let root = JSONPath.root
+        guard let object = json.objectValue else {
+            log.error("a medicine names file must be an object with \"language\" and \"medicines\", found \(json.typeDescription)", at: json, path: root)
+            throw DiagnosticError(log.diagnostics)
+        }
+        for member in object.members where !topLevelKeys.contains(member.key) {
+            let hint = Suggestion.hint(for: member.key, among: topLevelKeys)
+            log.report(.error, "unknown key '\(member.key)' in a medicine names file\(hint)", offset: member.keyOffset, path: root.appending(member.key))
+        }
+        let language = object["language"]?.stringValue ?? ""
+        if language.isEmpty || language.count > 8 || !language.allSatisfy({ $0.isASCII && ($0.isLowercase || $0 == "-") }) {
+            log.error("'language' must be a language code in lower case, such as \"ko\"", at: object["language"] ?? json, path: root.appending("language"))
+        }
+        var names: [String: [String]] = [:]
+        if let medicines = object["medicines"]?.objectValue {
+            let generics = lexicon.classes.flatMap { $0.medicines.map(\.generic) }
+            for member in medicines.members {
+                let path = root.appending("medicines").appending(member.key)
+                guard generics.contains(member.key) else {
+                    let hint = Suggestion.hint(for: member.key, among: Set(generics))
+                    log.report(.error, "'\(member.key)' is not a generic name in the medicines file\(hint)", offset: member.keyOffset, path: path)
+                    continue
+                }
+                guard let list = member.value.arrayValue else {
+                    log.error("the names of '\(member.key)' must be a list, such as [\"와파린\"], found \(member.value.typeDescription)", at: member.value, path: path)
+                    continue
+                }
+                var seen: Set<String> = []
+                var found: [String] = []
+                for (index, element) in list.enumerated() {
+                    guard let name = element.stringValue, !MedicationLexicon.words(in: name).isEmpty else {
+                        log.error("a name must be text with a letter or digit in it, found \(element.stringValue.map { "'\($0)'" } ?? element.typeDescription)", at: element, path: path.appending(index))
+                        continue
+                    }
+                    guard seen.insert(MedicationLexicon.words(in: name).joined(separator: " ")).inserted else {
+                        log.error("'\(name)' is listed twice for '\(member.key)': list each name once", at: element, path: path.appending(index))
+                        continue
+                    }
+                    found.append(name)
+                }
+                names[member.key] = found
+            }
+        } else {
+            log.error("'medicines' is missing or not an object of generic names", at: object["medicines"] ?? json, path: root.appending("medicines"))
+        }
+        if log.hasErrors { throw DiagnosticError(log.diagnostics) }
+        return MedicationNames(language: language, names: names)
+    }
+}
+
+extension MedicationLexicon {
+    /// This lexicon with the names of `local` added as brand names of each
+    /// medicine with their generic name. Its version stays the medicines
+    /// file's.
+    public func adding(_ local: MedicationNames) -> MedicationLexicon {
+        let extended = classes.map { medicationClass in
+            var copy = medicationClass
+            copy.medicines = medicationClass.medicines.map { medicine in
+                var known = Set(([medicine.generic] + medicine.brands).map { MedicationLexicon.words(in: $0).joined(separator: " ") })
+                var added = medicine
+                for name in local.names[medicine.generic] ?? [] where known.insert(MedicationLexicon.words(in: name).joined(separator: " ")).inserted {
+                    added.brands.append(name)
+                }
+                return added
+            }
+            return copy
+        }
+        return MedicationLexicon(version: version, classes: extended)
+    }
+}
