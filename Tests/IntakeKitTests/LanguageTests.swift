@@ -220,4 +220,14 @@ struct ReceptionLanguageTests {
         let languages = transcripts.compactMap { intake.files.text($0).flatMap { TranscriptHeader.of(transcript: Array($0.utf8))?.language } }
         #expect(languages == ["ko", .english], "\(languages)")
     }
+
+    /// A Korean desk says the rule for a reference whole: every mark it
+    /// allows, the "." among them, before the length.
+    @Test func aKoreanDeskSaysTheReferenceRuleWhole() {
+        var options = SessionOptions(mode: .reception)
+        options.language = "ko"
+        let result = InProcessIntake().run(options, typing: [":quit"])
+        let words = result.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("글자, 숫자, 띄어쓰기와 - _ . # : + ( ) ' , & @ 를 64자까지 쓸 수 있습니다."), "\(result.output)")
+    }
 }

@@ -98,8 +98,9 @@ extension ProgramWords {
         ("Next client. ", "다음 고객입니다. "),
         ("Client reference: what this client's session will be found by later. ", "고객 참조 번호: 나중에 이 고객의 기록을 찾을 때 씁니다. "),
         ("Press Enter to go on without one, or type :quit to finish.", "없이 진행하려면 엔터 키를, 마치려면 :quit 를 입력하세요."),
-        ("No name is needed: a booking number, initials or the desk's own code will do. Up to {n} letters, digits and spaces, and {}.",
-         "이름은 필요 없습니다. 예약 번호, 이니셜, 데스크에서 쓰는 코드면 됩니다. 글자, 숫자, 띄어쓰기와 {2}를 {1}자까지 쓸 수 있습니다."),
+        // The marks are written out: they hold a "." that would end a {} early.
+        ("No name is needed: a booking number, initials or the desk's own code will do. Up to {n} letters, digits and spaces, and - _ . # : + ( ) ' , & @.",
+         "이름은 필요 없습니다. 예약 번호, 이니셜, 데스크에서 쓰는 코드면 됩니다. 글자, 숫자, 띄어쓰기와 - _ . # : + ( ) ' , & @ 를 {1}자까지 쓸 수 있습니다."),
         ("Language for this client: {}. Type one, or press Enter for {}.", "이 고객의 언어: {1}. 하나를 입력하거나, 엔터 키를 누르면 {2}(으)로 진행합니다."),
         ("! Type one of: {}, or press Enter for {}.", "! 다음 중 하나를 입력하세요: {1}. 엔터 키를 누르면 {2}(으)로 진행합니다."),
         ("Client: ", "고객: "),
