@@ -116,8 +116,11 @@ public struct AnswerFile: Sendable {
             case .failure(let diagnostic):
                 return .failure(diagnostic)
             case .success(let text):
-                let options = questionnaire.options(for: node, answers: answers)
-                switch node.parse(text, options: options, today: today) {
+                // Words of another language are read when the answer is in it.
+                let reading = questionnaire.reading(text)
+                let readNode = reading.node(node.id) ?? node
+                let options = reading.options(for: readNode, answers: answers)
+                switch readNode.parse(text, options: options, today: today) {
                 case .success(let value):
                     answers[node.id] = Answer(value: value, raw: text)
                 case .failure(let rejection):

@@ -247,7 +247,16 @@ public struct Interview: Sendable {
         if let command, node.kind == .medications {
             return .rejected(node: node.id, raw: raw, reason: Rejection("Did you mean :\(command.rawValue)? Commands start with a colon. Otherwise list your medicines separated by commas, or type 'none'."))
         }
-        switch node.parse(raw, options: currentOptions, today: today) {
+        // Words of another language are read when the answer is in it.
+        let (readNode, options): (Node, [Option])
+        if let laterWords = questionnaire.laterWords, Hangul.contains(raw) {
+            let reading = laterWords.value
+            readNode = reading.node(node.id) ?? node
+            options = reading.options(for: readNode, answers: answers)
+        } else {
+            (readNode, options) = (node, currentOptions)
+        }
+        switch readNode.parse(raw, options: options, today: today) {
         case .success(let value):
             return take(Answer(value: value, raw: raw), at: node, typed: raw)
         case .failure(let rejection):
@@ -255,7 +264,7 @@ public struct Interview: Sendable {
                 return .rejected(node: node.id, raw: raw, reason: Rejection(rejection.message + " " + command.typedWithoutColon))
             }
             // Edit distances are worked out only here, once nothing matched.
-            if checks.contains(.nearMatches), let near = node.nearMatch(raw, options: currentOptions) {
+            if checks.contains(.nearMatches), let near = readNode.nearMatch(raw, options: options) {
                 return ask(Check(
                     reason: .nearMatch, node: node.id, typed: raw, question: "Did you mean \(near.meant)?",
                     onYes: Answer(value: near.value, raw: near.corrected)))

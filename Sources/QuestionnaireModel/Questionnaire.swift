@@ -31,6 +31,10 @@ public struct Questionnaire: Sendable {
     /// when the file does not say): `validate` checks reception texts only
     /// for a questionnaire meant for reception.
     public var audiences: [Audience] = Audience.allCases
+    /// This questionnaire with words in another language added (an alias
+    /// table's), made when an answer in that language is first read
+    /// (`reading(_:)`): most sessions never need them.
+    public var laterWords: Later<Questionnaire>?
 
     public init(id: String, version: String, title: String, schema: String? = nil, sections: [Section] = [], start: String, nodes: [Node]) {
         self.id = id

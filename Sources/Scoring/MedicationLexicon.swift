@@ -33,6 +33,17 @@ public struct MedicationLexicon: Sendable {
 
     public var version: String
     public var classes: [MedicationClass]
+    /// This lexicon with names in another language added (Korean names),
+    /// made when an entry with Hangul in it is first read: `match` and
+    /// `nearMisses` of such an entry use it.
+    public var laterNames: Later<MedicationLexicon>?
+
+    /// The lexicon to read `entry` with: with the later names when it has
+    /// Hangul in it (what completion of a Hangul name offers).
+    public func reading(_ entry: some StringProtocol) -> MedicationLexicon {
+        guard let laterNames, Hangul.contains(entry) else { return self }
+        return laterNames.value
+    }
     /// Name in matching form (one or more words) → (generic, class code).
     private var index: [String: [(generic: String, classCode: String)]]
     private var longestName: Int
@@ -84,6 +95,7 @@ public struct MedicationLexicon: Sendable {
 
     /// The medicines and classes named in one entry.
     public func match(_ entry: String) -> Match {
+        if let laterNames, Hangul.contains(entry) { return laterNames.value.match(entry) }
         let words = MedicationLexicon.words(in: entry)
         var generics: [String] = []
         var classCodes: Set<String> = []
@@ -225,6 +237,7 @@ public struct MedicationLexicon: Sendable {
     /// one known name (within the same edit distance as every other "Did
     /// you mean"), with what that name is.
     public func nearMisses(in entry: String) -> [NearMiss] {
+        if let laterNames, Hangul.contains(entry) { return laterNames.value.nearMisses(in: entry) }
         let words = MedicationLexicon.words(in: entry)
         var consumed = Set<Int>()
         var start = 0

@@ -25,7 +25,7 @@ struct KoreanCompletionTests {
         // The medicines question offers names whatever came before it.
         let interview = interview(at: id == "medications" ? "pain_locations" : id)
         let node = id == "medications" ? content.questionnaire.questionnaire.node(id)! : interview.currentNode!
-        let provider = Completions.provider(for: node, interview: interview, medicationNames: content.lexicon.names)
+        let provider = Completions.provider(for: node, interview: interview, lexicon: content.lexicon)
         return provider(typed)
     }
 
@@ -80,7 +80,9 @@ struct KoreanCompletionTests {
     }
 
     @Test func scaleWordsAndYesNo() {
-        let pss = Self.content.questionnaire.questionnaire.node("pss_1")!
+        // The scale's Korean words are read once Hangul is typed.
+        #expect(Self.content.questionnaire.questionnaire.node("pss_1")!.pointAliases.isEmpty)
+        let pss = Self.content.questionnaire.questionnaire.reading("거").node("pss_1")!
         let korean = Completions.koreanNames(pss, options: [])
         #expect(Completions.complete("ㄲ", words: [], korean: korean, listItems: false, edits: []).candidates == ["꽤 자주"])
         #expect(Completions.complete("거", words: [], korean: korean, listItems: false, edits: []).candidates == ["거의 없음"])

@@ -24,6 +24,9 @@ public struct Content: Sendable {
     /// (`Questionnaires/versions/VERSION/`) when these are they; nil for
     /// today's files or files named on the command line.
     public var keptVersion: String?
+    /// Whether the built-in Korean words are still to be added: today's
+    /// default content adds them when a session or transcript needs them.
+    private var koreanWordsWaiting = false
 
     public static let builtInID = "massage-intake"
     static let builtInRules = "Questionnaires/massage-intake.rules.json"
@@ -181,15 +184,18 @@ public struct Content: Sendable {
             throw UserFacingError("\(builtInRules) is missing from this build: name a file instead")
         }
         let source = try parseRules(Array(text.utf8), name: BuiltInFiles.displayName(builtInRules))
-        return try load(questionnaire, rules: source, builtIn: true, files: files)
-            .addingLocalWords(aliases: BuiltInFiles.text(builtInKoreanAliases).map { (Array($0.utf8), BuiltInFiles.displayName(builtInKoreanAliases)) })
+        var content = try load(questionnaire, rules: source, builtIn: true, files: files)
+        content.koreanWordsWaiting = true
+        content.offerKoreanWordsLater()
+        return content
     }
 
     /// Korean words for the default questionnaire's options and scales, and
-    /// Korean medicine names: read for every session of today's default
-    /// content. They add to the English words and share none with them, so
-    /// English answers read exactly as before; until the interview has a
-    /// language option they are always on.
+    /// Korean medicine names. A session in Korean reads them from its start
+    /// (`readingKorean()`); any other session, replay or report makes them
+    /// the first time an answer with Hangul in it is read (`offerKoreanWordsLater()`),
+    /// so a start in English does not pay for them. They add to the English
+    /// words and share none with them, so English answers read exactly as before.
     static let builtInKoreanAliases = "Questionnaires/massage-intake.ko.aliases.json"
     static let builtInKoreanMedicines = "Questionnaires/medications.ko.json"
 
@@ -213,6 +219,79 @@ public struct Content: Sendable {
             throw DiagnosticsFound(diagnostics: error.diagnostics)
         }
         return content
+    }
+
+    /// Gives the questionnaire and the medicines list their Korean words to
+    /// make when first needed (`Questionnaire.reading(_:)`,
+    /// `MedicationLexicon.match(_:)`): made from the questionnaire as it is
+    /// worded now, so messages about an answer keep its words.
+    private mutating func offerKoreanWordsLater() {
+        guard koreanWordsWaiting else { return }
+        let aliasName = BuiltInFiles.displayName(Self.builtInKoreanAliases)
+        let aliases = BuiltInFiles.text(Self.builtInKoreanAliases).map { Array($0.utf8) }
+        let words = questionnaire.questionnaire
+        // The built-in files are checked by the tests; were one not to load,
+        // answers in Korean would be refused, never misread.
+        questionnaire.questionnaire.laterWords = aliases.map { aliases in
+            Later {
+                var made = (try? AliasTable.load(aliases, file: aliasName, for: words)).map(words.adding) ?? words
+                made.laterWords = nil
+                return made
+            }
+        }
+        let lexicon = lexicon
+        if lexicon.laterNames == nil, let text = BuiltInFiles.text(Self.builtInKoreanMedicines) {
+            let name = BuiltInFiles.displayName(Self.builtInKoreanMedicines)
+            self.lexicon.laterNames = Later {
+                (try? MedicationNames.load(Array(text.utf8), file: name, for: lexicon)).map(lexicon.adding) ?? lexicon
+            }
+        }
+    }
+
+    /// This content reading Korean answers: the built-in Korean words added
+    /// when they are waiting; itself otherwise (a file's own alias table is
+    /// read with the file).
+    public func readingKorean() throws -> Content {
+        guard koreanWordsWaiting else { return self }
+        let key = builtInKey("+ko-words")
+        if let made = Self.builtInContents.withLock({ $0[key] }) { return made }
+        var plain = self
+        plain.questionnaire.questionnaire.laterWords = nil
+        plain.lexicon.laterNames = nil
+        var content = try plain.addingLocalWords(aliases: BuiltInFiles.text(Self.builtInKoreanAliases).map {
+            (Array($0.utf8), BuiltInFiles.displayName(Self.builtInKoreanAliases))
+        })
+        content.koreanWordsWaiting = false
+        Self.builtInContents.withLock { $0[key] = content }
+        return content
+    }
+
+    /// This content able to show and read `language`: its translation into
+    /// it added when not yet there (a built-in questionnaire's are added
+    /// when first asked for, once per process), and for Korean the Korean
+    /// words. English is the content as it is.
+    public func speaking(_ language: Language, files: FileSystem) throws -> Content {
+        guard language != .english else { return self }
+        var content = self
+        if !questionnaire.hasTexts(in: language) {
+            let key = builtInKey("+\(language.rawValue)")
+            if questionnaire.isBuiltIn, let made = Self.builtInContents.withLock({ $0[key] }) {
+                content = made
+            } else {
+                try content.questionnaire.addTranslations([language], files: files)
+                content.offerKoreanWordsLater()
+                if questionnaire.isBuiltIn { Self.builtInContents.withLock { $0[key] = content } }
+            }
+        }
+        return language == .korean ? try content.readingKorean() : content
+    }
+
+    /// The key the built-in content made from this one by `step` is kept
+    /// under: this content's files, words, languages and Korean words, then the step.
+    private func builtInKey(_ step: String) -> String {
+        let languages = Set(questionnaire.questionnaire.texts.variants.map(\.language.rawValue)).sorted().joined(separator: ",")
+        return "\(identities.questionnaire.sha256) \(identities.rules?.sha256 ?? "-") \(identities.medications.sha256) "
+            + "\(questionnaire.variant) [\(languages)] \(koreanWordsWaiting ? "" : "words")\(step)"
     }
 
     /// A questionnaire compiled in besides the default one, with its rules
@@ -332,20 +411,19 @@ public struct Content: Sendable {
     /// `RuleSet.worded(_:)`). The one place a session, a replay, a report
     /// or a review chooses its words; the files, their hashes and what an
     /// answer may be typed as stay the same.
-    public func worded(for audience: Audience, language: Language = .english) -> Content {
-        let variant = TextVariant(language: language, audience: audience)
+    public func worded(for audience: Audience, language: Language = .english, files: FileSystem) throws -> Content {
+        try speaking(language, files: files).worded(variant: TextVariant(language: language, audience: audience))
+    }
+
+    /// This content in the words of `variant`, whose language it has texts in.
+    private func worded(variant: TextVariant) -> Content {
         guard variant != questionnaire.variant else { return self }
         var worded = self
         worded.questionnaire.variant = variant
         worded.questionnaire.questionnaire = questionnaire.questionnaire.worded(variant)
         worded.lazyRules = LazyRules(making: { [lazyRules] () throws(DiagnosticError) -> RuleSet? in lazyRules.rules?.worded(variant) })
+        worded.offerKoreanWordsLater()
         return worded
-    }
-
-    /// This content in the words the session in `transcript` was held in
-    /// (its header's mode), for replaying and reporting it as it was shown.
-    public func worded(forTranscript transcript: [UInt8]) -> Content {
-        worded(for: TranscriptHeader.of(transcript: transcript)?.mode ?? .self)
     }
 
     /// A new interview held on `today`, the local date: what a date answered
@@ -435,13 +513,21 @@ public struct Content: Sendable {
         /// The content to read the transcript in `bytes` with (a kept
         /// version of the default questionnaire when it was made with one).
         public func content(forTranscript bytes: [UInt8]) -> Content? {
-            if let fixed { return fixed }
             let header = TranscriptHeader.of(transcript: bytes)
-            guard let header, Content.isBuiltIn(header.questionnaire.id ?? builtInID) else { return content(for: header?.questionnaire.id) }
-            let key = "\(header.questionnaire.id ?? builtInID)#\(header.questionnaire.sha256)"
-            if let known = loaded[key] { return known }
-            let found = try? Content.builtIn(matching: header.questionnaire, files: files)
-            loaded[key] = found
+            let found: Content?
+            if let fixed {
+                found = fixed
+            } else if let header, Content.isBuiltIn(header.questionnaire.id ?? builtInID) {
+                let key = "\(header.questionnaire.id ?? builtInID)#\(header.questionnaire.sha256)"
+                if let known = loaded[key] {
+                    found = known
+                } else {
+                    found = try? Content.builtIn(matching: header.questionnaire, files: files)
+                    loaded[key] = found
+                }
+            } else {
+                found = content(for: header?.questionnaire.id)
+            }
             return found
         }
 

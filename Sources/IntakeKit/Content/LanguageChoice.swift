@@ -54,9 +54,9 @@ extension Content {
 
     /// This content in the words the session in `transcript` was held in
     /// (its header's mode and language), or in `language` when given.
-    public func worded(forTranscript transcript: [UInt8], language: Language?, say: (String) -> Void) -> Content {
+    public func worded(forTranscript transcript: [UInt8], language: Language?, files: FileSystem, say: (String) -> Void) throws -> Content {
         let header = TranscriptHeader.of(transcript: transcript)
         let chosen = available(language ?? header?.language ?? .english, say: say)
-        return worded(for: header?.mode ?? .self, language: chosen)
+        return try worded(for: header?.mode ?? .self, language: chosen, files: files)
     }
 }

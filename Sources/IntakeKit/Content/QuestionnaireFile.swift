@@ -39,7 +39,10 @@ public struct QuestionnaireFile: Sendable {
         } catch {
             throw DiagnosticsFound(diagnostics: error.diagnostics)
         }
-        try file.addTranslations(files: files)
+        // A file's translations are read with it, so their problems are
+        // found at once; the built-in ones (checked by the tests) when a
+        // session in their language asks for them (`addTranslations(for:)`).
+        if !file.isBuiltIn { try file.addTranslations(Translation.languages, files: files) }
         return file
     }
 
@@ -51,15 +54,26 @@ public struct QuestionnaireFile: Sendable {
     /// The languages the questionnaire has texts in besides English (its
     /// translation files, or a FHIR form's translation extensions).
     public var languages: [Language] {
-        Set(questionnaire.texts.variants.map(\.language)).subtracting([.english]).sorted { $0.rawValue < $1.rawValue }
+        var found = Set(questionnaire.texts.variants.map(\.language))
+        if isBuiltIn {
+            found.formUnion(Translation.languages.filter { BuiltInFiles.text(Translation.path(beside: plainName, language: $0)) != nil })
+        }
+        return found.subtracting([.english]).sorted { $0.rawValue < $1.rawValue }
     }
 
-    /// Adds the translations found beside the file (`NAME.LANG.json` for
-    /// each language intake speaks; compiled in beside a built-in file) to
-    /// its texts. A file that is not there is no error: the questionnaire
-    /// is then shown in English in that language, and validate says so.
-    mutating func addTranslations(files: FileSystem) throws {
-        for translation in try Self.translations(beside: plainName, builtIn: isBuiltIn, files: files) {
+    /// Whether the texts in `language` are in the questionnaire: English
+    /// always is; another language once its translation has been added
+    /// (or came in a FHIR form's extensions).
+    func hasTexts(in language: Language) -> Bool {
+        language == .english || questionnaire.texts.variants.contains { $0.language == language }
+    }
+
+    /// Adds the translations in `languages` found beside the file
+    /// (`NAME.LANG.json`; compiled in beside a built-in file) to its texts.
+    /// A file that is not there is no error: the questionnaire is then
+    /// shown in English in that language, and validate says so.
+    mutating func addTranslations(_ languages: [Language], files: FileSystem) throws {
+        for translation in try Self.translations(beside: plainName, builtIn: isBuiltIn, languages: languages, files: files) {
             do {
                 let catalog = try translation.stringCatalog()
                 questionnaire.texts.merge(catalog)
@@ -72,9 +86,11 @@ public struct QuestionnaireFile: Sendable {
 
     /// The translation files beside `name` (a path, or a built-in file's
     /// path in the repository), each checked to name the file it sits beside.
-    static func translations(beside name: String, builtIn: Bool, files: FileSystem) throws -> [Translation] {
+    static func translations(
+        beside name: String, builtIn: Bool, languages: [Language] = Translation.languages, files: FileSystem
+    ) throws -> [Translation] {
         var found: [Translation] = []
-        for language in Translation.languages {
+        for language in languages {
             let path = Translation.path(beside: name, language: language)
             let bytes: [UInt8]
             let shown: String

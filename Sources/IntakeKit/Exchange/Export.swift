@@ -40,9 +40,9 @@ public enum Export {
         let path = options.transcript
         let invocation = Invocation(program: ports.program, files: ports.files)
         let bytes = try ports.files.read(path, limit: TranscriptDocument.maxBytes)
-        let content = try Content.load(
-            forQuestionnaire: TranscriptHeader.questionnaireID(ofTranscript: bytes),
-            questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
+        // The files the session was made with (a kept version of the
+        // default questionnaire when it was).
+        let content = try Content.load(forTranscript: bytes, questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
         let result = TranscriptCheck(path: path, bytes: bytes, content: content, clock: ports.clock)
         guard let header = result.document.header else {
             throw UserFacingError("\(path): not an intake transcript (\(result.document.problems.first?.description ?? "no header"))")

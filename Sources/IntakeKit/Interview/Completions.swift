@@ -1,6 +1,7 @@
 import InterviewEngine
 import LineEditing
 import QuestionnaireModel
+import Scoring
 
 /// What Tab offers: commands after ':', option labels and codes for choices,
 /// medicine names for the medicines question.
@@ -8,20 +9,26 @@ enum Completions {
     /// What Tab offers at `node`: its answers' names (options, a scale's
     /// words, yes and no), medicine names, commands, and after `:edit` the
     /// questions answered so far.
-    static func provider(for node: Node, interview: Interview, medicationNames: [String]) -> @Sendable (String) -> Completion {
-        let words: [[String]]
-        let korean: [[String]]
-        if node.kind == .medications {
-            // Korean names (와파린) are offered for Hangul typed, English ones otherwise.
-            words = medicationNames.filter { !Hangul.contains($0) }.map { [$0] }
-            korean = medicationNames.filter { Hangul.contains($0) }.map { [$0] }
-        } else {
-            words = node.answerNames(options: interview.currentOptions)
-            korean = koreanNames(node, options: interview.currentOptions)
-        }
+    static func provider(for node: Node, interview: Interview, lexicon: MedicationLexicon) -> @Sendable (String) -> Completion {
         let listItems = node.kind == .multi || node.kind == .medications
         // Worked out on Tab, not for every question: this is the answer step.
-        return { before in complete(before, words: words, korean: korean, listItems: listItems, edits: editTargets(interview)) }
+        // Korean names (와파린, 허리) are offered for Hangul typed, English
+        // ones otherwise; the Korean words are read then (`reading(_:)`).
+        return { before in
+            let words: [[String]]
+            let korean: [[String]]
+            if node.kind == .medications {
+                let names = lexicon.reading(before).names
+                words = names.filter { !Hangul.contains($0) }.map { [$0] }
+                korean = names.filter { Hangul.contains($0) }.map { [$0] }
+            } else {
+                words = node.answerNames(options: interview.currentOptions)
+                let reading = interview.questionnaire.reading(before)
+                let readNode = reading.node(node.id) ?? node
+                korean = koreanNames(readNode, options: reading.options(for: readNode, answers: interview.answers))
+            }
+            return complete(before, words: words, korean: korean, listItems: listItems, edits: editTargets(interview))
+        }
     }
 
     /// At a yes/no check.

@@ -1,6 +1,7 @@
 import InterviewEngine
 import LineEditing
 import QuestionnaireModel
+import Scoring
 import TerminalText
 
 /// The REPL: shows each node, reads a line, hands it to the interview, and
@@ -22,7 +23,7 @@ final class InterviewSession {
     private var reader: LineReader { keyboard.reader }
     private var interactive: Bool { keyboard.isInteractive }
     private let view: QuestionView
-    private let medicationNames: [String]
+    private let lexicon: MedicationLexicon
     /// Whether to print each line read, so output from piped input reads like
     /// the session it was (a terminal echoes typing itself).
     private var echoInput: Bool { !keyboard.isTerminal }
@@ -46,12 +47,12 @@ final class InterviewSession {
         feedback.removeAll()
     }
 
-    init(interview: Interview, console: Console, keyboard: Keyboard, medicationNames: [String]) {
+    init(interview: Interview, console: Console, keyboard: Keyboard, lexicon: MedicationLexicon) {
         self.interview = interview
         self.console = console
         self.keyboard = keyboard
         self.view = QuestionView(console: console)
-        self.medicationNames = medicationNames
+        self.lexicon = lexicon
     }
 
     func run() throws -> Ending {
@@ -88,7 +89,7 @@ final class InterviewSession {
                 }
                 try commitAndShowFeedback()
                 if showStep { view.show(node, in: interview, client: client) }
-                reader.completer = Completions.provider(for: node, interview: interview, medicationNames: medicationNames)
+                reader.completer = Completions.provider(for: node, interview: interview, lexicon: lexicon)
             case .check(let check):
                 try commitAndShowFeedback()
                 if showStep { console.paragraph(console.words(check.prompt), indent: 2, style: .bold) }

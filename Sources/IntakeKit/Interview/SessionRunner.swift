@@ -99,11 +99,11 @@ public struct SessionRunner {
         let console = console
         if let resumeBytes {
             loaded = try Content.load(forTranscript: resumeBytes, questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
-            content = loaded.worded(forTranscript: resumeBytes, language: options.language) { console.line($0, to: .error) }
+            content = try loaded.worded(forTranscript: resumeBytes, language: options.language, files: ports.files) { console.line($0, to: .error) }
         } else {
             loaded = try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: false, files: ports.files)
             let language = loaded.available(LanguageChoice.choose(options.language, environment: ports.environment)) { console.line($0, to: .error) }
-            content = loaded.worded(for: options.mode, language: language)
+            content = try loaded.worded(for: options.mode, language: language, files: ports.files)
         }
         console.words = ProgramWords(content.questionnaire.variant)
     }
@@ -137,9 +137,10 @@ public struct SessionRunner {
 
     private mutating func runAnswerFile(_ path: String) throws {
         let file: AnswerFile
-        do {
-            file = try AnswerFile(try ports.files.read(path, limit: FileLimits.answers), file: path, questionnaire: questionnaire)
-        } catch let error as DiagnosticError {
+        let bytes = try ports.files.read(path, limit: FileLimits.answers)
+        do throws(DiagnosticError) {
+            file = try AnswerFile(bytes, file: path, questionnaire: questionnaire)
+        } catch {
             throw DiagnosticsFound(diagnostics: error.diagnostics)
         }
         // No one to ask: an answer file is taken as written (a near-miss
@@ -185,7 +186,7 @@ public struct SessionRunner {
                     console.line(console.words("Reception finished."))
                     return
                 }
-                content = loaded.worded(for: .reception, language: loaded.available(language) { console.line($0, to: .error) })
+                content = try loaded.worded(for: .reception, language: loaded.available(language) { console.line($0, to: .error) }, files: ports.files)
                 console.words = ProgramWords(content.questionnaire.variant)
             }
             let transcript = try newTranscript(mode: .reception, client: client, checks: Self.personChecks)
@@ -270,7 +271,7 @@ public struct SessionRunner {
     /// Runs an interview to its end or until it stops, saving every step.
     private mutating func interview(_ interview: Interview, transcript: TranscriptRecorder, audience: Audience, client: String? = nil) throws -> InterviewSession.Ending {
         let keyboard = self.keyboard()
-        let session = InterviewSession(interview: interview, console: console, keyboard: keyboard, medicationNames: content.lexicon.names)
+        let session = InterviewSession(interview: interview, console: console, keyboard: keyboard, lexicon: content.lexicon)
         session.audience = audience
         session.client = client
         session.record = transcript.record

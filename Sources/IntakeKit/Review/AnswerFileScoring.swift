@@ -36,7 +36,9 @@ public enum AnswerFileScoring {
     /// computes (the PHQ-9 total); it needs no rules for those.
     public static func run(_ options: Options, ports: Ports) throws {
         let loaded = try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: false, files: ports.files)
-        let content = loaded.worded(for: options.mode, language: loaded.available(LanguageChoice.choose(options.language, environment: ports.environment)) { ports.screen.send(Array(($0 + "\n").utf8), to: .error) })
+        let content = try loaded.worded(
+            for: options.mode, language: loaded.available(LanguageChoice.choose(options.language, environment: ports.environment)) { ports.screen.send(Array(($0 + "\n").utf8), to: .error) },
+            files: ports.files)
         if content.rules == nil, content.questionnaire.fhirForm == nil {
             let path = options.questionnaire ?? "the questionnaire"
             throw UserFacingError("\(path) has no rules beside it (expected \(Content.rulesPathBeside(path))): pass --rules FILE")

@@ -68,7 +68,7 @@ public enum Replay {
         let bytes = try ports.files.read(path, limit: TranscriptDocument.maxBytes)
         if options.json { throw UserFacingError("\(path): --json is for a folder of transcripts; for one session use: intake report FILE --format json") }
         let content = try Content.load(forTranscript: bytes, questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
-            .worded(forTranscript: bytes, language: options.language) { console.line($0, to: .error) }
+            .worded(forTranscript: bytes, language: options.language, files: ports.files) { console.line($0, to: .error) }
         let result = TranscriptCheck(path: path, bytes: bytes, content: content, clock: ports.clock, trustedKeys: trustedKeys)
         if result.document.header == nil {
             throw UserFacingError("\(path): not an intake transcript (\(result.document.problems.first?.description ?? "no header"))")

@@ -101,7 +101,7 @@ public enum SessionReport {
     static func data(transcript path: String, questionnaire: String?, rules: String?, language: Language? = nil, ports: Ports, console: Console) throws -> ReportData {
         let bytes = try ports.files.read(path, limit: TranscriptDocument.maxBytes)
         let content = try Content.load(forTranscript: bytes, questionnaire: questionnaire, rules: rules, files: ports.files)
-            .worded(forTranscript: bytes, language: language) { console.line($0, to: .error) }
+            .worded(forTranscript: bytes, language: language, files: ports.files) { console.line($0, to: .error) }
         let result = TranscriptCheck(path: path, bytes: bytes, content: content, clock: ports.clock)
         guard let header = result.document.header else {
             throw UserFacingError("\(path): not an intake transcript (\(result.document.problems.first?.description ?? "no header"))")

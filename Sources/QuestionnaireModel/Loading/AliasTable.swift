@@ -50,6 +50,15 @@ public struct AliasTable: Sendable, Equatable {
 }
 
 extension Questionnaire {
+    /// The questionnaire to read `typed` with: the one with the words of
+    /// another language (`laterWords`) when the text has Hangul in it,
+    /// else this one. Only what an answer is read as changes; the codes it
+    /// gives are the same.
+    public func reading(_ typed: some StringProtocol) -> Questionnaire {
+        guard let laterWords, Hangul.contains(typed) else { return self }
+        return laterWords.value
+    }
+
     /// This questionnaire with the words of `table` added: to the options of
     /// each question it names (and so to questions whose options come from
     /// it) and to the points of each scale.

@@ -12,6 +12,8 @@ public struct Language: RawRepresentable, Hashable, Sendable, ExpressibleByStrin
 
     /// The language the questionnaire, rules and program are written in.
     public static let english: Language = "en"
+    /// Korean, the one other language intake speaks so far.
+    public static let korean: Language = "ko"
 
     public var description: String { rawValue }
 }
