@@ -97,10 +97,10 @@ struct WordingTests {
     }
 
     @Test func addressingTheReaderIsAWholeWordInAnyCase() {
-        for text in ["How old are you?", "YOUR pain", "you're welcome", "Look after yourself.", "Is it yours"] {
+        for text in ["How old are you?", "YOUR pain", "you're welcome", "Look after yourself.", "Is it yours", "you’re — café", "Naïve? You", "you"] {
             #expect(ReceptionReview.addressesReader(text), "\(text)")
         }
-        for text in ["How old is the client?", "Young adults", "Yourk", "bayou"] {
+        for text in ["How old is the client?", "Young adults", "Yourk", "bayou", "youé", "yo u", "y-o-u", "", "Yo", "café youth", "yous2"] {
             #expect(!ReceptionReview.addressesReader(text), "\(text)")
         }
     }
