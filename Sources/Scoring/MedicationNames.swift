@@ -28,22 +28,12 @@ public struct MedicationNames: Sendable, Equatable {
     /// file and its place: a generic name the lexicon does not have, a name
     /// with no letter, a name twice for one medicine.
     public static func load(_ bytes: [UInt8], file: String, for lexicon: MedicationLexicon) throws(DiagnosticError) -> MedicationNames {
-        let json = try JSONParser.parseFile(bytes, file: file)
-        var log = DiagnosticLog(file: file, source: SourceText(bytes))
-        log.refuseControlCharacters(in: json)
+        var opening = try DataFileOpening.read(
+            bytes, file: file, kind: "a medicine names file", shape: "\"language\" and \"medicines\"", keys: topLevelKeys)
+        let language = opening.languageCode()
+        let (json, object) = (opening.json, opening.object)
+        var log = opening.log
         let root = JSONPath.root
-        guard let object = json.objectValue else {
-            log.error("a medicine names file must be an object with \"language\" and \"medicines\", found \(json.typeDescription)", at: json, path: root)
-            throw DiagnosticError(log.diagnostics)
-        }
-        for member in object.members where !topLevelKeys.contains(member.key) {
-            let hint = Suggestion.hint(for: member.key, among: topLevelKeys)
-            log.report(.error, "unknown key '\(member.key)' in a medicine names file\(hint)", offset: member.keyOffset, path: root.appending(member.key))
-        }
-        let language = object["language"]?.stringValue ?? ""
-        if language.isEmpty || language.count > 8 || !language.allSatisfy({ $0.isASCII && ($0.isLowercase || $0 == "-") }) {
-            log.error("'language' must be a language code in lower case, such as \"ko\"", at: object["language"] ?? json, path: root.appending("language"))
-        }
         var names: [String: [String]] = [:]
         if let medicines = object["medicines"]?.objectValue {
             let generics = lexicon.classes.flatMap { $0.medicines.map(\.generic) }

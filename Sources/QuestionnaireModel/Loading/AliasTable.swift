@@ -39,11 +39,11 @@ public struct AliasTable: Sendable, Equatable {
     /// question or option code, a scale given the wrong number of points, a
     /// word that would name two options of one question.
     public static func load(_ bytes: [UInt8], file: String, for questionnaire: Questionnaire) throws(DiagnosticError) -> AliasTable {
-        let json = try JSONParser.parseFile(bytes, file: file)
-        var log = DiagnosticLog(file: file, source: SourceText(bytes))
-        log.refuseControlCharacters(in: json)
-        var reader = AliasReader(log: log, questionnaire: questionnaire)
-        let table = reader.read(json)
+        var opening = try DataFileOpening.read(
+            bytes, file: file, kind: "an alias table", shape: "\"language\", \"questionnaire\" and \"questions\"", keys: topLevelKeys)
+        let language = opening.languageCode()
+        var reader = AliasReader(log: opening.log, questionnaire: questionnaire)
+        let table = reader.read(opening.json, object: opening.object, language: language)
         guard let table, !reader.log.hasErrors else { throw DiagnosticError(reader.log.diagnostics) }
         return table
     }
@@ -82,24 +82,12 @@ private struct AliasReader {
     var log: DiagnosticLog
     let questionnaire: Questionnaire
 
-    mutating func read(_ json: JSONValue) -> AliasTable? {
+    mutating func read(_ json: JSONValue, object: JSONObject, language: String) -> AliasTable? {
         let root = JSONPath.root
-        guard let object = json.objectValue else {
-            log.error("an alias table must be an object with \"language\", \"questionnaire\" and \"questions\", found \(json.typeDescription)", at: json, path: root)
-            return nil
-        }
-        for member in object.members where !AliasTable.topLevelKeys.contains(member.key) {
-            let hint = Suggestion.hint(for: member.key, among: AliasTable.topLevelKeys)
-            log.report(.error, "unknown key '\(member.key)' in an alias table\(hint)", offset: member.keyOffset, path: root.appending(member.key))
-        }
         for key in ["$schema", "description"] {
             if let value = object[key], value.stringValue == nil {
                 log.error("'\(key)' must be a string, found \(value.typeDescription)", at: value, path: root.appending(key))
             }
-        }
-        let language = object["language"]?.stringValue ?? ""
-        if language.isEmpty || language.count > 8 || !language.allSatisfy({ $0.isASCII && ($0.isLowercase || $0 == "-") }) {
-            log.error("'language' must be a language code in lower case, such as \"ko\"", at: object["language"] ?? json, path: root.appending("language"))
         }
         let id = object["questionnaire"]?.stringValue
         if id != questionnaire.id {

@@ -57,17 +57,11 @@ public struct Translation: Sendable {
     /// Reads a translation file, refusing a wrong shape with the file and
     /// JSON path of each problem.
     public static func load(_ bytes: [UInt8], file: String) throws(DiagnosticError) -> Translation {
-        let json = try JSONParser.parseFile(bytes, file: file)
-        var log = DiagnosticLog(file: file, source: SourceText(bytes))
-        log.refuseControlCharacters(in: json)
+        let opening = try DataFileOpening.read(
+            bytes, file: file, kind: "a translation file", shape: "'language', 'translates' and 'texts'", keys: topLevelKeys)
+        let (json, object) = (opening.json, opening.object)
+        var log = opening.log
         let root = JSONPath.root
-        guard let object = json.objectValue else {
-            log.error("a translation file must be an object with 'language', 'translates' and 'texts', found \(json.typeDescription)", at: json, path: root)
-            throw DiagnosticError(log.diagnostics)
-        }
-        for member in object.members where !topLevelKeys.contains(member.key) {
-            log.report(.error, "unknown key '\(member.key)' in a translation file\(Suggestion.hint(for: member.key, among: topLevelKeys))", offset: member.keyOffset, path: root.appending(member.key))
-        }
         let language = text("language", in: object, at: root, owner: json, log: &log)
         if let language, !languages.map(\.rawValue).contains(language) {
             let known = languages.map { "'\($0.rawValue)'" }.joined(separator: ", ")
