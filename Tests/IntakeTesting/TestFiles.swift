@@ -120,6 +120,10 @@ public final class TestFiles: FileSystem, TranscriptStorage, @unchecked Sendable
         memory.withLock { $0[absolute(path)] = bytes }
     }
 
+    public func appendPrivately(_ bytes: [UInt8], to path: String) throws(UserFacingError) {
+        memory.withLock { $0[absolute(path), default: []].append(contentsOf: bytes) }
+    }
+
     public func absolute(_ path: String) -> String {
         let joined = path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path)
         return (joined as NSString).standardizingPath

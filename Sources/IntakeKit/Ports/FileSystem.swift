@@ -15,6 +15,9 @@ public protocol FileSystem: Sendable {
     /// Writes `bytes` to `path` (created or emptied first), readable by its
     /// owner only: reports are health information.
     func writePrivately(_ bytes: [UInt8], to path: String) throws(UserFacingError)
+    /// Adds `bytes` to the end of the file at `path` (made by
+    /// `writePrivately`), so a long export is written as it is made.
+    func appendPrivately(_ bytes: [UInt8], to path: String) throws(UserFacingError)
     /// `path` from the root with `.`, `..` and links resolved, or as given
     /// when it cannot be resolved, for commands printed to paste elsewhere.
     func absolute(_ path: String) -> String

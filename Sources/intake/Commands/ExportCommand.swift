@@ -13,7 +13,10 @@ struct ExportCommand: ParsableCommand {
             groups. fhir-bundle adds the assessment as an Observation, in a collection \
             Bundle. A session of intake's own questionnaire is exported against that \
             questionnaire as FHIR (intake convert). The answers are replayed from the \
-            transcript; one that does not check out is not exported (exit 1).
+            transcript; one that does not check out is not exported (exit 1). \
+            For a folder, every session in it is written, oldest first, one resource \
+            a line (NDJSON, as FHIR Bulk Data files are); each that is not exported \
+            is named on standard error with why, and the exit status is 1.
             """
     )
 
@@ -22,7 +25,7 @@ struct ExportCommand: ParsableCommand {
         static let rules = "The rules to assess with (default: the rules beside the questionnaire)."
     }
 
-    @Argument(help: ArgumentHelp("A transcript (.jsonl).", valueName: "file"), completion: .file(extensions: ["jsonl"]))
+    @Argument(help: ArgumentHelp("A transcript (.jsonl), or a folder of them.", valueName: "path"), completion: .file(extensions: ["jsonl"]))
     var transcript: String
 
     @Option(name: .long, help: "fhir (a QuestionnaireResponse) or fhir-bundle (with the assessment).")

@@ -83,6 +83,17 @@ struct DiskFiles: FileSystem {
         }
     }
 
+    func appendPrivately(_ bytes: [UInt8], to path: String) throws(UserFacingError) {
+        do {
+            let descriptor = try FileDescriptor.open(
+                FilePath(path), .writeOnly, options: [.create, .append, .closeOnExec, .noFollow], permissions: [.ownerReadWrite])
+            defer { try? descriptor.close() }
+            try descriptor.writeAll(bytes)
+        } catch {
+            throw UserFacingError("\(path): cannot write the export: \(Self.reason(error))")
+        }
+    }
+
     func absolute(_ path: String) -> String {
         guard let resolved = realpath(path, nil) else { return path }
         defer { free(resolved) }
