@@ -48,7 +48,8 @@ public enum Export {
         // The files the session was made with (a kept version of the
         // default questionnaire when it was).
         let content = try Content.load(forTranscript: bytes, questionnaire: options.questionnaire, rules: options.rules, files: ports.files)
-        let text = try resource(path: path, bytes: bytes, content: content, format: options.format, ports: ports, console: console).prettyPrinted()
+        let form = try content.questionnaire.asFHIRForm()
+        let text = try resource(path: path, bytes: bytes, content: content, form: form, format: options.format, ports: ports, console: console).prettyPrinted()
         guard let output = options.output else {
             console.write(text)
             return
@@ -70,6 +71,7 @@ public enum Export {
             ? try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: false, files: ports.files) : nil
         let contents = Content.Cache(fixed: fixed, files: ports.files)
         if let output = options.output { try ports.files.writePrivately([], to: output) }
+        var forms: [String: FHIRForm] = [:]
         var exported = 0
         var refused = 0
         for name in names {
@@ -81,7 +83,12 @@ public enum Export {
                     throw UserFacingError(id.map { "\(path): no questionnaire '\(Printable.escaped($0, limit: 200))' is found to replay it with: pass it with --questionnaire" }
                         ?? "\(path): not an intake transcript")
                 }
-                var line = try resource(path: path, bytes: bytes, content: content, format: options.format, ports: ports, console: console).serializedBytes()
+                // Each questionnaire is written as FHIR once, not once a session.
+                let key = content.identities.questionnaire.sha256
+                let form = try forms[key] ?? content.questionnaire.asFHIRForm()
+                forms[key] = form
+                var line = try resource(path: path, bytes: bytes, content: content, form: form, format: options.format, ports: ports, console: console)
+                    .serializedBytes()
                 line.append(0x0A)
                 if let output = options.output {
                     try ports.files.appendPrivately(line, to: output)
@@ -102,7 +109,7 @@ public enum Export {
     /// The resource for the transcript at `path`: its answers replayed with
     /// `content`, refused (a `UserFacingError` naming the file) when the
     /// record does not check out; warnings said on standard error.
-    static func resource(path: String, bytes: [UInt8], content: Content, format: Format, ports: Ports, console: Console) throws -> JSONValue {
+    static func resource(path: String, bytes: [UInt8], content: Content, form: FHIRForm, format: Format, ports: Ports, console: Console) throws -> JSONValue {
         let invocation = Invocation(program: ports.program, files: ports.files)
         let result = TranscriptCheck(path: path, bytes: bytes, content: content, clock: ports.clock)
         guard let header = result.document.header else {
@@ -124,7 +131,6 @@ public enum Export {
         if result.outcomeDiffers {
             console.error("\(path): warning: today's rules give a different outcome from the one recorded; the export has today's")
         }
-        let form = try content.questionnaire.asFHIRForm()
         // `authored` is when the answers were last changed: the last line.
         let authored = ports.clock.localTime(atMilliseconds: header.startedMilliseconds + (result.document.entries.last?.milliseconds ?? 0))
         let response = QuestionnaireResponseExport.response(form: form, interview: replay.interview, authored: authored, id: header.session)

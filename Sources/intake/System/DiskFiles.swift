@@ -76,7 +76,10 @@ struct DiskFiles: FileSystem {
             let descriptor = try FileDescriptor.open(
                 FilePath(path), .writeOnly, options: [.create, .truncate, .closeOnExec, .noFollow], permissions: [.ownerReadWrite])
             defer { try? descriptor.close() }
-            fchmod(descriptor.rawValue, 0o600)
+            // A file that was there already becomes private too; a device
+            // (--output /dev/stdout) is left as it is.
+            var info = stat()
+            if fstat(descriptor.rawValue, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { fchmod(descriptor.rawValue, 0o600) }
             try descriptor.writeAll(bytes)
         } catch {
             throw UserFacingError("\(path): cannot write the report: \(Self.reason(error))")
