@@ -2,7 +2,7 @@ import IntakeKit
 
 extension Ports {
     /// The ports of this process: the disk, this terminal, the system
-    /// clock and time zone, CUPS and a headless browser; the keyboard is set
+    /// clock and time zone, CUPS, a headless browser and the machine's cores; the keyboard is set
     /// up (line editing, signal handlers) only when an interview first reads
     /// from it. `plain` turns line editing off.
     static func process(plain: Bool = false) -> Ports {
@@ -13,6 +13,7 @@ extension Ports {
             program: ProcessEnvironment.program, deskKeys: DiskDeskKeys(), timeZone: SystemTimeZone())
         ports.printing = CupsPrinter()
         ports.browser = HeadlessChromium()
+        ports.workers = CoreWorkers()
         return ports
     }
 }

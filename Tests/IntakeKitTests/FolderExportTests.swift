@@ -69,3 +69,34 @@ struct FolderExportTests {
         #expect(export.output.split(separator: "\n").count == 2)
     }
 }
+
+/// A folder replay runs its sessions on several threads (the binary on the
+/// machine's cores); the summary must be what one thread gives.
+@Suite("A folder replayed on several threads")
+struct ParallelFolderReplayTests {
+    @Test func theSummaryIsTheSameOnOneThreadAndOnSeveral() throws {
+        let (intake, transcripts) = try FolderExportTests.folder()
+        // More sessions than one batch holds, with one altered and one torn.
+        let folder = "/memory/many"
+        try intake.files.prepareFolder(folder)
+        for copy in 0..<50 {
+            for (index, transcript) in transcripts.enumerated() {
+                var text = intake.text(transcript)
+                if copy == 7, index == 1 { text = text.replacingOccurrences(of: "\"raw\":\"3\"", with: "\"raw\":\"4\"") }
+                if copy == 31, index == 0 { text = String(text.dropLast(9)) }
+                intake.files.place(Array(text.utf8), at: "\(folder)/2026\(String(format: "%04d", copy))-\(index).jsonl")
+            }
+        }
+        intake.workers = OneWorker()
+        let one = intake.replay(Replay.Options(path: folder, check: true, json: true))
+        intake.workers = ThreadWorkers()
+        let several = intake.replay(Replay.Options(path: folder, check: true, json: true))
+        #expect(one.status == 1)
+        #expect(several.status == one.status)
+        #expect(several.output == one.output)
+        let summary = try JSONParser.parse(Array(one.output.utf8))
+        #expect(summary["sessions"]?.numberValue?.integer == 150)
+        #expect(one.output.contains("20260007-1.jsonl"))
+        #expect(one.output.contains("20260031-0.jsonl"))
+    }
+}

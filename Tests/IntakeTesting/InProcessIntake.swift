@@ -25,6 +25,9 @@ public final class InProcessIntake {
     public var timeZone: LocalTimeZone = FixedOffsetZone.utc
     /// The keyboard the next interview gets; set by `run(_:typing:)`.
     public var keyboard: Keyboard?
+    /// How much of a long job runs at once: several threads, as the binary
+    /// runs it on a machine's cores, unless a test says otherwise.
+    public var workers: Workers = ThreadWorkers()
     /// The print system: `lp` installed, printing into memory.
     public lazy var printer = RecordingPrinter(files: files)
 
@@ -55,6 +58,7 @@ public final class InProcessIntake {
             keyboard: { keyboard ?? ScriptedLineReader([]).keyboard() }, environment: environment, program: "intake", deskKeys: deskKeys,
             timeZone: timeZone)
         ports.printing = printer
+        ports.workers = workers
         return ports
     }
 

@@ -498,9 +498,10 @@ public struct Content: Sendable {
     }
 
     /// Contents by questionnaire id, loaded once each: a folder may hold
-    /// sessions of several questionnaires. Nil for an id no file is found for.
-    public final class Cache {
-        private var loaded: [String: Content?] = [:]
+    /// sessions of several questionnaires. Nil for an id no file is found
+    /// for. Any thread may ask; each content is loaded once.
+    public final class Cache: Sendable {
+        private let loaded = Mutex<[String: Content?]>([:])
         private let fixed: Content?
         private let files: FileSystem
 
@@ -513,32 +514,28 @@ public struct Content: Sendable {
         /// The content to read the transcript in `bytes` with (a kept
         /// version of the default questionnaire when it was made with one).
         public func content(forTranscript bytes: [UInt8]) -> Content? {
+            if let fixed { return fixed }
             let header = TranscriptHeader.of(transcript: bytes)
-            let found: Content?
-            if let fixed {
-                found = fixed
-            } else if let header, Content.isBuiltIn(header.questionnaire.id ?? builtInID) {
-                let key = "\(header.questionnaire.id ?? builtInID)#\(header.questionnaire.sha256)"
-                if let known = loaded[key] {
-                    found = known
-                } else {
-                    found = try? Content.builtIn(matching: header.questionnaire, files: files)
-                    loaded[key] = found
-                }
-            } else {
-                found = content(for: header?.questionnaire.id)
+            guard let header, Content.isBuiltIn(header.questionnaire.id ?? builtInID) else { return content(for: header?.questionnaire.id) }
+            let key = "\(header.questionnaire.id ?? builtInID)#\(header.questionnaire.sha256)"
+            return loaded.withLock { loaded in
+                if let known = loaded[key] { return known }
+                let found = try? Content.builtIn(matching: header.questionnaire, files: files)
+                loaded[key] = found
+                return found
             }
-            return found
         }
 
         public func content(for id: String?) -> Content? {
             if let fixed { return fixed }
             let key = id ?? builtInID
-            if let known = loaded[key] { return known }
-            let found = try? Content.load(forQuestionnaire: key, questionnaire: nil, rules: nil, files: files)
-            let usable = found.flatMap { $0.questionnaire.questionnaire.id == key ? $0 : nil }
-            loaded[key] = usable
-            return usable
+            return loaded.withLock { loaded in
+                if let known = loaded[key] { return known }
+                let found = try? Content.load(forQuestionnaire: key, questionnaire: nil, rules: nil, files: files)
+                let usable = found.flatMap { $0.questionnaire.questionnaire.id == key ? $0 : nil }
+                loaded[key] = usable
+                return usable
+            }
         }
     }
 }

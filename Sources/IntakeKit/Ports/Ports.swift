@@ -23,6 +23,8 @@ public struct Ports {
     public var printing: Printing?
     /// The browser PDFs are made with; nil where there is none.
     public var browser: Browser?
+    /// How much of a long job may run at once (one piece at a time unless given).
+    public var workers: Workers = OneWorker()
 
     public init(
         files: FileSystem, transcripts: TranscriptStorage, clock: WallClock, screen: Screen,

@@ -1,6 +1,7 @@
 import InterviewEngine
 import QuestionnaireModel
 import Scoring
+import Synchronization
 import TerminalText
 
 /// A whole folder of transcripts in one summary. Files are read one at a
@@ -49,59 +50,116 @@ public struct FolderSummary {
     /// Files that make `--check` fail.
     public var failures: Int { mismatched.count + damaged.count + tampered.count + unreadable.count + signatures.problems.count }
 
-    /// Reads every `*.jsonl` file of `folder`, one at a time, replaying
-    /// each with its own questionnaire from `contents`, and checking its
-    /// signatures with `trustedKeys` (where they came from, and the keys).
+    /// Reads every `*.jsonl` file of `folder`, replaying each with its own
+    /// questionnaire from `contents`, and checking its signatures with
+    /// `trustedKeys` (where they came from, and the keys). Files are taken
+    /// a few at a time as the folder is listed, each few shared among
+    /// `workers` (the machine's cores), and what each shows is added in
+    /// the order listed, so memory stays flat and the summary is the same
+    /// however many workers there are.
     public static func scan(
-        _ folder: String, contents: Content.Cache, files: FileSystem, clock: WallClock, trustedKeys: (source: String, keys: TrustedDeskKeys)? = nil
+        _ folder: String, contents: Content.Cache, files: FileSystem, clock: WallClock,
+        trustedKeys: (source: String, keys: TrustedDeskKeys)? = nil, workers: Workers = OneWorker()
     ) throws -> FolderSummary {
         var summary = FolderSummary(folder: folder)
         summary.signatures.trustedKeys = trustedKeys?.source
+        let keys = trustedKeys?.keys
+        var batch: [String] = []
+        func examineBatch() {
+            let names = batch
+            let findings = Mutex([Finding?](repeating: nil, count: names.count))
+            workers.each(names.count) { index in
+                let name = names[index]
+                let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+                let finding = Finding(name: Printable.escaped(name, limit: 200), path: path, contents: contents, files: files, clock: clock, trustedKeys: keys)
+                findings.withLock { $0[index] = finding }
+            }
+            for finding in findings.withLock({ $0 }) { if let finding { summary.add(finding) } }
+            batch.removeAll(keepingCapacity: true)
+        }
         try files.forEachName(in: folder) { name in
             guard name.hasSuffix(".jsonl"), !name.hasPrefix(".") else { return }
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            summary.add(name: Printable.escaped(name, limit: 200), path: path, contents: contents, files: files, clock: clock, trustedKeys: trustedKeys?.keys)
+            batch.append(name)
+            if batch.count == Self.batchSize { examineBatch() }
         }
+        examineBatch()
         summary.sortProblems()
         return summary
     }
 
-    private mutating func add(name: String, path: String, contents: Content.Cache, files: FileSystem, clock: WallClock, trustedKeys: TrustedDeskKeys?) {
-        let bytes: [UInt8]
-        do {
-            bytes = try files.read(path, limit: TranscriptDocument.maxBytes)
-        } catch {
-            unreadable.append((name, error.message))
-            return
-        }
-        guard let content = contents.content(forTranscript: bytes) else {
-            // No questionnaire to replay it with; the hash chain needs none.
-            let document = TranscriptDocument(bytes)
-            note(document.problems, file: name)
-            if document.header != nil {
-                note(SessionSignatures(document, trusted: trustedKeys), file: name)
-                sessions += 1
-                otherQuestionnaire.append((name, "questionnaire '\(Printable.escaped(document.header?.questionnaire.id ?? "?", limit: 200))'"))
+    /// How many files are read before what they show is added: enough to
+    /// keep every core busy, few enough that memory stays small.
+    static let batchSize = 64
+
+    /// What one file shows, worked out on any thread.
+    struct Finding: Sendable {
+        var name: String
+        var unreadable: String?
+        var problems: [TranscriptDocument.Problem] = []
+        var signatures: SessionSignatures?
+        /// Whether the file is a session (its first line a transcript header).
+        var isSession = false
+        var otherQuestionnaire: String?
+        var mismatch: String?
+        var completed = false
+        var category: String?
+
+        init(name: String, path: String, contents: Content.Cache, files: FileSystem, clock: WallClock, trustedKeys: TrustedDeskKeys?) {
+            self.name = name
+            let bytes: [UInt8]
+            do {
+                bytes = try files.read(path, limit: TranscriptDocument.maxBytes)
+            } catch {
+                unreadable = error.message
+                return
             }
+            guard let content = contents.content(forTranscript: bytes) else {
+                // No questionnaire to replay it with; the hash chain needs none.
+                let document = TranscriptDocument(bytes)
+                problems = document.problems
+                guard let header = document.header else { return }
+                signatures = SessionSignatures(document, trusted: trustedKeys)
+                isSession = true
+                otherQuestionnaire = "questionnaire '\(Printable.escaped(header.questionnaire.id ?? "?", limit: 200))'"
+                return
+            }
+            let result = TranscriptCheck(path: path, bytes: bytes, content: content, clock: clock, trustedKeys: trustedKeys)
+            problems = result.document.problems
+            guard let header = result.document.header else { return }
+            signatures = result.signatures
+            isSession = true
+            if result.isForAnotherQuestionnaire {
+                otherQuestionnaire = "questionnaire '\(Printable.escaped(header.questionnaire.id ?? "?", limit: 200))'"
+                return
+            }
+            if let step = result.stepMismatches.first {
+                mismatch = "line \(step.entry.line): \(step.mismatch ?? "")"
+            } else if result.outcomeDiffers, let recorded = result.recorded, let fresh = result.fresh {
+                mismatch = "outcome was \(Printable.escaped(recorded.category, limit: 200)), is now \(fresh.category.code)"
+            }
+            completed = result.isCompleted
+            if completed { category = result.recorded.map { Printable.escaped($0.category, limit: 200) } ?? "none" }
+        }
+    }
+
+    private mutating func add(_ finding: Finding) {
+        let name = finding.name
+        if let reason = finding.unreadable {
+            unreadable.append((name, reason))
             return
         }
-        let result = TranscriptCheck(path: path, bytes: bytes, content: content, clock: clock, trustedKeys: trustedKeys)
-        note(result.document.problems, file: name)
-        guard let header = result.document.header else { return }
-        note(result.signatures, file: name)
+        note(finding.problems, file: name)
+        guard finding.isSession else { return }
+        if let signatures = finding.signatures { note(signatures, file: name) }
         sessions += 1
-        if result.isForAnotherQuestionnaire {
-            otherQuestionnaire.append((name, "questionnaire '\(Printable.escaped(header.questionnaire.id ?? "?", limit: 200))'"))
+        if let reason = finding.otherQuestionnaire {
+            otherQuestionnaire.append((name, reason))
             return
         }
-        if let step = result.stepMismatches.first {
-            mismatched.append((name, "line \(step.entry.line): \(step.mismatch ?? "")"))
-        } else if result.outcomeDiffers, let recorded = result.recorded, let fresh = result.fresh {
-            mismatched.append((name, "outcome was \(Printable.escaped(recorded.category, limit: 200)), is now \(fresh.category.code)"))
-        }
-        if result.isCompleted {
+        if let mismatch = finding.mismatch { mismatched.append((name, mismatch)) }
+        if finding.completed {
             completed += 1
-            byCategory[result.recorded.map { Printable.escaped($0.category, limit: 200) } ?? "none", default: 0] += 1
+            byCategory[finding.category ?? "none", default: 0] += 1
         } else {
             unfinished += 1
             keepUnfinished(name)

@@ -55,7 +55,7 @@ public enum Replay {
                 ? try Content.load(questionnaire: options.questionnaire, rules: options.rules, requireRules: false, files: ports.files) : nil
             let summary = try FolderSummary.scan(
                 path, contents: Content.Cache(fixed: fixed, files: ports.files), files: ports.files, clock: ports.clock,
-                trustedKeys: trustedKeys.map { (options.trustedKeys ?? "", $0) })
+                trustedKeys: trustedKeys.map { (options.trustedKeys ?? "", $0) }, workers: ports.workers)
             if options.json {
                 console.write(summary.json.prettyPrinted())
             } else {
