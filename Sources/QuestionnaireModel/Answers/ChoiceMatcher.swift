@@ -211,9 +211,11 @@ struct ChoiceMatcher: Sendable {
     /// is the only one. A plural that names nothing is tried without its
     /// "s" ("meds" starts "medicines").
     private func partial(_ word: String) -> Result<Int, Failure> {
-        let prefixed = optionsWithAName { $0.hasPrefix(word) }
+        // Names and words are both in matching form, so their bytes compare.
+        let typed = word.utf8
+        let prefixed = optionsWithAName { $0.utf8.starts(with: typed) }
         if let picked = onlyOrWholeWord(word, among: prefixed, firstWord: true) { return picked }
-        let inner = optionsWithAName { $0.split(separator: " ").contains { $0.hasPrefix(word) } }
+        let inner = optionsWithAName { Self.hasWord(startingWith: typed, in: $0.utf8) }
         if let picked = onlyOrWholeWord(word, among: inner, firstWord: false) { return picked }
         if let stem = Self.stem(of: word), case .success(let index) = partial(stem) { return .success(index) }
         return .failure(.noMatch(word))
@@ -235,6 +237,16 @@ struct ChoiceMatcher: Sendable {
         return .failure(.ambiguous(word, found.sorted()))
     }
 
+    /// Whether a word of `name` (after its start or a space) starts with `typed`.
+    static func hasWord(startingWith typed: String.UTF8View, in name: String.UTF8View) -> Bool {
+        var index = name.startIndex
+        while true {
+            if name[index...].starts(with: typed) { return true }
+            guard let space = name[index...].firstIndex(of: 0x20) else { return false }
+            index = name.index(after: space)
+        }
+    }
+
     /// `word` without the "s" of a plural, for words of four letters or more.
     private static func stem(of word: String) -> String? {
         word.count >= 4 && word.hasSuffix("s") ? String(word.dropLast()) : nil
@@ -248,6 +260,10 @@ struct ChoiceMatcher: Sendable {
     /// option. Tried only for words no name matches exactly.
     private func startOfAName(_ words: [String], from start: Int) -> (index: Int, length: Int)? {
         var end = min(words.count, start + longestName)
+        // A name can fit only if it starts with the first word (or its
+        // stem): most names are passed on that, before being split.
+        let first = words[start].utf8
+        let firstStem = Self.stem(of: words[start])?.utf8
         while end >= start + 2 {
             let run = words[start..<end]
             var best: [Int] = []
@@ -255,6 +271,7 @@ struct ChoiceMatcher: Sendable {
             for (index, option) in options.enumerated() {
                 var optionWhole = -1
                 for name in option.matchingForms {
+                    guard name.utf8.starts(with: first) || (firstStem.map { name.utf8.starts(with: $0) } ?? false) else { continue }
                     let nameWords = name.split(separator: " ")
                     guard nameWords.count >= run.count else { continue }
                     var whole = 0
