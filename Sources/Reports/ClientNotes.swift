@@ -77,7 +77,7 @@ public struct ClientNotes: Sendable, Equatable {
         if let node = questionnaire.node(Self.positionQuestion), let answer = answers[node.id] {
             questions.append(node.id)
             positions = answer.value.codes.filter { $0 != "none" }.map { code in
-                Position(code: code, label: Self.positionWords[code] ?? questionnaire.label(of: code, at: node))
+                Position(code: code, label: (questionnaire.language == .english ? Self.positionWords[code] : nil) ?? questionnaire.label(of: code, at: node))
             }
         }
         if let node = Self.consentQuestions.lazy.compactMap(questionnaire.node).first {

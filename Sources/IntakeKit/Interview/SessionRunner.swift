@@ -105,7 +105,7 @@ public struct SessionRunner {
             let language = loaded.available(LanguageChoice.choose(options.language, environment: ports.environment)) { console.line($0, to: .error) }
             content = loaded.worded(for: options.mode, language: language)
         }
-        console.words = ProgramWords(content.questionnaire.variant)
+        console.words = ProgramWords(content.questionnaire.variant, phrases: content.programPhrases(for: content.questionnaire.variant.language))
     }
 
     var questionnaire: Questionnaire { content.questionnaire.questionnaire }
@@ -186,7 +186,7 @@ public struct SessionRunner {
                     return
                 }
                 content = loaded.worded(for: .reception, language: loaded.available(language) { console.line($0, to: .error) })
-                console.words = ProgramWords(content.questionnaire.variant)
+                console.words = ProgramWords(content.questionnaire.variant, phrases: content.programPhrases(for: content.questionnaire.variant.language))
             }
             let transcript = try newTranscript(mode: .reception, client: client, checks: Self.personChecks)
             if let client { console.line(console.paint(console.words("Client: ") + client, .bold)) }
@@ -427,7 +427,7 @@ public struct SessionRunner {
             switch ClientReference.check(reference) {
             case .success(let valid): return valid
             case .failure(let problem):
-                console.paragraph("! \(problem.description.prefix(1).uppercased() + problem.description.dropFirst()). Type it again, or press Enter to go on without one.", indent: 2, style: .warning)
+                console.paragraph(console.words("! \(problem.description.prefix(1).uppercased() + problem.description.dropFirst()). Type it again, or press Enter to go on without one."), indent: 2, style: .warning)
             }
         }
     }

@@ -1,0 +1,120 @@
+import Foundation
+import IntakeKit
+import IntakeTesting
+import InterviewEngine
+import QuestionnaireModel
+import Testing
+
+/// A whole session of the shipped questionnaire held in Korean, as a
+/// person at home answers it: refusals of every kind of question, a near
+/// miss, a medicine misspelt, the edit commands, the summary; then its
+/// report in every format and its replay. Nothing the person or the staff
+/// reads may be English (issue 17: "Not done if any text ... is English").
+@Suite("A Korean session, end to end")
+struct KoreanSessionWalkTests {
+    /// Each line as typed, in the order asked; refused ones are followed by
+    /// what the person types next.
+    static let typed = [
+        "",  // age: Enter alone
+        "3",
+        "한참", "200년", "3", "-3년", "1년 반",  // a length of time: unreadable, too long, no unit, negative
+        "매일",
+        "허리, 목", "허리",
+        "없음", "없음",
+        "11", "", "7.5", "많이", "칠",  // a scale: above, empty, not whole, no number
+        "5", "4",
+        "모름",
+        "1-30", "0", "없음",  // choices: a range too far, no such number
+        "없음",
+        "없음, 와파린", "엘리퀴즈, 아스피린, 와파림", "네",  // none with a name; two near misses, confirmed
+        "6", ":edit 99", ":edit",
+        "2", "1", "3", "0", "조금", "1", "0", "2", "0", "보통", "1", "1", "2", "세게", "엎드리기 어려움", "없음", "", "네", "",
+    ]
+
+    /// English words on a Korean screen: words of ASCII letters, leaving
+    /// out what `LanguageTests.englishWords` does, words joined to Hangul
+    /// ("intake가", "혈전(DVT)"), and codes: rule, question and
+    /// questionnaire ids, the time zone, the program's name.
+    static func english(_ text: String) -> [String] {
+        LanguageTests.englishWords(text, typed: typed).filter { word in
+            let core = word.trimmingCharacters(in: CharacterSet(charactersIn: "(),:.;'"))
+            if core.unicodeScalars.contains(where: { (0xAC00...0xD7A3).contains($0.value) }) { return false }
+            if ["intake", "UTC", "id", "review"].contains(core) || core.hasPrefix(":") || core.hasPrefix("+") { return false }
+            return !core.allSatisfy { $0.isLowercase || $0 == "-" || $0 == "_" || $0 == "," || $0.isNumber }
+        }
+    }
+
+    static func options() -> SessionOptions {
+        var options = SessionOptions()
+        options.language = "ko"
+        return options
+    }
+
+    @Test func theSessionAndItsRefusalsAreInKorean() throws {
+        let intake = InProcessIntake()
+        let run = intake.run(Self.options(), piping: Self.typed.joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.error)")
+        let english = Self.english(run.output)
+        #expect(english.isEmpty, "English on a Korean screen: \(english)\n\(run.output)")
+        let flat = ScoreTests.flat(run.output)
+        // Each kind of refusal, in Korean.
+        for said in [
+            "'한참'을(를) 기간으로 읽지 못했습니다. 예: '6개월' 또는 '2년'.",
+            "'200년'은(는) 80년보다 깁니다.",
+            "'3'에는 단위가 필요합니다. 예: '3일', '3개월', '3년'.",
+            "기간은 음수일 수 없습니다.",
+            "11은(는) 10보다 큽니다. 0부터 10까지의 정수를 입력하세요.",
+            "0부터 10까지의 정수를 입력해 주세요.",
+            "7.5은(는) 정수가 아닙니다.",
+            "'1-30'은(는) 선택지 범위가 아닙니다.",
+            "0번 선택지는 없습니다. 1부터 18까지의 번호나 목록에 있는 이름을 입력하세요.",
+            "'없음'은 약 이름과 함께 쓸 수 없습니다.",
+            "'엘리퀴즈', '와파림'은(는) intake가 모르는 약 이름입니다. 엘리퀴스 (혈액 희석제), 와파린 (혈액 희석제)을(를) 말씀하신 건가요?",
+            "99번 답변은 없습니다.",
+            "고칠 답변의 번호와 함께 :edit 를 입력하세요.",
+        ] {
+            #expect(flat.contains(said), "missing: \(said)")
+        }
+        // The assessment names the medicines' classes and the pressure limit in Korean.
+        #expect(flat.contains("엘리퀴스: 혈액 희석제(항응고제); 아스피린: 항혈소판제; 와파린: 혈액 희석제(항응고제)"), "\(flat)")
+        #expect(flat.contains("압력: 약하게 (월턴 압력 척도 1-2단계)보다 세게 하지 않습니다 (출혈 위험 때문이며, 여기서 가장 낮은 한도입니다). '강하게' 압력을 원하셨지만"))
+        #expect(flat.contains("3개월 이상 지속된 통증: 예"))
+    }
+
+    @Test func itsReportsAndReplayAreInKorean() throws {
+        let intake = InProcessIntake()
+        let run = intake.run(Self.options(), piping: Self.typed.joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.error)")
+        let path = try #require(intake.transcripts.first)
+        for format in [SessionReport.Format.text, .markdown] {
+            let report = intake.report(SessionReport.Options(transcript: path, format: format))
+            #expect(report.status == 0, "\(report.error)")
+            #expect(Self.english(report.output).isEmpty, "\(format): \(Self.english(report.output))\n\(report.output)")
+            #expect(report.output.contains("알 수 없는 약") == false, "every medicine was recognised")
+        }
+        let html = intake.report(SessionReport.Options(transcript: path, format: .html)).output
+        // The body map's words and its key.
+        for word in [">앞면</text>", ">뒷면</text>", "</svg> 아픈 곳</li>", "</svg> 주된 부위</li>", "</svg> 피할 곳</li>", "</svg> 표시 없음</li>", "</svg> 반대쪽 면</li>", ">주된 부위</text>"] {
+            #expect(html.contains(word), "missing \(word)")
+        }
+        for word in [">Front<", ">Back<", " painful</li>", " main area</li>", " not marked</li>", " other view</li>", "Before the session", "Status"] {
+            #expect(!html.contains(word), "English left: \(word)")
+        }
+        let replay = intake.replay(Replay.Options(path: path, check: true))
+        #expect(replay.status == 0, "\(replay.output)\(replay.error)")
+        #expect(replay.output.contains("재생: 모든 단계가 기록된 대로 진행되었습니다."))
+        #expect(replay.output.contains("! '한참'을(를) 기간으로 읽지 못했습니다."))
+        let left = Self.english(replay.output)
+        #expect(left.isEmpty, "English in a Korean replay: \(left)")
+    }
+
+    /// The class labels have an owner: the medicines names file, checked
+    /// against the medicines file when loaded.
+    @Test func everyMedicineClassHasAKoreanLabel() throws {
+        let names = try JSONSerialization.jsonObject(with: Data(Fixtures.text("Questionnaires/medications.ko.json").utf8)) as? [String: Any]
+        let medicines = try JSONSerialization.jsonObject(with: Data(Fixtures.text("Questionnaires/medications.json").utf8)) as? [String: Any]
+        let codes = Set(((medicines?["classes"] as? [[String: Any]]) ?? []).compactMap { $0["code"] as? String })
+        let labelled = Set(((names?["classes"] as? [String: String]) ?? [:]).keys)
+        #expect(!codes.isEmpty && codes == labelled)
+    }
+}
