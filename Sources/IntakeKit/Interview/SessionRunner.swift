@@ -353,6 +353,13 @@ public struct SessionRunner {
             mode: mode, client: client, questionnaire: identities.questionnaire, rules: identities.rules,
             medications: identities.medications, checks: checks)
         header.language = content.questionnaire.variant.language
+        // The words in another language that read the answers: named for a
+        // session in that language, and for every session once they are
+        // past their first version (an English session names none, so its
+        // bytes stay as they were).
+        if header.language != .english || content.localWords.contains(where: { $0.version != Content.firstLocalWordsVersion }) {
+            header.localWords = content.localWords
+        }
         do {
             try ports.transcripts.prepareFolder(folder)
             let transcript = try TranscriptRecorder(newIn: folder, header: header, storage: ports.transcripts, clock: ports.clock)
