@@ -150,7 +150,7 @@ extension ProgramWords {
         ("There is no choice {n}: type the number of a choice, from 1 to {n}", "{1}번 선택지는 없습니다. 1부터 {2}까지의 번호를 입력하세요"),
         ("{} could be {}: type more of the name, or its number.", "{1}은(는) {L2} 중 하나일 수 있습니다. 이름을 더 입력하거나 번호를 입력하세요."),
         ("Please choose just one, not {}.", "하나만 골라 주세요 ({L1} 중 하나)."),
-        ("I couldn't read {} as a number: ", "{1}을(를) 숫자로 읽지 못했습니다: "),
+        ("I couldn't read {} as a number: ", "{1}을(를) 숫자로 읽지 못했습니다. "),
         ("I couldn't read {} as a duration: try {}.", "{1}을(를) 기간으로 읽지 못했습니다. 예: {L2}."),
         ("'{}' needs a unit: try {}.", "'{1}'에는 단위가 필요합니다. 예: {L2}."),
         ("Please list your medicines separated by commas, or type 'none'.", "복용 중인 약을 쉼표로 구분해 적어 주세요. 없으면 '없음'이라고 입력하세요."),
