@@ -103,10 +103,10 @@ extension ReportRenderer {
             out += "<p class=\"own-words\"><span class=\"note-label\">\(e(data.words(ownWordsLabel(data.audience)))) (\(e(words.label.lowercased()))):</span> <q>\(e(words.text))</q></p>\n"
         }
         if !notes.positions.isEmpty {
-            out += "<p class=\"positions\"><span class=\"note-label\">\(e(positionsLabel)):</span> \(e(notes.positions.map(\.label).joined(separator: "; ")))</p>\n"
+            out += "<p class=\"positions\"><span class=\"note-label\">\(e(data.words(positionsLabel))):</span> \(e(notes.positions.map(\.label).joined(separator: "; ")))</p>\n"
         }
         if !avoided.isEmpty {
-            out += "<p class=\"avoid\"><span class=\"note-label\">\(e(avoidLabel)):</span> \(e(avoided.joined(separator: "; ")))</p>\n"
+            out += "<p class=\"avoid\"><span class=\"note-label\">\(e(data.words(avoidLabel))):</span> \(e(avoided.joined(separator: "; ")))</p>\n"
         }
         if notes.ownWords.isEmpty, notes.positions.isEmpty, avoided.isEmpty {
             out += "<p class=\"nothing-noted\">\(e(data.words(nothingNoted(data.audience))))</p>\n"

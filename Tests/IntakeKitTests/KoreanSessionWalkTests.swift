@@ -28,7 +28,7 @@ struct KoreanSessionWalkTests {
         "없음",
         "없음, 와파린", "엘리퀴즈, 아스피린, 와파림", "네",  // none with a name; two near misses, confirmed
         "6", ":edit 99", ":edit",
-        "2", "1", "3", "0", "조금", "1", "0", "2", "0", "보통", "1", "1", "2", "세게", "엎드리기 어려움", "없음", "", "네", "",
+        "2", "1", "3", "0", "조금", "1", "0", "2", "0", "보통", "1", "1", "2", "세게", "엎드리기 어려움", "없음", "오른쪽 발은 피해 주세요", "네", "",
     ]
 
     /// English words on a Korean screen: words of ASCII letters, leaving
@@ -93,11 +93,12 @@ struct KoreanSessionWalkTests {
             #expect(report.output.contains("알 수 없는 약") == false, "every medicine was recognised")
         }
         let html = intake.report(SessionReport.Options(transcript: path, format: .html)).output
-        // The body map's words and its key.
+        // The body map's words and its key, the notes before the session.
+        #expect(html.contains("피하거나 조심할 곳") && html.contains("오른쪽 발"), "the foot to avoid, in Korean")
         for word in [">앞면</text>", ">뒷면</text>", "</svg> 아픈 곳</li>", "</svg> 주된 부위</li>", "</svg> 피할 곳</li>", "</svg> 표시 없음</li>", "</svg> 반대쪽 면</li>", ">주된 부위</text>"] {
             #expect(html.contains(word), "missing \(word)")
         }
-        for word in [">Front<", ">Back<", " painful</li>", " main area</li>", " not marked</li>", " other view</li>", "Before the session", "Status"] {
+        for word in [">Front<", ">Back<", " painful</li>", " main area</li>", " not marked</li>", " other view</li>", "Before the session", "Status", "Positions:", "Avoid or take care"] {
             #expect(!html.contains(word), "English left: \(word)")
         }
         let replay = intake.replay(Replay.Options(path: path, check: true))
