@@ -26,14 +26,14 @@ public enum AssessmentText {
         }
         paragraph(style.category(assessment.category.title, rank) + (assessment.isProvisional ? w(" (provisional)") : ""))
         if assessment.isProvisional {
-            paragraph(ReportRenderer.provisionalNote(assessment))
+            paragraph(ReportRenderer.provisionalNote(assessment, words: w))
         }
         paragraph(ReportRenderer.headline(assessment, audience))
         for note in assessment.headlineNotes where rank == rules.categories.count - 1 {
             paragraph("- " + note, indent: "  ", hanging: "    ")
         }
         for assumed in assessment.assumptions {
-            paragraph("Assumed, not answered: \(assumed.label): \(assumed.value).", indent: "  ", hanging: "    ")
+            paragraph("\(w.word("Assumed, not answered:")) \(assumed.label): \(assumed.value).", indent: "  ", hanging: "    ")
         }
 
         let raising = assessment.precautions

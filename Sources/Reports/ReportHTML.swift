@@ -122,9 +122,9 @@ extension ReportRenderer {
             }
             out += "<div class=\"outcome outcome-\(tone)\" data-category=\"\(e(assessment.category.code))\">\n"
             out += "<h2 id=\"outcome-heading-\(number)\" class=\"in-box\">\(e(data.words("What this suggests")))</h2>\n"
-            out += "<p class=\"category\"><span class=\"category-mark\" aria-hidden=\"true\">\(outcomeMark(tone))</span> \(e(assessment.category.title))\(assessment.isProvisional ? " (provisional)" : "")</p>\n"
+            out += "<p class=\"category\"><span class=\"category-mark\" aria-hidden=\"true\">\(outcomeMark(tone))</span> \(e(assessment.category.title))\(assessment.isProvisional ? e(data.words(" (provisional)")) : "")</p>\n"
             if assessment.isProvisional {
-                out += "<p><strong>Provisional: \(e(provisionalNote(assessment)))</strong></p>\n"
+                out += "<p><strong>\(e(data.words.word("Provisional:"))) \(e(provisionalNote(assessment, words: data.words)))</strong></p>\n"
             }
             out += "<p>\(e(headline(assessment, data.audience)))</p>\n"
             let last = (data.rules?.categories.count ?? 0) - 1

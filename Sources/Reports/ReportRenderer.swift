@@ -30,8 +30,8 @@ public enum ReportRenderer {
             out.append("")
             let banner = String(repeating: "*", count: max(20, min(width, 72)))
             out.append(banner)
-            out.append("*** \(notice.title.uppercased()) ***")
-            wrap(notice.text)
+            out.append("*** \(data.words(notice.title).uppercased()) ***")
+            wrap(data.words(notice.text))
             out.append(banner)
         }
         let top = atTop(data)
@@ -188,7 +188,7 @@ public enum ReportRenderer {
             out.append("> **\(data.words("First:"))** \(md(point))")
             out.append("")
         }
-        out.append("**\(md(assessment.category.title))**" + (assessment.isProvisional ? " (\(data.words("provisional:")) \(md(provisionalNote(assessment))))" : ""))
+        out.append("**\(md(assessment.category.title))**" + (assessment.isProvisional ? " (\(data.words("provisional:")) \(md(provisionalNote(assessment, words: data.words))))" : ""))
         out.append("")
         out.append(md(headline(assessment, data.audience)))
         let last = (data.rules?.categories.count ?? 0) - 1
@@ -376,12 +376,12 @@ public enum ReportRenderer {
     }
 
     /// Why the outcome is provisional, in words.
-    static func provisionalNote(_ assessment: Assessment) -> String {
+    static func provisionalNote(_ assessment: Assessment, words w: ProgramWords = ProgramWords()) -> String {
         var reasons: [String] = []
         if !assessment.assumptions.isEmpty { reasons.append("missing follow-up answers were assumed the cautious way") }
         if !assessment.medicines.possibleMatches.isEmpty { reasons.append("a medicine name was not recognised but is near a known one") }
         if !assessment.missingAnswers.isEmpty || reasons.isEmpty { reasons.append("some answers are missing, and they could change this outcome") }
-        let text = reasons.joined(separator: "; ") + ": it is settled only when every question has been answered and confirmed."
+        let text = reasons.map(w.word).joined(separator: "; ") + w.word(": it is settled only when every question has been answered and confirmed.")
         return text.prefix(1).uppercased() + text.dropFirst()
     }
 

@@ -248,13 +248,16 @@ extension Assessment {
             return
         }
         var notes: [String] = []
+        // In the questionnaire's language, each piece worded on its own.
+        let say = ProgramWords(TextVariant(language: context.answers.questionnaire.language, audience: .self))
         if isProvisional {
-            notes.append(assumptions.isEmpty && medicines.possibleMatches.isEmpty
-                ? "some answers are missing, so the result is provisional"
-                : "the result is provisional: \((assumptions.map { "\($0.label.lowercased()) was assumed, not answered" } + medicines.possibleMatches.map { "'\($0.typed)' may be \($0.name)" }).joined(separator: "; "))")
+            let pieces = assumptions.map { say("\($0.label.lowercased()) was assumed, not answered") } + medicines.possibleMatches.map { say("'\($0.typed)' may be \($0.name)") }
+            notes.append(pieces.isEmpty
+                ? say("some answers are missing, so the result is provisional")
+                : "\(say.word("the result is provisional:")) \(pieces.joined(separator: "; "))")
         }
         if !medicines.unrecognised.isEmpty {
-            notes.append("medicines not recognised: \(medicines.unrecognised.map { "'\($0)'" }.joined(separator: ", "))")
+            notes.append("\(say.word("medicines not recognised:")) \(medicines.unrecognised.map { "'\($0)'" }.joined(separator: ", "))")
         }
         for rule in fired where rule.first || rule.section == .widerCare {
             notes.append(Self.lowercasedStart(rule.title))

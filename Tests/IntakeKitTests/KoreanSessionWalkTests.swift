@@ -109,6 +109,22 @@ struct KoreanSessionWalkTests {
         #expect(left.isEmpty, "English in a Korean replay: \(left)")
     }
 
+    /// A session stopped part way: its report says so, and why the outcome
+    /// is provisional, in Korean.
+    @Test func anUnfinishedSessionsReportIsInKorean() throws {
+        let intake = InProcessIntake()
+        let run = intake.run(Self.options(), piping: Self.typed.prefix(12).joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.error)")
+        let path = try #require(intake.transcripts.first)
+        for format in [SessionReport.Format.text, .markdown, .html] {
+            let report = intake.report(SessionReport.Options(transcript: path, format: format)).output
+            #expect(report.contains("끝나지 않음") && report.contains("잠정"), "\(format)")
+            for english in ["NOT FINISHED", "Not finished", "provisional", "Provisional", "Some answers are missing"] {
+                #expect(!report.contains(english), "\(format): \(english)")
+            }
+        }
+    }
+
     /// The class labels have an owner: the medicines names file, checked
     /// against the medicines file when loaded.
     @Test func everyMedicineClassHasAKoreanLabel() throws {

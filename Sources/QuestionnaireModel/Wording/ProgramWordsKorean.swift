@@ -182,6 +182,8 @@ extension ProgramWords {
         // Replay (IntakeKit/Review/ReplayView), with numbers.
         (" (the built-in files of version {}, kept for the sessions made with them)", " (그 버전으로 만든 세션을 위해 보관한 기본 파일 {1} 버전)"),
         ("(a node {} that the questionnaire no longer has)", "(설문지에 더 이상 없는 단계 {1})"),
+        ("{} was assumed, not answered", "{1}: 답이 없어 가정함"),
+        ("'{}' may be {}", "'{1}'은(는) {2}일 수 있음"),
         ("Hash chain: intact ({n} lines).", "해시 체인: 온전함 ({1}줄)."),
         ("Line {n}, the last, is not sealed (the session was cut off, or recorded before endings were sealed): a change to that line alone could not be detected.",
          "마지막 {1}번째 줄은 봉인되지 않았습니다 (세션이 끊겼거나, 끝을 봉인하기 전에 기록됨). 그 줄만 바뀌었다면 알아낼 수 없습니다."),
@@ -300,6 +302,15 @@ extension ProgramWords {
         "The reasons": "이유", "None of these": "해당 없음", "Shown above:": "위에 나온 답변:",
         "Main area:": "주된 부위:", "Painful:": "아픈 곳:", "Also painful:": "함께 아픈 곳:",
         "Rule ids, for review:": "검토용 규칙 id:",
+        // Why an outcome is provisional (Scoring/Assessment, Reports).
+        "Provisional:": "잠정:",
+        "missing follow-up answers were assumed the cautious way": "답하지 않은 추가 질문은 더 신중한 쪽으로 가정했습니다",
+        "a medicine name was not recognised but is near a known one": "알 수 없는 약 이름이 있지만 아는 약 이름과 비슷합니다",
+        "some answers are missing, and they could change this outcome": "답하지 않은 질문이 있어 결과가 달라질 수 있습니다",
+        ": it is settled only when every question has been answered and confirmed.": ". 모든 질문에 답하고 확인해야 결과가 확정됩니다.",
+        "some answers are missing, so the result is provisional": "답하지 않은 질문이 있어 결과는 잠정적입니다",
+        "the result is provisional:": "결과는 잠정적입니다:",
+        "medicines not recognised:": "알 수 없는 약:",
         "For your wider care": "그 밖의 돌봄", "For the client's wider care": "고객님의 그 밖의 돌봄",
         // Replay (IntakeKit/Review/ReplayView).
         "Session": "세션", "started": "시작:", "mode": "방식:", "self": "본인", "reception": "접수 데스크", "client": "고객:",
