@@ -125,6 +125,42 @@ struct KoreanSessionWalkTests {
         }
     }
 
+    /// Refusals the shipped questionnaire's session does not reach (dates,
+    /// times, long answers), as the engine words them, shown in Korean:
+    /// nothing English left but what was typed.
+    @Test(arguments: [
+        "I couldn't read 'soon' as a date: try 2024-03-05, 5 March 2024, today or yesterday.",
+        "Please write the year in full: try 2024-03-05, 5 March 2024, today or yesterday.",
+        "Please add the year: try 2024-03-05, 5 March 2024, today or yesterday.",
+        "I couldn't read 'later' as a time: try 14:30 or 2:30 pm.",
+        "'14' needs minutes or am/pm: try 14:30 or 2:30 pm.",
+        "'13 pm' is not a time: with am or pm the hour goes from 1 to 12 (try 14:30 or 2:30 pm).",
+        "'25:00' is not a time of day: the hours go from 0 to 23 and the minutes from 0 to 59.",
+        "'2024-13-01' has no month 13: months go from 1 to 12.",
+        "Please type a date, such as 2024-03-05 or 5 March 2024.",
+        "Please type a time, such as 14:30 or 2:30 pm.",
+        "That answer is 2,100 characters long: please keep it to 2,000 or fewer.",
+        "That answer has control characters in it (such as Escape or Ctrl keys): please type it again using letters and numbers.",
+        "'none' can't be combined with other choices: choose 'none' on its own, or leave it out.",
+        "'목' could be 목 or 뒷목: type more of the name, or its number.",
+        "Please choose just one, not 목 and 허리.",
+        "That is more than 40 medicines: please list the main ones.",
+        "':back' is used on its own, without anything after it.",
+    ])
+    func rareRefusalsAreInKorean(_ message: String) {
+        let shown = ProgramWords(TextVariant(language: "ko", audience: .self))(message)
+        let quoted = Set(message.split(separator: "'").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) })
+        let left = shown.split(separator: " ").map(String.init).filter { word in
+            let core = word.trimmingCharacters(in: CharacterSet(charactersIn: "().,:;'"))
+            // A quoted answer with its Korean particle ("'soon'을(를)") is Korean grammar.
+            if core.unicodeScalars.contains(where: { (0xAC00...0xD7A3).contains($0.value) }) { return false }
+            let letters = core.filter { $0.isASCII && $0.isLetter }
+            return letters.count >= 2 && !quoted.contains(where: { $0.contains(core) }) && !["Esc", "Ctrl"].contains(where: core.hasPrefix) && !core.hasPrefix(":")
+        }
+        #expect(left.isEmpty, "\(shown)")
+        #expect(shown.unicodeScalars.contains { (0xAC00...0xD7A3).contains($0.value) })
+    }
+
     /// The class labels have an owner: the medicines names file, checked
     /// against the medicines file when loaded.
     @Test func everyMedicineClassHasAKoreanLabel() throws {
