@@ -55,7 +55,11 @@ extension Questionnaire {
             return String(number)
         case .number(let number):
             let text = Node.show(number)
-            if case .number(_, _, _, let unit?) = node.spec { return "\(text) \(unit)" }
+            if case .number(_, _, _, let unit?) = node.spec {
+                // Korean writes a unit against its number: "24주".
+                let hangul = unit.unicodeScalars.first.map { (0xAC00...0xD7A3).contains($0.value) } ?? false
+                return hangul ? "\(text)\(unit)" : "\(text) \(unit)"
+            }
             return text
         case .duration(let days): return Duration.describe(days: days)
         case .yesNo(let flag): return flag ? "Yes" : "No"

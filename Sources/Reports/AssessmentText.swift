@@ -26,14 +26,14 @@ public enum AssessmentText {
         }
         paragraph(style.category(assessment.category.title, rank) + (assessment.isProvisional ? w(" (provisional)") : ""))
         if assessment.isProvisional {
-            paragraph(ReportRenderer.provisionalNote(assessment))
+            paragraph(ReportRenderer.provisionalNote(assessment, words: w))
         }
         paragraph(ReportRenderer.headline(assessment, audience))
         for note in assessment.headlineNotes where rank == rules.categories.count - 1 {
             paragraph("- " + note, indent: "  ", hanging: "    ")
         }
         for assumed in assessment.assumptions {
-            paragraph("Assumed, not answered: \(assumed.label): \(assumed.value).", indent: "  ", hanging: "    ")
+            paragraph("\(w.word("Assumed, not answered:")) \(assumed.label): \(assumed.value).", indent: "  ", hanging: "    ")
         }
 
         let raising = assessment.precautions
@@ -66,14 +66,15 @@ public enum AssessmentText {
         }
         if !assessment.medicines.unrecognised.isEmpty {
             out.append("")
-            let names = ReportRenderer.unrecognisedNames(assessment).joined(separator: ", ")
-            paragraph("Medicines not recognised: \(names). They were kept as typed; \(audience == .self ? "tell your therapist about them" : "the therapist should ask about them").", indent: "")
+            let names = ReportRenderer.unrecognisedNames(assessment, words: w).joined(separator: ", ")
+            let note = w("They were kept as typed; \(audience == .self ? "tell your therapist about them" : "the therapist should ask about them").")
+            paragraph("\(w("Medicines not recognised: "))\(names). \(note)", indent: "")
         }
         if !assessment.unchecked.isEmpty {
             out.append("")
             paragraph(w("Not checked, because answers were missing:"), indent: "")
             for rule in assessment.unchecked {
-                paragraph("- \(rule.title)\(showRuleIDs ? " (\(rule.id))" : ""): missing \(rule.missing.joined(separator: ", "))", indent: "  ", hanging: "    ")
+                paragraph("- \(rule.title)\(showRuleIDs ? " (\(rule.id))" : ""): \(w.word("missing")) \(rule.missing.joined(separator: ", "))", indent: "  ", hanging: "    ")
             }
         }
         out.append("")

@@ -1,3 +1,5 @@
+import QuestionnaireModel
+
 /// A front and back outline of the body as inline SVG, shading the painful
 /// regions and marking the main one.
 ///
@@ -30,7 +32,8 @@ public enum BodyMap {
     /// The outline as an `<svg>` element (no XML declaration), to stand alone
     /// or sit inside an XHTML page. Codes not in `BodyAreas.regionCodes` are
     /// named in the description but not drawn.
-    public static func svg(_ areas: BodyAreas) -> String {
+    public static func svg(_ areas: BodyAreas, words: ProgramWords = ProgramWords()) -> String {
+        let w = words.word
         var painful = Set(areas.painful)
         if let primary = areas.primary { painful.insert(primary) }
         let avoided = Set(areas.avoided.map(\.code))
@@ -38,15 +41,15 @@ public enum BodyMap {
 
         var out = ""
         out += #"<svg xmlns="http://www.w3.org/2000/svg" class="bodymap" viewBox="0 0 \#(canvasWidth) \#(canvasHeight)" width="\#(canvasWidth)" height="\#(canvasHeight)" role="img" aria-labelledby="bodymap-title bodymap-desc" font-family="Helvetica, Arial, &apos;Noto Sans CJK KR&apos;, sans-serif">"#
-        out += "<title id=\"bodymap-title\">Where it hurts: body outline, front and back</title>"
-        out += "<desc id=\"bodymap-desc\">\(XML.escape(description(areas, label: label)))</desc>"
+        out += "<title id=\"bodymap-title\">\(XML.escape(w("Where it hurts: body outline, front and back")))</title>"
+        out += "<desc id=\"bodymap-desc\">\(XML.escape(description(areas, label: label, words: words)))</desc>"
         out += definitions()
         out += "<rect class=\"bodymap-background\" width=\"\(canvasWidth)\" height=\"\(canvasHeight)\" fill=\"#ffffff\"/>"
         var marker: (view: View, point: Point, code: String)?
         for view in View.allCases {
             let dx = view == .front ? frontOffset : backOffset
             out += "<g class=\"bodymap-view bodymap-\(view.rawValue)\" transform=\"translate(\(dx) \(figureTop))\">"
-            out += "<text class=\"bodymap-view-label\" x=\"\(Self.format(centre))\" y=\"-6\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\" fill=\"#222222\">\(view == .front ? "Front" : "Back")</text>"
+            out += "<text class=\"bodymap-view-label\" x=\"\(Self.format(centre))\" y=\"-6\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\" fill=\"#222222\">\(XML.escape(w(view == .front ? "Front" : "Back")))</text>"
             // The outline: every part stroked, then every part filled over
             // it, which leaves one clean line around the whole figure.
             out += "<g class=\"bodymap-outline\" aria-hidden=\"true\">"
@@ -70,7 +73,7 @@ public enum BodyMap {
                     fill = "url(#bodymap-painful)"
                     stroke = "#8a3b12"
                     width = "0.9"
-                    state = " (painful)"
+                    state = " (\(w("painful")))"
                 }
                 if isPrimary {
                     classes += " primary"
@@ -78,7 +81,7 @@ public enum BodyMap {
                     stroke = "#000000"
                     // Half of a clipped stroke is cut away along the outline.
                     width = "3"
-                    state = " (main area)"
+                    state = " (\(w("main area")))"
                     marker = (view, region.anchor, region.code)
                 }
                 var dashes = ""
@@ -87,7 +90,7 @@ public enum BodyMap {
                     stroke = avoidColour
                     width = "3.4"
                     dashes = " stroke-dasharray=\"5 3\""
-                    state = state.isEmpty ? " (avoid)" : String(state.dropLast()) + "; avoid)"
+                    state = state.isEmpty ? " (\(w("avoid")))" : String(state.dropLast()) + "; \(w("avoid")))"
                     if fill == regionFill { fill = "#ffffff" }
                 }
                 var attributes = "class=\"\(classes)\" data-region=\"\(region.code)\" d=\"\(region.path)\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(width)\"\(dashes) stroke-linejoin=\"round\""
@@ -99,14 +102,14 @@ public enum BodyMap {
                 let shift = areas.primary == region.code ? 13.0 : 0
                 out += avoidSign(at: Point(x: region.anchor.x, y: region.anchor.y + shift), code: region.code)
             }
-            if let position = positionLimit(for: view, in: areas) {
+            if let position = positionLimit(for: view, in: areas, words: words) {
                 out += positionTag(position)
             }
-            let (left, right) = view == .front ? ("R", "L") : ("L", "R")
+            let (left, right) = view == .front ? (w("R"), w("L")) : (w("L"), w("R"))
             out += "<text class=\"bodymap-side\" x=\"14\" y=\"300\" text-anchor=\"middle\" font-size=\"13\" fill=\"#444444\">\(left)</text>"
             out += "<text class=\"bodymap-side\" x=\"\(Self.format(2 * centre - 14))\" y=\"300\" text-anchor=\"middle\" font-size=\"13\" fill=\"#444444\">\(right)</text>"
             if let marker, marker.view == view {
-                out += mainMarker(at: marker.point, code: marker.code)
+                out += mainMarker(at: marker.point, code: marker.code, words: words)
             }
             out += "</g>"
         }
@@ -129,23 +132,26 @@ public enum BodyMap {
     static let regionStroke = "#958f87"
     static let avoidColour = "#4a2a8c"
 
-    static func description(_ areas: BodyAreas, label: (String) -> String) -> String {
+    static func description(_ areas: BodyAreas, label: (String) -> String, words: ProgramWords = ProgramWords()) -> String {
+        let w = words.word
         let drawn = Set(regions.map(\.code))
         var painful = areas.painful
         if let primary = areas.primary, !painful.contains(primary) { painful.append(primary) }
         func named(_ code: String) -> String {
             var text = label(code)
-            if code == areas.primary { text += " (main area)" }
-            if let view = view(of: code) { text += ", \(view.rawValue) view" }
-            if !drawn.contains(code) { text += ", not on the outline" }
+            if code == areas.primary { text += " (\(w("main area")))" }
+            if let view = view(of: code) { text += ", " + w("\(view.rawValue) view") }
+            if !drawn.contains(code) { text += ", " + w("not on the outline") }
             return text
         }
-        var sentences = [painful.isEmpty ? "No painful areas were marked." : "Painful areas: " + painful.map(named).joined(separator: "; ") + "."]
+        var sentences = [painful.isEmpty ? w("No painful areas were marked.") : w("Painful areas:") + " " + painful.map(named).joined(separator: "; ") + "."]
         if !areas.avoided.isEmpty {
-            sentences.append("To avoid or take care with: " + areas.avoided.map { label($0.code) }.joined(separator: "; ") + ".")
+            sentences.append(w("To avoid or take care with:") + " " + areas.avoided.map { label($0.code) }.joined(separator: "; ") + ".")
         }
         for view in View.allCases {
-            if let position = positionLimit(for: view, in: areas) { sentences.append("\(position.text), crossed out under the \(view.rawValue) view.") }
+            if let position = positionLimit(for: view, in: areas, words: words) {
+                sentences.append("\(position.text), " + w("crossed out under the \(view.rawValue) view."))
+            }
         }
         return sentences.joined(separator: " ")
     }
@@ -165,12 +171,12 @@ public enum BodyMap {
 
     /// A dot on the main region and the word "main" beside it, on a white
     /// halo so it reads over any hatching.
-    static func mainMarker(at point: Point, code: String) -> String {
+    static func mainMarker(at point: Point, code: String, words: ProgramWords = ProgramWords()) -> String {
         let toTheLeft = point.x < centre - 1
         let textX = toTheLeft ? point.x - 8 : point.x + 8
         var out = "<g class=\"bodymap-main-marker\" data-marks=\"\(code)\" aria-hidden=\"true\">"
         out += "<circle cx=\"\(format(point.x))\" cy=\"\(format(point.y))\" r=\"4.5\" fill=\"#000000\" stroke=\"#ffffff\" stroke-width=\"1.6\"/>"
-        out += "<text x=\"\(format(textX))\" y=\"\(format(point.y + 4))\" text-anchor=\"\(toTheLeft ? "end" : "start")\" font-size=\"12\" font-weight=\"bold\" fill=\"#000000\" stroke=\"#ffffff\" stroke-width=\"3.5\" stroke-linejoin=\"round\" paint-order=\"stroke\">main</text>"
+        out += "<text x=\"\(format(textX))\" y=\"\(format(point.y + 4))\" text-anchor=\"\(toTheLeft ? "end" : "start")\" font-size=\"12\" font-weight=\"bold\" fill=\"#000000\" stroke=\"#ffffff\" stroke-width=\"3.5\" stroke-linejoin=\"round\" paint-order=\"stroke\">\(XML.escape(words.word("main")))</text>"
         out += "</g>"
         return out
     }
@@ -188,10 +194,10 @@ public enum BodyMap {
 
     /// The position a view is worked in, when the person cannot lie in it:
     /// the back is worked face down, the front lying on the back.
-    static func positionLimit(for view: View, in areas: BodyAreas) -> (code: String, text: String)? {
+    static func positionLimit(for view: View, in areas: BodyAreas, words: ProgramWords = ProgramWords()) -> (code: String, text: String)? {
         let code = view == .back ? "cannot-lie-face-down" : "cannot-lie-flat"
         guard areas.positions.contains(code) else { return nil }
-        return (code, view == .back ? "Not face down" : "Not flat on back")
+        return (code, words.word(view == .back ? "Not face down" : "Not flat on back"))
     }
 
     /// A crossed-out tag under a view's figure, naming the position.
@@ -200,30 +206,31 @@ public enum BodyMap {
         var out = "<g class=\"bodymap-position\" data-position=\"\(position.code)\">"
         out += "<rect x=\"8\" y=\"\(format(y - 13))\" width=\"164\" height=\"20\" rx=\"3\" fill=\"#ffffff\" stroke=\"\(avoidColour)\" stroke-width=\"1.8\"/>"
         out += "<path d=\"M 16 \(format(y - 8)) L 26 \(format(y + 2)) M 26 \(format(y - 8)) L 16 \(format(y + 2))\" stroke=\"\(avoidColour)\" stroke-width=\"2.4\"/>"
-        out += "<text x=\"33\" y=\"\(format(y + 1.5))\" font-size=\"13\" font-weight=\"bold\" fill=\"#222222\">\(position.text)</text>"
+        out += "<text x=\"33\" y=\"\(format(y + 1.5))\" font-size=\"13\" font-weight=\"bold\" fill=\"#222222\">\(XML.escape(position.text))</text>"
         out += "</g>"
         return out
     }
 
     /// The key to the map as HTML, so it prints at the page's text size:
     /// every kind of mark with a sample of it.
-    public static func legend(_ areas: BodyAreas) -> String {
+    public static func legend(_ areas: BodyAreas, words: ProgramWords = ProgramWords()) -> String {
+        let w = words.word
         func swatch(_ body: String) -> String {
             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"swatch\" viewBox=\"0 0 16 16\" width=\"16\" height=\"16\" aria-hidden=\"true\">\(body)</svg>"
         }
         let hatch = (0..<5).map { "<line x1=\"\($0 * 5 - 6)\" y1=\"16\" x2=\"\($0 * 5 + 10)\" y2=\"0\" stroke=\"#b8531c\" stroke-width=\"1.6\"/>" }.joined()
         var items: [(String, String)] = [
-            ("painful", swatch("<rect x=\"0.5\" y=\"0.5\" width=\"15\" height=\"15\" fill=\"#f6c29c\" stroke=\"#8a3b12\"/>\(hatch)")),
-            ("main area", swatch("<rect x=\"0.5\" y=\"0.5\" width=\"15\" height=\"15\" fill=\"#a3191d\" stroke=\"#000000\" stroke-width=\"1.5\"/><circle cx=\"8\" cy=\"8\" r=\"3.4\" fill=\"#000000\" stroke=\"#ffffff\" stroke-width=\"1.2\"/>")),
-            ("avoid", swatch("<rect x=\"1\" y=\"1\" width=\"14\" height=\"14\" fill=\"#ffffff\" stroke=\"\(avoidColour)\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/><circle cx=\"8\" cy=\"8\" r=\"4\" fill=\"#ffffff\" stroke=\"\(avoidColour)\" stroke-width=\"1.5\"/><line x1=\"5.5\" y1=\"10.5\" x2=\"10.5\" y2=\"5.5\" stroke=\"\(avoidColour)\" stroke-width=\"1.5\"/>")),
-            ("not marked", swatch("<rect x=\"0.5\" y=\"0.5\" width=\"15\" height=\"15\" fill=\"\(regionFill)\" stroke=\"\(regionStroke)\"/>")),
-            ("other view", swatch("<rect x=\"0.5\" y=\"0.5\" width=\"15\" height=\"15\" fill=\"\(otherViewFill)\" stroke=\"\(regionStroke)\"/>")),
+            (w("painful"), swatch("<rect x=\"0.5\" y=\"0.5\" width=\"15\" height=\"15\" fill=\"#f6c29c\" stroke=\"#8a3b12\"/>\(hatch)")),
+            (w("main area"), swatch("<rect x=\"0.5\" y=\"0.5\" width=\"15\" height=\"15\" fill=\"#a3191d\" stroke=\"#000000\" stroke-width=\"1.5\"/><circle cx=\"8\" cy=\"8\" r=\"3.4\" fill=\"#000000\" stroke=\"#ffffff\" stroke-width=\"1.2\"/>")),
+            (w("avoid"), swatch("<rect x=\"1\" y=\"1\" width=\"14\" height=\"14\" fill=\"#ffffff\" stroke=\"\(avoidColour)\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/><circle cx=\"8\" cy=\"8\" r=\"4\" fill=\"#ffffff\" stroke=\"\(avoidColour)\" stroke-width=\"1.5\"/><line x1=\"5.5\" y1=\"10.5\" x2=\"10.5\" y2=\"5.5\" stroke=\"\(avoidColour)\" stroke-width=\"1.5\"/>")),
+            (w("not marked"), swatch("<rect x=\"0.5\" y=\"0.5\" width=\"15\" height=\"15\" fill=\"\(regionFill)\" stroke=\"\(regionStroke)\"/>")),
+            (w("other view"), swatch("<rect x=\"0.5\" y=\"0.5\" width=\"15\" height=\"15\" fill=\"\(otherViewFill)\" stroke=\"\(regionStroke)\"/>")),
         ]
         if !areas.positions.isEmpty {
-            items.append(("can\u{2019}t lie in the position that side is worked in", swatch("<path d=\"M 3 3 L 13 13 M 13 3 L 3 13\" stroke=\"\(avoidColour)\" stroke-width=\"2.4\"/>")))
+            items.append((w("can\u{2019}t lie in the position that side is worked in"), swatch("<path d=\"M 3 3 L 13 13 M 13 3 L 3 13\" stroke=\"\(avoidColour)\" stroke-width=\"2.4\"/>")))
         }
         var out = "<ul class=\"bodymap-legend\">"
-        for (text, sample) in items { out += "<li>\(sample) \(text)</li>" }
+        for (text, sample) in items { out += "<li>\(sample) \(XML.escape(text))</li>" }
         out += "</ul>"
         return out
     }

@@ -77,7 +77,7 @@ public struct ClientNotes: Sendable, Equatable {
         if let node = questionnaire.node(Self.positionQuestion), let answer = answers[node.id] {
             questions.append(node.id)
             positions = answer.value.codes.filter { $0 != "none" }.map { code in
-                Position(code: code, label: Self.positionWords[code] ?? questionnaire.label(of: code, at: node))
+                Position(code: code, label: (questionnaire.language == .english ? Self.positionWords[code] : nil) ?? questionnaire.label(of: code, at: node))
             }
         }
         if let node = Self.consentQuestions.lazy.compactMap(questionnaire.node).first {
@@ -216,7 +216,7 @@ struct BodyWords {
         var index = 0
         while index < words.count {
             guard let term = terms.first(where: { term in
-                index + term.words.count <= words.count && Array(words[index..<index + term.words.count]) == term.words
+                index + term.words.count <= words.count && zip(words[index..<index + term.words.count], term.words).allSatisfy(Self.same)
             }) else {
                 index += 1
                 continue
@@ -228,7 +228,7 @@ struct BodyWords {
                 // The sides said just before: "left", "right knee", "left and right".
                 var said: Set<String> = []
                 var back = index - 1
-                while back >= 0, let side = Self.side(words[back]) ?? (["and", "or"].contains(words[back]) ? "" : nil) {
+                while back >= 0, let side = Self.side(words[back]) ?? (["and", "or", "및", "그리고", "또는"].contains(words[back]) ? "" : nil) {
                     if !side.isEmpty { said.insert(side) }
                     phrase.insert(words[back], at: 0)
                     back -= 1
@@ -245,14 +245,31 @@ struct BodyWords {
         return found
     }
 
-    /// "left", "right" or "both" for a word saying a side.
+    /// "left", "right" or "both" for a word saying a side (in Korean too,
+    /// with a particle: "왼쪽과 오른쪽 무릎").
     static func side(_ word: String) -> String? {
         switch word {
-        case "left", "l": "left"
-        case "right", "r": "right"
-        case "both": "both"
-        default: nil
+        case "left", "l", "왼쪽", "좌측", "왼편": "left"
+        case "right", "r", "오른쪽", "우측", "오른편": "right"
+        case "both", "양쪽", "양측": "both"
+        default: stem(word).flatMap(side)
         }
+    }
+
+    /// Whether a word of the text is a word of a name: the same, or in
+    /// Korean the same with a particle after it ("발은", "무릎을", "허리에").
+    static func same(_ typed: String, _ name: String) -> Bool {
+        typed == name || stem(typed) == name
+    }
+
+    /// A Korean word without the particle at its end; nil when it has none.
+    static func stem(_ word: String) -> String? {
+        guard word.unicodeScalars.last.map({ (0xAC00...0xD7A3).contains($0.value) }) == true else { return nil }
+        for particle in ["에서는", "에는", "이랑", "하고", "까지", "은", "는", "을", "를", "이", "가", "에", "도", "만", "와", "과", "랑"]
+        where word.hasSuffix(particle) && word.count > particle.count {
+            return String(word.dropLast(particle.count))
+        }
+        return nil
     }
 
     /// Lower-case words of letters and digits.

@@ -1,3 +1,4 @@
+import QuestionnaireModel
 import Scoring
 import TerminalText
 
@@ -51,7 +52,7 @@ extension ReportRenderer {
         out += "<div class=\"masthead-side\">\n"
         out += "<p class=\"subtitle\">\(e(data.words(data.audience == .self ? "Your summary to take to your massage therapist" : "Intake summary for the massage therapist")))</p>\n"
         if let client = data.client, !client.isEmpty {
-            out += "<p class=\"client-ref\"><span class=\"client-label\">Client</span> <span class=\"client-value\">\(e(client))</span></p>\n"
+            out += "<p class=\"client-ref\"><span class=\"client-label\">\(e(data.words.word("Client")))</span> <span class=\"client-value\">\(e(client))</span></p>\n"
         }
         out += "</div>\n"
         out += "</header>\n"
@@ -62,22 +63,22 @@ extension ReportRenderer {
             case "Consent": data.notes.consent?.given == true ? "" : " class=\"meta-warning\""
             default: ""
             }
-            out += "<div\(itemClass)><dt>\(e(item.label))</dt><dd>\(e(item.value))</dd></div>\n"
+            out += "<div\(itemClass)><dt>\(e(data.words(item.label)))</dt><dd>\(e(item.value))</dd></div>\n"
         }
         out += "</dl>\n"
-        out += "<section class=\"by-hand\" aria-label=\"To fill in by hand\">\n"
+        out += "<section class=\"by-hand\" aria-label=\"\(e(data.words("To fill in by hand")))\">\n"
         for field in byHandFields(data) {
-            out += "<div class=\"field field-\(String(field.lowercased().replacing(" ", with: "-").filter { $0.isLetter || $0 == "-" }))\"><span class=\"field-label\">\(e(field))</span><span class=\"field-line\"></span></div>\n"
+            out += "<div class=\"field field-\(String(field.lowercased().replacing(" ", with: "-").filter { $0.isLetter || $0 == "-" }))\"><span class=\"field-label\">\(e(data.words(field)))</span><span class=\"field-line\"></span></div>\n"
         }
         out += "</section>\n"
         for (index, notice) in notices(data).enumerated() {
             let kind = index == 0 && !data.recordProblems.isEmpty ? "record" : data.status.rawValue
-            out += "<div class=\"notice notice-\(kind)\" role=\"note\"><p><strong>\(e(notice.title)).</strong> \(e(notice.text))</p></div>\n"
+            out += "<div class=\"notice notice-\(kind)\" role=\"note\"><p><strong>\(e(data.words(notice.title))).</strong> \(e(data.words(notice.text)))</p></div>\n"
         }
 
         let top = atTop(data)
         if !top.isEmpty {
-            out += "<section class=\"notes\" aria-labelledby=\"top-heading-\(number)\">\n<h2 id=\"top-heading-\(number)\">\(e(atTopHeading))</h2>\n<dl class=\"meta\">\n"
+            out += "<section class=\"notes\" aria-labelledby=\"top-heading-\(number)\">\n<h2 id=\"top-heading-\(number)\">\(e(data.words(atTopHeading)))</h2>\n<dl class=\"meta\">\n"
             for item in top { out += "<div><dt>\(e(item.label))</dt><dd>\(e(item.value))</dd></div>\n" }
             out += "</dl>\n</section>\n"
         }
@@ -85,27 +86,27 @@ extension ReportRenderer {
         out += "<div class=\"summary\">\n"
         // MARK: The body map and its key, with the text flowing beside and below it
         out += "<figure class=\"bodymap-figure\" aria-labelledby=\"bodymap-caption-\(number)\">\n"
-        out += BodyMap.svg(data.body) + "\n"
+        out += BodyMap.svg(data.body, words: data.words) + "\n"
         out += "<figcaption id=\"bodymap-caption-\(number)\">\n"
-        out += BodyMap.legend(data.body) + "\n"
-        out += "<p class=\"areas\">\(painSummary(data.body))</p>\n"
+        out += BodyMap.legend(data.body, words: data.words) + "\n"
+        out += "<p class=\"areas\">\(painSummary(data.body, words: data.words))</p>\n"
         out += "<p class=\"hint\">\(e(data.words(data.audience == .self ? "Left and right are your own." : "Left and right are the client's own.")))</p>\n"
         out += "</figcaption>\n"
         out += "</figure>\n"
 
         // MARK: Before the session: own words, positions, areas to avoid
         out += "<section class=\"before\" aria-labelledby=\"before-heading-\(number)\">\n"
-        out += "<h2 id=\"before-heading-\(number)\">\(e(notesHeading))</h2>\n"
+        out += "<h2 id=\"before-heading-\(number)\">\(e(data.words(notesHeading)))</h2>\n"
         let notes = data.notes
-        let avoided = avoidedText(data.body)
+        let avoided = avoidedText(data.body, words: data.words)
         for words in notes.ownWords {
             out += "<p class=\"own-words\"><span class=\"note-label\">\(e(data.words(ownWordsLabel(data.audience)))) (\(e(words.label.lowercased()))):</span> <q>\(e(words.text))</q></p>\n"
         }
         if !notes.positions.isEmpty {
-            out += "<p class=\"positions\"><span class=\"note-label\">\(e(positionsLabel)):</span> \(e(notes.positions.map(\.label).joined(separator: "; ")))</p>\n"
+            out += "<p class=\"positions\"><span class=\"note-label\">\(e(data.words(positionsLabel))):</span> \(e(notes.positions.map(\.label).joined(separator: "; ")))</p>\n"
         }
         if !avoided.isEmpty {
-            out += "<p class=\"avoid\"><span class=\"note-label\">\(e(avoidLabel)):</span> \(e(avoided.joined(separator: "; ")))</p>\n"
+            out += "<p class=\"avoid\"><span class=\"note-label\">\(e(data.words(avoidLabel))):</span> \(e(avoided.joined(separator: "; ")))</p>\n"
         }
         if notes.ownWords.isEmpty, notes.positions.isEmpty, avoided.isEmpty {
             out += "<p class=\"nothing-noted\">\(e(data.words(nothingNoted(data.audience))))</p>\n"
@@ -120,10 +121,10 @@ extension ReportRenderer {
                 out += "<div class=\"notice notice-first\" role=\"note\"><p><strong>First:</strong> \(e(point))</p></div>\n"
             }
             out += "<div class=\"outcome outcome-\(tone)\" data-category=\"\(e(assessment.category.code))\">\n"
-            out += "<h2 id=\"outcome-heading-\(number)\" class=\"in-box\">What this suggests</h2>\n"
-            out += "<p class=\"category\"><span class=\"category-mark\" aria-hidden=\"true\">\(outcomeMark(tone))</span> \(e(assessment.category.title))\(assessment.isProvisional ? " (provisional)" : "")</p>\n"
+            out += "<h2 id=\"outcome-heading-\(number)\" class=\"in-box\">\(e(data.words("What this suggests")))</h2>\n"
+            out += "<p class=\"category\"><span class=\"category-mark\" aria-hidden=\"true\">\(outcomeMark(tone))</span> \(e(assessment.category.title))\(assessment.isProvisional ? e(data.words(" (provisional)")) : "")</p>\n"
             if assessment.isProvisional {
-                out += "<p><strong>Provisional: \(e(provisionalNote(assessment)))</strong></p>\n"
+                out += "<p><strong>\(e(data.words.word("Provisional:"))) \(e(provisionalNote(assessment, words: data.words)))</strong></p>\n"
             }
             out += "<p>\(e(headline(assessment, data.audience)))</p>\n"
             let last = (data.rules?.categories.count ?? 0) - 1
@@ -135,13 +136,13 @@ extension ReportRenderer {
             }
             out += "</div>\n"
             for (index, section) in pointSections(assessment, data.audience).enumerated() {
-                out += "<h3 id=\"discuss-heading-\(number)-\(index)\">\(e(section.heading))</h3>\n"
+                out += "<h3 id=\"discuss-heading-\(number)-\(index)\">\(e(data.words(section.heading)))</h3>\n"
                 out += "<ol class=\"points\" aria-labelledby=\"discuss-heading-\(number)-\(index)\">\n"
                 for point in section.points { out += "<li>\(e(point))</li>\n" }
                 out += "</ol>\n"
             }
         } else {
-            out += "<div class=\"outcome outcome-none\"><h2 id=\"outcome-heading-\(number)\" class=\"in-box\">What this suggests</h2><p>\(e(noRules))</p></div>\n"
+            out += "<div class=\"outcome outcome-none\"><h2 id=\"outcome-heading-\(number)\" class=\"in-box\">\(e(data.words("What this suggests")))</h2><p>\(e(data.words(noRules)))</p></div>\n"
         }
         out += "</section>\n"
 
@@ -153,10 +154,10 @@ extension ReportRenderer {
             ].filter { !$0.1.isEmpty }
             if !groups.isEmpty {
                 out += "<section class=\"rules\" aria-labelledby=\"rules-heading-\(number)\">\n"
-                out += "<h2 id=\"rules-heading-\(number)\">The reasons</h2>\n"
+                out += "<h2 id=\"rules-heading-\(number)\">\(e(data.words("The reasons")))</h2>\n"
                 for (heading, fired) in groups {
                     // One paragraph a group: the group's name, then each reason.
-                    out += "<p class=\"rule-group\"><strong class=\"group-name\">\(e(heading)):</strong> "
+                    out += "<p class=\"rule-group\"><strong class=\"group-name\">\(e(data.words(heading))):</strong> "
                     out += fired.map { rule in
                         var item = "<span class=\"rule\" data-rule=\"\(e(rule.id))\"><strong>\(e(rule.title))</strong>"
                         if !rule.reasons.isEmpty {
@@ -171,10 +172,10 @@ extension ReportRenderer {
                 out += "</section>\n"
             }
             if !assessment.medicines.unrecognised.isEmpty {
-                let names = unrecognisedNames(assessment).map { e($0) }.joined(separator: ", ")
+                let names = unrecognisedNames(assessment, words: data.words).map { e($0) }.joined(separator: ", ")
                 out += "<section class=\"notes\" aria-labelledby=\"notes-heading-\(number)\">\n"
-                out += "<h2 id=\"notes-heading-\(number)\">Check these</h2>\n"
-                out += "<p><strong>Medicines not recognised:</strong> \(names). \(e(data.words(unrecognisedNote(data.audience))))</p>\n"
+                out += "<h2 id=\"notes-heading-\(number)\">\(e(data.words("Check these")))</h2>\n"
+                out += "<p><strong>\(e(data.words("Medicines not recognised"))):</strong> \(names). \(e(data.words(unrecognisedNote(data.audience))))</p>\n"
                 out += "</section>\n"
             }
         }
@@ -199,9 +200,9 @@ extension ReportRenderer {
         if let assessment = data.assessment, !assessment.unchecked.isEmpty {
             // Long when a session stopped early, so it gets the full width.
             out += "<section class=\"unchecked\" aria-labelledby=\"unchecked-heading-\(number)\">\n"
-            out += "<h2 id=\"unchecked-heading-\(number)\">Not checked, because answers were missing</h2>\n<ul>\n"
+            out += "<h2 id=\"unchecked-heading-\(number)\">\(e(data.words("Not checked, because answers were missing")))</h2>\n<ul>\n"
             for rule in assessment.unchecked {
-                out += "<li data-rule=\"\(e(rule.id))\">\(e(rule.title)): missing \(e(rule.missing.joined(separator: ", ")))</li>\n"
+                out += "<li data-rule=\"\(e(rule.id))\">\(e(rule.title)): \(e(data.words.word("missing"))) \(e(rule.missing.joined(separator: ", ")))</li>\n"
             }
             out += "</ul>\n</section>\n"
         }
@@ -214,9 +215,9 @@ extension ReportRenderer {
         if let assessment = data.assessment {
             out += "<blockquote class=\"disclaimer\"><p>\(e(assessment.disclaimer))</p></blockquote>\n"
         }
-        out += "<p class=\"provenance\">\(e(byHandFooter(data))) · \(e(data.questionnaireID)) version \(e(data.questionnaireVersion))"
-        if let rules = data.rules { out += " · rules version \(e(rules.version))" }
-        if let assessment = data.assessment, let line = ruleIDsLine(assessment) { out += " · \(e(line))" }
+        out += "<p class=\"provenance\">\(e(data.words(byHandFooter(data)))) · \(e(data.questionnaireID)) \(e(data.words.word("version"))) \(e(data.questionnaireVersion))"
+        if let rules = data.rules { out += " · \(e(data.words.word("rules version"))) \(e(rules.version))" }
+        if let assessment = data.assessment, let line = ruleIDsLine(assessment, words: data.words) { out += " · \(e(line))" }
         out += "</p>\n"
         out += "</footer>\n"
         out += "</main>\n"
@@ -232,7 +233,7 @@ extension ReportRenderer {
         var out = "<section class=\"answers\" aria-labelledby=\"answers-heading-\(number)\">\n"
         out += "<h2 id=\"answers-heading-\(number)\">\(e(data.words(answersHeading(data.audience))))</h2>\n"
         if data.sections.allSatisfy(\.items.isEmpty) {
-            out += "<p>\(e(noAnswers))</p>\n"
+            out += "<p>\(e(data.words(noAnswers)))</p>\n"
         }
         var none: [String] = []
         var above: [String] = []
@@ -258,13 +259,13 @@ extension ReportRenderer {
             out += "</dl>\n</div>\n"
         }
         if !none.isEmpty {
-            out += "<div class=\"answer-section none\">\n<h3>None of these</h3>\n<p>\(none.map(e).joined(separator: "; "))</p>\n</div>\n"
+            out += "<div class=\"answer-section none\">\n<h3>\(e(data.words("None of these")))</h3>\n<p>\(none.map(e).joined(separator: "; "))</p>\n</div>\n"
         }
         if !data.skipped.isEmpty {
             out += "<div class=\"answer-section skipped\">\n<h3>\(e(data.words(skippedHeading(data.audience))))</h3>\n<p>\(data.skipped.map(e).joined(separator: "; "))</p>\n</div>\n"
         }
         if !above.isEmpty {
-            out += "<p class=\"shown-above\">Shown above: \(above.map(e).joined(separator: "; ")).</p>\n"
+            out += "<p class=\"shown-above\">\(e(data.words.word("Shown above:"))) \(above.map(e).joined(separator: "; ")).</p>\n"
         }
         out += "</section>\n"
         return out
@@ -277,7 +278,7 @@ extension ReportRenderer {
         var out = "@page { size: \((reports.first?.paper ?? .a4).css) portrait; margin: 8mm 10mm 10mm; }\n"
         for (index, data) in reports.enumerated() {
             var running = [String]()
-            if let client = data.client, !client.isEmpty { running.append("Client \(client)") }
+            if let client = data.client, !client.isEmpty { running.append("\(data.words.word("Client")) \(client)") }
             running.append(startedText(data))
             let pages = reports.count == 1 ? "\"Page \" counter(page) \" of \" counter(pages)" : "\"Page \" counter(page)"
             out += "@page report-\(index + 1) { @bottom-left { content: \(cssString(running.joined(separator: " \u{00B7} "))); font-size: 9pt; color: #444444; }"
@@ -337,17 +338,17 @@ extension ReportRenderer {
     }
 
     /// The painful areas in words, the main one first and marked.
-    static func painSummary(_ body: BodyAreas) -> String {
+    static func painSummary(_ body: BodyAreas, words: ProgramWords = ProgramWords()) -> String {
         func label(_ code: String) -> String { XML.escape(body.labels[code] ?? code) }
         var parts: [String] = []
         if let primary = body.primary {
-            parts.append("<strong>Main area:</strong> \(label(primary))")
+            parts.append("<strong>\(XML.escape(words.word("Main area:")))</strong> \(label(primary))")
         }
         let others = body.painful.filter { $0 != body.primary }
         if !others.isEmpty {
-            parts.append("<strong>\(body.primary == nil ? "Painful" : "Also painful"):</strong> \(others.map(label).joined(separator: ", "))")
+            parts.append("<strong>\(XML.escape(words.word(body.primary == nil ? "Painful:" : "Also painful:")))</strong> \(others.map(label).joined(separator: ", "))")
         }
-        if parts.isEmpty { return "No painful areas were marked." }
+        if parts.isEmpty { return XML.escape(words.word("No painful areas were marked.")) }
         return parts.joined(separator: ". ") + "."
     }
 

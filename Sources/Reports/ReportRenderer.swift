@@ -18,41 +18,41 @@ public enum ReportRenderer {
         out.append(title)
         out.append(String(repeating: "=", count: max(3, min(width, title.count))))
         for item in metadata(data) {
-            wrap("\(item.label): \(item.value)", hanging: "  ")
+            wrap("\(data.words(item.label)): \(item.value)", hanging: "  ")
         }
         out.append("")
         // Lines to fill in by pen on the printed page.
-        for field in byHandFields(data) {
+        for field in byHandFields(data).map(data.words.callAsFunction) {
             out.append("\(field): " + String(repeating: "_", count: max(10, min(width, 60) - field.count - 2)))
         }
-        wrap("(\(byHandNote))")
+        wrap("(\(data.words(byHandNote)))")
         for notice in notices(data) {
             out.append("")
             let banner = String(repeating: "*", count: max(20, min(width, 72)))
             out.append(banner)
-            out.append("*** \(notice.title.uppercased()) ***")
-            wrap(notice.text)
+            out.append("*** \(data.words(notice.title).uppercased()) ***")
+            wrap(data.words(notice.text))
             out.append(banner)
         }
         let top = atTop(data)
         if !top.isEmpty {
             out.append("")
-            out.append(atTopHeading)
+            out.append(data.words(atTopHeading))
             for item in top { wrap("\(item.label): \(item.value)", indent: "  ", hanging: "    ") }
         }
 
         out.append("")
-        out.append(notesHeading)
+        out.append(data.words(notesHeading))
         let notes = data.notes
         for words in notes.ownWords {
             wrap("\(data.words(ownWordsLabel(data.audience))) (\(words.label)): \u{201C}\(words.text)\u{201D}", indent: "  ", hanging: "    ")
         }
         if !notes.positions.isEmpty {
-            wrap("\(positionsLabel): \(notes.positions.map(\.label).joined(separator: "; "))", indent: "  ", hanging: "    ")
+            wrap("\(data.words(positionsLabel)): \(notes.positions.map(\.label).joined(separator: "; "))", indent: "  ", hanging: "    ")
         }
-        let avoided = avoidedText(data.body)
+        let avoided = avoidedText(data.body, words: data.words)
         if !avoided.isEmpty {
-            wrap("\(avoidLabel): \(avoided.joined(separator: "; "))", indent: "  ", hanging: "    ")
+            wrap("\(data.words(avoidLabel)): \(avoided.joined(separator: "; "))", indent: "  ", hanging: "    ")
         }
         if notes.ownWords.isEmpty, notes.positions.isEmpty, avoided.isEmpty {
             wrap(data.words(nothingNoted(data.audience)), indent: "  ", hanging: "    ")
@@ -61,7 +61,7 @@ public enum ReportRenderer {
         out.append("")
         out.append(data.words(answersHeading(data.audience)))
         if data.sections.allSatisfy(\.items.isEmpty) {
-            wrap(noAnswers, indent: "  ")
+            wrap(data.words(noAnswers), indent: "  ")
         }
         for section in data.sections where !section.items.isEmpty {
             let indent: String
@@ -87,7 +87,7 @@ public enum ReportRenderer {
         out.append("")
         if let assessment = data.assessment, let rules = data.rules {
             out.append(AssessmentText.render(assessment, rules: rules, audience: data.audience, style: .plain, width: width, showRuleIDs: false, language: data.language))
-            guard let line = ruleIDsLine(assessment) else { return out.joined(separator: "\n") }
+            guard let line = ruleIDsLine(assessment, words: data.words) else { return out.joined(separator: "\n") }
             wrap(line)
             return out.joined(separator: "\n") + "\n"
         }
@@ -106,35 +106,35 @@ public enum ReportRenderer {
         out.append("# \(md(data.title))")
         out.append("")
         for item in metadata(data) {
-            out.append("- **\(md(item.label)):** \(md(item.value))")
+            out.append("- **\(md(data.words(item.label))):** \(md(item.value))")
         }
         out.append("")
-        out.append(byHandFields(data).map { "\(md($0)): \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_" }.joined(separator: " · ") + " (\(md(byHandNote)))")
+        out.append(byHandFields(data).map { "\(md(data.words($0))): \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_" }.joined(separator: " · ") + " (\(md(data.words(byHandNote))))")
         for notice in notices(data) {
             out.append("")
-            out.append("> **\(md(notice.title)):** \(md(notice.text))")
+            out.append("> **\(md(data.words(notice.title))):** \(md(data.words(notice.text)))")
         }
         let top = atTop(data)
         if !top.isEmpty {
             out.append("")
-            out.append("## \(md(atTopHeading))")
+            out.append("## \(md(data.words(atTopHeading)))")
             out.append("")
             for item in top { out.append("- **\(md(item.label)):** \(md(item.value))") }
         }
 
         out.append("")
-        out.append("## \(md(notesHeading))")
+        out.append("## \(md(data.words(notesHeading)))")
         out.append("")
         let notes = data.notes
         for words in notes.ownWords {
             out.append("- **\(md(data.words(ownWordsLabel(data.audience)))) (\(md(words.label))):** \u{201C}\(md(words.text))\u{201D}")
         }
         if !notes.positions.isEmpty {
-            out.append("- **\(md(positionsLabel)):** \(md(notes.positions.map(\.label).joined(separator: "; ")))")
+            out.append("- **\(md(data.words(positionsLabel))):** \(md(notes.positions.map(\.label).joined(separator: "; ")))")
         }
-        let avoided = avoidedText(data.body)
+        let avoided = avoidedText(data.body, words: data.words)
         if !avoided.isEmpty {
-            out.append("- **\(md(avoidLabel)):** \(md(avoided.joined(separator: "; ")))")
+            out.append("- **\(md(data.words(avoidLabel))):** \(md(avoided.joined(separator: "; ")))")
         }
         if notes.ownWords.isEmpty, notes.positions.isEmpty, avoided.isEmpty {
             out.append(md(data.words(nothingNoted(data.audience))))
@@ -144,7 +144,7 @@ public enum ReportRenderer {
         out.append("## \(md(data.words(answersHeading(data.audience))))")
         if data.sections.allSatisfy(\.items.isEmpty) {
             out.append("")
-            out.append(md(noAnswers))
+            out.append(md(data.words(noAnswers)))
         }
         for section in data.sections where !section.items.isEmpty {
             out.append("")
@@ -152,7 +152,7 @@ public enum ReportRenderer {
                 out.append("### \(md(title))")
                 out.append("")
             }
-            out.append("| Question | Answer |")
+            out.append("| \(data.words("Question")) | \(data.words("Answer")) |")
             out.append("| --- | --- |")
             for item in section.items {
                 out.append("| \(md(item.label)) | \(md(item.answer)) |")
@@ -166,29 +166,29 @@ public enum ReportRenderer {
         }
         if !data.scores.isEmpty {
             out.append("")
-            out.append("## \(scoresHeading)")
+            out.append("## \(data.words(scoresHeading))")
             for score in data.scores {
                 out.append("")
                 out.append("**\(md(score.label)): \(md(score.value))**")
                 guard !score.parts.isEmpty else { continue }
                 out.append("")
-                out.append("| Question | Answer | Weight |")
+                out.append("| \(data.words("Question")) | \(data.words("Answer")) | \(data.words("Weight")) |")
                 out.append("| --- | --- | --- |")
                 for part in score.parts { out.append("| \(md(part.question)) | \(md(part.answer)) | \(md(part.weight)) |") }
             }
         }
         out.append("")
-        out.append("## What this suggests")
+        out.append("## \(data.words("What this suggests"))")
         out.append("")
         guard let assessment = data.assessment else {
-            out.append(md(noRules))
+            out.append(md(data.words(noRules)))
             return out.joined(separator: "\n") + "\n"
         }
         for point in assessment.firstPoints {
-            out.append("> **First:** \(md(point))")
+            out.append("> **\(data.words("First:"))** \(md(point))")
             out.append("")
         }
-        out.append("**\(md(assessment.category.title))**" + (assessment.isProvisional ? " (provisional: \(md(provisionalNote(assessment))))" : ""))
+        out.append("**\(md(assessment.category.title))**" + (assessment.isProvisional ? " (\(data.words("provisional:")) \(md(provisionalNote(assessment, words: data.words))))" : ""))
         out.append("")
         out.append(md(headline(assessment, data.audience)))
         let last = (data.rules?.categories.count ?? 0) - 1
@@ -198,17 +198,17 @@ public enum ReportRenderer {
         }
         if !assessment.assumptions.isEmpty {
             out.append("")
-            for assumed in assessment.assumptions { out.append("- Assumed, not answered: \(md(assumed.label)): \(md(assumed.value))") }
+            for assumed in assessment.assumptions { out.append("- \(data.words("Assumed, not answered:")) \(md(assumed.label)): \(md(assumed.value))") }
         }
         func rules(_ heading: String, _ fired: [Assessment.FiredRule]) {
             guard !fired.isEmpty else { return }
             out.append("")
-            out.append("### \(md(heading))")
+            out.append("### \(md(data.words(heading)))")
             out.append("")
             for rule in fired {
                 out.append("- **\(md(rule.title))**")
                 for reason in rule.reasons {
-                    out.append("  - because \(md(reason.label)): \(md(reason.value))")
+                    out.append("  - \(data.words("because "))\(md(reason.label)): \(md(reason.value))")
                 }
                 if rule.cautiousBecauseUnknown {
                     out.append("  - \(md(cautiousNote))")
@@ -220,7 +220,7 @@ public enum ReportRenderer {
         rules("In favour of massage", inFavour(assessment))
         for section in pointSections(assessment, data.audience) {
             out.append("")
-            out.append("### \(md(section.heading))")
+            out.append("### \(md(data.words(section.heading)))")
             out.append("")
             for (index, point) in section.points.enumerated() {
                 out.append("\(index + 1). \(md(point))")
@@ -228,23 +228,23 @@ public enum ReportRenderer {
         }
         if !assessment.medicines.unrecognised.isEmpty {
             out.append("")
-            out.append("### Medicines not recognised")
+            out.append("### \(data.words("Medicines not recognised"))")
             out.append("")
             out.append(md(data.words(unrecognisedNote(data.audience))))
             out.append("")
-            for name in unrecognisedNames(assessment) { out.append("- \(md(name))") }
+            for name in unrecognisedNames(assessment, words: data.words) { out.append("- \(md(name))") }
         }
         if !assessment.unchecked.isEmpty {
             out.append("")
-            out.append("### Not checked, because answers were missing")
+            out.append("### \(data.words("Not checked, because answers were missing"))")
             out.append("")
             for rule in assessment.unchecked {
-                out.append("- \(md(rule.title)): missing \(md(rule.missing.joined(separator: ", ")))")
+                out.append("- \(md(rule.title)): \(data.words.word("missing")) \(md(rule.missing.joined(separator: ", ")))")
             }
         }
         out.append("")
         out.append("> \(md(assessment.disclaimer))")
-        if let line = ruleIDsLine(assessment) {
+        if let line = ruleIDsLine(assessment, words: data.words) {
             out.append("")
             out.append(md(line))
         }
@@ -376,20 +376,20 @@ public enum ReportRenderer {
     }
 
     /// Why the outcome is provisional, in words.
-    static func provisionalNote(_ assessment: Assessment) -> String {
+    static func provisionalNote(_ assessment: Assessment, words w: ProgramWords = ProgramWords()) -> String {
         var reasons: [String] = []
         if !assessment.assumptions.isEmpty { reasons.append("missing follow-up answers were assumed the cautious way") }
         if !assessment.medicines.possibleMatches.isEmpty { reasons.append("a medicine name was not recognised but is near a known one") }
         if !assessment.missingAnswers.isEmpty || reasons.isEmpty { reasons.append("some answers are missing, and they could change this outcome") }
-        let text = reasons.joined(separator: "; ") + ": it is settled only when every question has been answered and confirmed."
+        let text = reasons.map(w.word).joined(separator: "; ") + w.word(": it is settled only when every question has been answered and confirmed.")
         return text.prefix(1).uppercased() + text.dropFirst()
     }
 
     /// Each unrecognised entry, quoted, with a possible match beside it.
-    static func unrecognisedNames(_ assessment: Assessment) -> [String] {
+    static func unrecognisedNames(_ assessment: Assessment, words: ProgramWords = ProgramWords()) -> [String] {
         assessment.medicines.unrecognised.map { entry in
             let near = assessment.medicines.possibleMatches.filter { $0.entry == entry }
-            let hint = near.map { "possibly \($0.name), \($0.classLabel)" }.joined(separator: "; ")
+            let hint = near.map { "\(words.word("possibly")) \($0.name), \($0.classLabel)" }.joined(separator: "; ")
             return "\"\(entry)\"" + (hint.isEmpty ? "" : " (\(hint))")
         }
     }
@@ -459,29 +459,30 @@ public enum ReportRenderer {
     /// consent, questionnaire.
     static func metadata(_ data: ReportData, questionnaire: Bool = true) -> [(label: String, value: String)] {
         var items: [(String, String)] = []
+        let w = data.words
         if let client = data.client, !client.isEmpty { items.append(("Client", client)) }
         items.append(("Date", startedText(data)))
-        items.append(("Mode", modeText(data.audience)))
-        items.append(("Status", statusText(data.status)))
-        if let consent = data.notes.consent { items.append(("Consent", consentText(consent))) }
-        if questionnaire { items.append(("Questionnaire", "\(data.questionnaireID), version \(data.questionnaireVersion)")) }
+        items.append(("Mode", w(modeText(data.audience))))
+        items.append(("Status", w(statusText(data.status))))
+        if let consent = data.notes.consent { items.append(("Consent", consentText(consent, words: w))) }
+        if questionnaire { items.append(("Questionnaire", "\(data.questionnaireID), \(w.word("version")) \(data.questionnaireVersion)")) }
         return items.map { (label: $0.0, value: $0.1) }
     }
 
     /// When the session started: on the local clock when known
     /// ("26 November 2026, 20:55 CET"), else in UTC.
     static func startedText(_ data: ReportData) -> String {
-        if let local = data.startedLocal { return local.readable }
-        return data.started.map(dateText) ?? "Not recorded"
+        let text = data.startedLocal?.readable ?? data.started.map(dateText) ?? "Not recorded"
+        return data.language == .english ? text : koreanDate(text) ?? data.words(text)
     }
 
     static func modeText(_ audience: Audience) -> String {
         audience == .self ? "Answered by the person themselves" : "Interview at the front desk (reception)"
     }
 
-    static func consentText(_ consent: ClientNotes.Consent) -> String {
-        guard let answer = consent.answer else { return "Not answered" }
-        return consent.given ? answer : "\(answer): not given"
+    static func consentText(_ consent: ClientNotes.Consent, words: ProgramWords = ProgramWords()) -> String {
+        guard let answer = consent.answer else { return words("Not answered") }
+        return consent.given ? answer : "\(answer): \(words.word("not given"))"
     }
 
     /// The lines left blank on paper, filled in by hand and never stored.
@@ -512,12 +513,12 @@ public enum ReportRenderer {
 
     /// The areas to avoid in words: "Left knee (recent surgery, fracture,
     /// injury or injection)", "Feet (written as \u{201C}feet\u{201D})".
-    static func avoidedText(_ body: BodyAreas) -> [String] {
+    static func avoidedText(_ body: BodyAreas, words w: ProgramWords = ProgramWords()) -> [String] {
         body.avoided.map { area in
             let why = area.reasons.map { reason -> String in
                 switch reason {
                 case .question(let text): text
-                case .ownWords(let words, let unsided): "written as \u{201C}\(words)\u{201D}\(unsided ? ", side not said" : "")"
+                case .ownWords(let words, let unsided): "\(w.word("written as")) \u{201C}\(words)\u{201D}\(unsided ? ", " + w.word("side not said") : "")"
                 }
             }
             return "\(body.labels[area.code] ?? area.code) (\(why.joined(separator: "; ")))"
@@ -539,9 +540,21 @@ public enum ReportRenderer {
         return ids
     }
 
-    static func ruleIDsLine(_ assessment: Assessment) -> String? {
+    static func ruleIDsLine(_ assessment: Assessment, words: ProgramWords = ProgramWords()) -> String? {
         let ids = ruleIDs(assessment)
-        return ids.isEmpty ? nil : "Rule ids, for review: " + ids.joined(separator: ", ")
+        return ids.isEmpty ? nil : words.word("Rule ids, for review:") + " " + ids.joined(separator: ", ")
+    }
+
+    /// "26 November 2026, 19:55 UTC" as "2026년 11월 26일 19:55 UTC", or
+    /// nil for any other text.
+    public static func koreanDate(_ readable: String) -> String? {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December"]
+        let parts = readable.split(separator: " ", maxSplits: 3).map(String.init)
+        guard parts.count >= 3, let day = Int(parts[0]), let month = months.firstIndex(of: parts[1]) else { return nil }
+        let year = parts[2].hasSuffix(",") ? String(parts[2].dropLast()) : parts[2]
+        guard Int(year) != nil else { return nil }
+        return "\(year)년 \(month + 1)월 \(day)일" + (parts.count == 4 ? " \(parts[3])" : "")
     }
 
     /// "2026-11-26T19:55:13Z" as "26 November 2026, 19:55 UTC"; anything

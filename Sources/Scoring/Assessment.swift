@@ -248,13 +248,16 @@ extension Assessment {
             return
         }
         var notes: [String] = []
+        // In the questionnaire's language, each piece worded on its own.
+        let say = ProgramWords(TextVariant(language: context.answers.questionnaire.language, audience: .self))
         if isProvisional {
-            notes.append(assumptions.isEmpty && medicines.possibleMatches.isEmpty
-                ? "some answers are missing, so the result is provisional"
-                : "the result is provisional: \((assumptions.map { "\($0.label.lowercased()) was assumed, not answered" } + medicines.possibleMatches.map { "'\($0.typed)' may be \($0.name)" }).joined(separator: "; "))")
+            let pieces = assumptions.map { say("\($0.label.lowercased()) was assumed, not answered") } + medicines.possibleMatches.map { say("'\($0.typed)' may be \($0.name)") }
+            notes.append(pieces.isEmpty
+                ? say("some answers are missing, so the result is provisional")
+                : "\(say.word("the result is provisional:")) \(pieces.joined(separator: "; "))")
         }
         if !medicines.unrecognised.isEmpty {
-            notes.append("medicines not recognised: \(medicines.unrecognised.map { "'\($0)'" }.joined(separator: ", "))")
+            notes.append("\(say.word("medicines not recognised:")) \(medicines.unrecognised.map { "'\($0)'" }.joined(separator: ", "))")
         }
         for rule in fired where rule.first || rule.section == .widerCare {
             notes.append(Self.lowercasedStart(rule.title))
@@ -370,17 +373,21 @@ extension Assessment {
             items.count == 1 ? items[0] : items.dropLast().joined(separator: ", ") + " and " + items.last!
         }
         let lowest = limiting.filter { $0.allowed == strictest }.map { lowercasedStart($0.rule.title) }
-        var text = "Pressure: no firmer than \(words(strictest)), the lowest limit here, because of \(list(lowest))."
+        // Each sentence worded on its own (the program's words in the
+        // questionnaire's language), where its parts are known.
+        let programWords = ProgramWords(TextVariant(language: questionnaire.language, audience: .self))
+        func say(_ english: String) -> String { programWords(english) }
+        var text = say("Pressure: no firmer than \(words(strictest)), the lowest limit here, because of \(list(lowest)).")
         let others = Set(limiting.map(\.allowed)).sorted().filter { $0 != strictest }
         for level in others {
             let titles = limiting.filter { $0.allowed == level }.map { lowercasedStart($0.rule.title) }
             let clause = list(titles)
-            text += " (\(clause.prefix(1).uppercased() + clause.dropFirst()) alone would allow up to \(words(level)).)"
+            text += say(" (\(clause.prefix(1).uppercased() + clause.dropFirst()) alone would allow up to \(words(level)).)")
         }
         var above = false
         if case .value(.choice(let preferred)) = context.lookup(.question(scale.question)), let preferredRank = scale.order.firstIndex(of: preferred), preferredRank > strictest {
             above = true
-            text += " \(questionnaire.label(of: preferred, at: node)) pressure was asked for, which is more than that: agree on \(label(strictest)) pressure with the therapist."
+            text += say(" \(questionnaire.label(of: preferred, at: node)) pressure was asked for, which is more than that: agree on \(label(strictest)) pressure with the therapist.")
         }
         return PressureCap(code: scale.order[strictest], words: words(strictest), rules: lowest, preferenceAbove: above, text: text)
     }

@@ -44,6 +44,9 @@ public struct MedicationLexicon: Sendable {
         guard let laterNames, Hangul.contains(entry) else { return self }
         return laterNames.value
     }
+    /// Language code → class code → the class's label in that language,
+    /// from a names file (`MedicationNames.classLabels`).
+    public var classLabels: [String: [String: String]] = [:]
     /// Name in matching form (one or more words) → (generic, class code).
     private var index: [String: [(generic: String, classCode: String)]]
     private var longestName: Int

@@ -14,15 +14,23 @@ import QuestionnaireModel
 /// reads both, and a near miss ("와파림") is asked about.
 public struct MedicationNames: Sendable, Equatable {
     public var language: String
+    /// The file's version ("1.0.0"), recorded in a session's transcript
+    /// header when the session is held in `language`; nil when not given.
+    public var version: String?
     /// Generic name → names in `language`.
     public var names: [String: [String]]
+    /// Class code → the class's label in `language` ("혈액 희석제(항응고제)"
+    /// for "blood thinner (anticoagulant)"), shown in assessments and reports.
+    public var classLabels: [String: String]
 
-    public init(language: String, names: [String: [String]]) {
+    public init(language: String, version: String? = nil, names: [String: [String]], classLabels: [String: String] = [:]) {
         self.language = language
+        self.version = version
         self.names = names
+        self.classLabels = classLabels
     }
 
-    static let topLevelKeys = ["$schema", "description", "language", "medicines"]
+    static let topLevelKeys = ["$schema", "description", "version", "language", "classes", "medicines"]
 
     /// Reads a names file for `lexicon`; every problem is reported with the
     /// file and its place: a generic name the lexicon does not have, a name
@@ -34,6 +42,33 @@ public struct MedicationNames: Sendable, Equatable {
         let (json, object) = (opening.json, opening.object)
         var log = opening.log
         let root = JSONPath.root
+        var version: String?
+        if let value = object["version"] {
+            if let text = value.stringValue, Self.isVersion(text) { version = text } else {
+                log.error("'version' must be a version number such as \"1.0.0\"", at: value, path: root.appending("version"))
+            }
+        }
+        var classLabels: [String: String] = [:]
+        if let value = object["classes"] {
+            if let classes = value.objectValue {
+                let codes = lexicon.classes.map(\.code)
+                for member in classes.members {
+                    let path = root.appending("classes").appending(member.key)
+                    guard codes.contains(member.key) else {
+                        let hint = Suggestion.hint(for: member.key, among: Set(codes))
+                        log.report(.error, "'\(member.key)' is not a class code in the medicines file\(hint)", offset: member.keyOffset, path: path)
+                        continue
+                    }
+                    guard let label = member.value.stringValue, !label.trimmingSpaces().isEmpty else {
+                        log.error("the label of class '\(member.key)' must be text, such as \"혈액 희석제(항응고제)\"", at: member.value, path: path)
+                        continue
+                    }
+                    classLabels[member.key] = label
+                }
+            } else {
+                log.error("'classes' must be an object of class codes and their labels, found \(value.typeDescription)", at: value, path: root.appending("classes"))
+            }
+        }
         var names: [String: [String]] = [:]
         if let medicines = object["medicines"]?.objectValue {
             let generics = lexicon.classes.flatMap { $0.medicines.map(\.generic) }
@@ -67,7 +102,13 @@ public struct MedicationNames: Sendable, Equatable {
             log.error("'medicines' is missing or not an object of generic names", at: object["medicines"] ?? json, path: root.appending("medicines"))
         }
         if log.hasErrors { throw DiagnosticError(log.diagnostics) }
-        return MedicationNames(language: language, names: names)
+        return MedicationNames(language: language, version: version, names: names, classLabels: classLabels)
+    }
+
+    /// "1.0.0": numbers separated by dots.
+    static func isVersion(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return (1...4).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.count <= 9 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
 }
 
@@ -88,6 +129,23 @@ extension MedicationLexicon {
             }
             return copy
         }
-        return MedicationLexicon(version: version, classes: extended)
+        var lexicon = MedicationLexicon(version: version, classes: extended)
+        lexicon.classLabels = classLabels
+        if !local.classLabels.isEmpty { lexicon.classLabels[local.language, default: [:]].merge(local.classLabels) { $1 } }
+        return lexicon
+    }
+
+    /// The label of class `code` in `language`: its translation when a
+    /// names file gave one, else the medicines file's own (English).
+    public func label(ofClass code: String, in language: Language) -> String {
+        if language != .english, let label = classLabels[language.rawValue]?[code] { return label }
+        return classes.first { $0.code == code }?.label ?? code
+    }
+
+    /// The label `english` (a class's label in the medicines file) in
+    /// `language`, or as it is.
+    public func label(_ english: String, in language: Language) -> String {
+        guard language != .english, let code = classes.first(where: { $0.label == english })?.code else { return english }
+        return label(ofClass: code, in: language)
     }
 }

@@ -6,6 +6,20 @@ struct Wording {
 
     var questionnaire: Questionnaire { context.answers.questionnaire }
 
+    /// The language the questionnaire is worded in: the program's own words
+    /// here (yes, none recognised, a medicine's class) follow it.
+    var language: Language { questionnaire.language }
+
+    /// `english` in the questionnaire's language (the program's words for it).
+    func say(_ english: String) -> String {
+        language == .english ? english : ProgramWords(TextVariant(language: language, audience: .self)).word(english)
+    }
+
+    /// `english`, a phrase with numbers in it ("3 of 4"), in the questionnaire's language.
+    func sayNumbers(_ english: String) -> String {
+        language == .english ? english : ProgramWords(TextVariant(language: language, audience: .self))(english)
+    }
+
     /// The reason line for a subject that made a rule fire; `codes` limits a
     /// list of medicine classes to the ones the rule tested.
     func reason(_ subject: Subject, codes: Set<String>? = nil) -> Assessment.Reason? {
@@ -27,7 +41,7 @@ struct Wording {
             let assumed = context.rules.questionsBehind(subject).filter { id in context.assumed.contains { $0.question == id } }
             let note = assumed.compactMap { id -> String? in
                 guard let node = questionnaire.node(id), case .value(let found) = context.lookup(.question(id)) else { return nil }
-                return "\(node.summaryLabel): \(questionnaire.describe(found, at: node)) (assumed, not answered)"
+                return "\(node.summaryLabel): \(questionnaire.describe(found, at: node))\(say(" (assumed, not answered)"))"
             }
             return Assessment.Reason(subject: subject, label: derived.label, value: describeDerived(value, derived, codes: codes) + (note.isEmpty ? "" : "; " + note.joined(separator: "; ")))
         }
@@ -35,14 +49,14 @@ struct Wording {
 
     /// " (assumed, not answered)" for a follow-up read the cautious way.
     func assumedNote(_ question: String) -> String {
-        context.assumed.contains { $0.question == question } ? " (assumed, not answered)" : ""
+        context.assumed.contains { $0.question == question } ? say(" (assumed, not answered)") : ""
     }
 
     /// A `{name}` of a rule's text in words: a question's answer (text as
     /// typed, in quotes; choices in lower case), or a derived value.
     func placeholder(_ name: String) -> String {
         let subject: Subject = questionnaire.node(name) != nil ? .question(name) : .value(name)
-        guard case .value(let value) = context.lookup(subject) else { return "where was not said" }
+        guard case .value(let value) = context.lookup(subject) else { return say("where was not said") }
         if case .text(let text) = value { return "\u{201C}\(text)\u{201D}" }
         let words = describe(value, of: subject)
         if case .question = subject, !value.codes.isEmpty { return words.lowercased() + assumedNote(name) }
@@ -65,19 +79,19 @@ struct Wording {
         switch derived.formula {
         case .mean(let questions):
             let number = value.numeric ?? 0
-            return "\(Self.oneDecimal(number)) (from \(inputs(questions)))"
+            return "\(Self.oneDecimal(number)) (\(say("from")) \(inputs(questions)))"
         case .sum(let items):
             let reversed = items.filter(\.reversed).compactMap { item -> String? in
                 guard case .scale(let low, let high, _, _)? = questionnaire.node(item.question)?.spec,
                       case .value(let answer) = context.lookup(.question(item.question)), let number = answer.numeric
                 else { return nil }
                 let counted = low + high - Int(number)
-                return "\(questionnaire.node(item.question)?.summaryLabel ?? item.question) \(Int(number)) counts as \(counted)"
+                return "\(questionnaire.node(item.question)?.summaryLabel ?? item.question) \(Int(number))\(say(" counts as")) \(counted)"
             }
-            let how = reversed.isEmpty ? "" : "; scored in reverse: \(reversed.joined(separator: ", "))"
-            return "\(Int(value.numeric ?? 0)) (from \(inputs(items.map(\.question)))\(how))"
+            let how = reversed.isEmpty ? "" : "\(say("; scored in reverse:")) \(reversed.joined(separator: ", "))"
+            return "\(Int(value.numeric ?? 0)) (\(say("from")) \(inputs(items.map(\.question)))\(how))"
         case .holds:
-            if case .yesNo(let flag) = value { return flag ? "yes" : "no" }
+            if case .yesNo(let flag) = value { return say(flag ? "yes" : "no") }
             return "\(value)"
         case .answerOr(let question, _):
             guard case .choice(let code) = value, let node = questionnaire.node(question) else { return "\(value)" }
@@ -85,17 +99,21 @@ struct Wording {
         case .countGroups(let question, let groups):
             guard case .value(let chosen) = context.lookup(.question(question)) else { return "\(value)" }
             let named = groups.filter { group in group.codes.contains { chosen.codes.contains($0) } }.map(\.name)
-            return "\(Int(value.numeric ?? 0)) of \(groups.count)\(named.isEmpty ? "" : " (\(named.joined(separator: ", ")))")"
+            return sayNumbers("\(Int(value.numeric ?? 0)) of \(groups.count)") + (named.isEmpty ? "" : " (\(named.joined(separator: ", ")))")
         case .medicationClasses(let question):
             guard case .value(.medications(let names)) = context.lookup(.question(question)) else { return "\(value)" }
             let parts = names.compactMap { name -> String? in
                 let classes = context.lexicon.match(name).classes.filter { codes?.contains($0) ?? true }
                 guard !classes.isEmpty else { return nil }
-                return "\(name) (\(classes.joined(separator: ", ")))"
+                // English names the class codes (as it always has); another
+                // language its labels, from the names file.
+                guard language != .english else { return "\(name) (\(classes.joined(separator: ", ")))" }
+                // A label may hold brackets of its own: "와파린: 혈액 희석제(항응고제)".
+                return "\(name): \(classes.map { context.lexicon.label(ofClass: $0, in: language) }.joined(separator: ", "))"
             }
-            return parts.isEmpty ? "none recognised" : parts.joined(separator: "; ")
+            return parts.isEmpty ? say("none recognised") : parts.joined(separator: "; ")
         case .includesValue:
-            if case .yesNo(let flag) = value { return flag ? "yes" : "no" }
+            if case .yesNo(let flag) = value { return say(flag ? "yes" : "no") }
             return "\(value)"
         }
     }
@@ -140,7 +158,7 @@ struct Wording {
                 let match = context.lexicon.match(name)
                 if match.generics.isEmpty { unrecognised.append(name) } else { recognised.append(match) }
                 for near in context.lexicon.nearMisses(in: name) {
-                    possible.append(Assessment.PossibleMatch(entry: name, typed: near.typed, name: near.name, classLabel: near.classLabel))
+                    possible.append(Assessment.PossibleMatch(entry: name, typed: near.typed, name: near.name, classLabel: context.lexicon.label(near.classLabel, in: language)))
                 }
             }
         }

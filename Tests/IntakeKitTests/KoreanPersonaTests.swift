@@ -10,10 +10,25 @@ import Testing
 /// piped stdin, in-process. Each must score exactly as its English twin.
 @Suite("Personas answered in Korean")
 struct KoreanPersonaTests {
+    /// Twelve people, each exercising other rules: good fit (01), chronic
+    /// low back with stress (02), widespread fibromyalgia on 심발타 and
+    /// 리리카 with a position limit (04), a blood thinner in Hangul and a
+    /// pressure call-out (05), pregnancy (14), the urgent stops for the
+    /// spine (18) and for breathlessness, typed as a person says it (21),
+    /// warfarin (20), a guardian's consent (25), thoughts of self-harm (28),
+    /// lymphoedema with its side (31), and answers mixing Korean and English
+    /// with an NSAID and an SSRI in both scripts (40).
     static let twins = [
-        "02-warehouse-low-back-pss8.json", "05-knee-oa-apixaban-firm.json", "14-pregnant-low-risk.json", "18-urgent-bladder-leg-weakness.json",
-        "20-current-dvt-on-warfarin.json", "25-v2-under-18-guardian-agrees.json",
+        "01-desk-worker-neck.json", "02-warehouse-low-back-pss8.json", "04-fibromyalgia-widespread.json", "05-knee-oa-apixaban-firm.json",
+        "14-pregnant-low-risk.json", "18-urgent-bladder-leg-weakness.json", "20-current-dvt-on-warfarin.json", "21-urgent-chest-pain.json",
+        "25-v2-under-18-guardian-agrees.json", "28-v2-self-harm-thoughts.json", "31-v2-lymphoedema-left-arm.json", "40-v2-nsaid-with-ssri.json",
     ]
+
+    @Test func thereAreAtLeastTwelveTwinsAndEachIsTested() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.path("Tests/Personas/ko")).filter { $0.hasSuffix(".json") }
+        #expect(files.count >= 12)
+        #expect(Set(files) == Set(Self.twins))
+    }
 
     static func korean(_ name: String) -> String { Fixtures.path("Tests/Personas/ko/\(name)") }
     static func english(_ name: String) -> String { Fixtures.path("Tests/Personas/\(name)") }
@@ -70,6 +85,22 @@ struct KoreanPersonaTests {
         let shown = try Self.shownAssessment(korean.output, answers: Self.korean(name))
         #expect(shown == (try Self.shownAssessment(english.output, answers: Self.english(name))))
         #expect(shown.contains("not medical advice"))
+    }
+
+    /// At a front desk too: the staff member enters the client's Korean
+    /// answers, and the assessment the desk sees is the English twin's.
+    @Test(arguments: twins)
+    func atReceptionAsItsEnglishTwin(_ name: String) throws {
+        var english = SessionOptions(answers: Self.english(name))
+        english.mode = .reception
+        var korean = SessionOptions(answers: Self.korean(name))
+        korean.mode = .reception
+        let a = InProcessIntake().run(english, typing: [])
+        let b = InProcessIntake().run(korean, typing: [])
+        #expect(b.status == 0, "\(b.error)")
+        let shown = try Self.shownAssessment(b.output, answers: Self.korean(name))
+        #expect(shown == (try Self.shownAssessment(a.output, answers: Self.english(name))))
+        #expect(shown.contains("client"), "worded for the desk")
     }
 
     /// The Korean answers typed one a line, in the order the interview asks,

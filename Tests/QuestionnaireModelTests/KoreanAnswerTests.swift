@@ -90,6 +90,17 @@ struct KoreanAnswerTests {
         #expect(value("pregnancy_weeks", "열두") == nil)
     }
 
+    /// A Korean session words the unit "주" (the translation's): a number
+    /// is still typed in either language, with or without the unit, as
+    /// its English twin is ("twenty-four weeks" ↔ "스물네 주").
+    @Test(arguments: ["24", "24주", "24 주차", "스물네 주", "이십사 주", "24 weeks", "twenty-four weeks", "24 wks"])
+    func numbersWhenTheUnitIsWordedInKorean(_ typed: String) throws {
+        var node = try #require(Self.questionnaire.node("pregnancy_weeks"))
+        guard case .number(let min, let max, let integer, _) = node.spec else { Issue.record("not a number"); return }
+        node.spec = .number(min: min, max: max, integer: integer, unit: "주")
+        #expect(try node.parse(typed, options: []).get() == .number(24), "\(typed)")
+    }
+
     @Test func scaleWordsInKorean() {
         #expect(value("pss_1", "전혀 없음") == .integer(0))
         #expect(value("pss_1", "거의없음") == .integer(1))

@@ -27,6 +27,44 @@ public struct Content: Sendable {
     /// Whether the built-in Korean words are still to be added: today's
     /// default content adds them when a session or transcript needs them.
     private var koreanWordsWaiting = false
+    /// The files of words in another language added to read answers (the
+    /// Korean aliases beside the questionnaire, the Korean medicine names),
+    /// each named by its file name: what a transcript header's
+    /// `localWords` records. Today's built-in ones while they wait to be
+    /// added (they are the words such a content reads Hangul with).
+    public var localWords: [FileIdentity] { koreanWordsWaiting ? Self.builtInLocalWords : addedLocalWords }
+    private var addedLocalWords: [FileIdentity] = []
+
+    /// The version of the built-in Korean word files that a session whose
+    /// header names none was read with: every English session, and Korean
+    /// ones recorded before headers named them.
+    public static let firstLocalWordsVersion = "1.0.0"
+    /// The version both of today's built-in Korean word files say they are
+    /// (a test holds them to it), known without reading them: while it is
+    /// the first version, an English session's header need not name them.
+    public static let builtInLocalWordsVersion = "1.0.0"
+    /// Earlier versions of the built-in Korean word files, kept byte for
+    /// byte in `Questionnaires/versions/words/VERSION/` (and listed in
+    /// `Plugins/EmbedQuestionnaires`) when a file changes, so a session
+    /// read with them replays with them.
+    public static let keptLocalWordsVersions: [String] = []
+
+    /// Today's built-in Korean word files as a header names them, worked
+    /// out once, when first asked for.
+    public static let builtInLocalWords: [FileIdentity] = [builtInKoreanAliases, builtInKoreanMedicines].compactMap { path in
+        guard let text = BuiltInFiles.text(path) else { return nil }
+        let bytes = Array(text.utf8)
+        let version = (try? JSONParser.parseFile(bytes, file: path))?["version"]?.stringValue
+        return FileIdentity(id: String(path.split(separator: "/").last ?? ""), version: version, sha256: SHA256Hex.of(bytes))
+    }
+
+    /// Whether a session's header names the Korean word files even when it
+    /// is held in English (whose answers may have Hangul in them): when
+    /// they are not the first version, which a header naming none means.
+    public var namesLocalWordsInEnglish: Bool {
+        koreanWordsWaiting ? Self.builtInLocalWordsVersion != Self.firstLocalWordsVersion
+            : addedLocalWords.contains { $0.version != Self.firstLocalWordsVersion }
+    }
 
     public static let builtInID = "massage-intake"
     static let builtInRules = "Questionnaires/massage-intake.rules.json"
@@ -128,7 +166,7 @@ public struct Content: Sendable {
     public static func load(forTranscript bytes: [UInt8], questionnaire path: String?, rules: String?, files: FileSystem) throws -> Content {
         let header = TranscriptHeader.of(transcript: bytes)
         if path == nil, rules == nil, let header, isBuiltIn(header.questionnaire.id ?? builtInID) {
-            return try builtIn(matching: header.questionnaire, files: files)
+            return try builtIn(matching: header.questionnaire, files: files).readingLocalWords(as: header.localWords, files: files)
         }
         return try load(forQuestionnaire: header?.questionnaire.id, questionnaire: path, rules: rules, files: files)
     }
@@ -178,16 +216,59 @@ public struct Content: Sendable {
     private static let builtInContents = Mutex<[String: Content]>([:])
 
     /// The default questionnaire, its rules and the medicines list, as compiled in.
+    /// Its Korean words wait until a session or transcript needs them.
     private static func loadDefault(files: FileSystem) throws -> Content {
+        var content = try loadDefaultFiles(files: files)
+        content.koreanWordsWaiting = true
+        content.offerKoreanWordsLater()
+        return content
+    }
+
+    /// Today's default questionnaire, rules and medicines, without Korean words.
+    private static func loadDefaultFiles(files: FileSystem) throws -> Content {
         let questionnaire = try QuestionnaireFile.load(nil, files: files)
         guard let text = BuiltInFiles.text(builtInRules) else {
             throw UserFacingError("\(builtInRules) is missing from this build: name a file instead")
         }
         let source = try parseRules(Array(text.utf8), name: BuiltInFiles.displayName(builtInRules))
-        var content = try load(questionnaire, rules: source, builtIn: true, files: files)
-        content.koreanWordsWaiting = true
-        content.offerKoreanWordsLater()
-        return content
+        return try load(questionnaire, rules: source, builtIn: true, files: files)
+    }
+
+    /// Today's default questionnaire and rules, with the Korean words given.
+    private static func loadDefault(aliases: ([UInt8], String)?, names: ([UInt8], String)?, files: FileSystem) throws -> Content {
+        try loadDefaultFiles(files: files).addingLocalWords(aliases: aliases, names: names)
+    }
+
+    /// This content reading answers with the Korean words `recorded` names
+    /// (a transcript header's `localWords`; none: their first version):
+    /// today's when they are the same, else the kept copies with the same
+    /// hash (or, for a header naming none, of the first version). Today's
+    /// when no copy is kept: `changes(since:)` then says the words changed.
+    func readingLocalWords(as recorded: [FileIdentity], files: FileSystem) throws -> Content {
+        guard keptVersion == nil, !localWords.isEmpty, questionnaire.questionnaire.id == Self.builtInID else { return self }
+        func wanted(_ file: FileIdentity) -> FileIdentity? { recorded.first { $0.id == file.id } }
+        let same = localWords.allSatisfy { file in
+            wanted(file).map { $0.sha256 == file.sha256 } ?? (recorded.isEmpty && file.version == Self.firstLocalWordsVersion)
+        }
+        if same { return self }
+        // The kept copy of each file: the one with the recorded hash, or of the first version.
+        func kept(_ name: String) -> ([UInt8], String)? {
+            let file = localWords.first { $0.id == name }
+            let current = BuiltInFiles.text("Questionnaires/\(name)").map { (Array($0.utf8), BuiltInFiles.displayName("Questionnaires/\(name)")) }
+            guard let file else { return current }
+            let versions = recorded.isEmpty ? [Self.firstLocalWordsVersion] : Self.keptLocalWordsVersions
+            for version in versions {
+                let path = "Questionnaires/versions/words/\(version)/\(name)"
+                guard let text = BuiltInFiles.text(path) else { continue }
+                let bytes = Array(text.utf8)
+                if recorded.isEmpty || SHA256Hex.of(bytes) == wanted(file)?.sha256 { return (bytes, BuiltInFiles.displayName(path)) }
+            }
+            return (wanted(file)?.sha256 == file.sha256 || (recorded.isEmpty && file.version == Self.firstLocalWordsVersion)) ? current : nil
+        }
+        let aliasName = String(Self.builtInKoreanAliases.split(separator: "/").last!)
+        let namesName = String(Self.builtInKoreanMedicines.split(separator: "/").last!)
+        guard let aliases = kept(aliasName), let names = kept(namesName) else { return self }
+        return try Self.loadDefault(aliases: aliases, names: names, files: files)
     }
 
     /// Korean words for the default questionnaire's options and scales, and
@@ -203,17 +284,27 @@ public struct Content: Sendable {
     /// added to its questionnaire, and the Korean medicine names added to
     /// its lexicon when it is the built-in medicines list. A table or names
     /// file with a problem is an error naming the file and place.
-    func addingLocalWords(aliases: ([UInt8], String)?) throws -> Content {
+    func addingLocalWords(
+        aliases: ([UInt8], String)?,
+        names koreanNames: ([UInt8], String)? = BuiltInFiles.text(builtInKoreanMedicines).map { (Array($0.utf8), BuiltInFiles.displayName(builtInKoreanMedicines)) }
+    ) throws -> Content {
         var content = self
+        // "Questionnaires/medications.ko.json (built in)" → "medications.ko.json".
+        func fileName(_ name: String) -> String {
+            let path = name.hasSuffix(BuiltInFiles.displayName("")) ? String(name.dropLast(BuiltInFiles.displayName("").count)) : name
+            return String(path.split(separator: "/").last ?? Substring(path))
+        }
         do {
             if let (bytes, name) = aliases {
                 let table = try AliasTable.load(bytes, file: name, for: questionnaire.questionnaire)
                 content.questionnaire.questionnaire = questionnaire.questionnaire.adding(table)
+                content.addedLocalWords.append(FileIdentity(id: fileName(name), version: table.version, sha256: SHA256Hex.of(bytes)))
             }
             if keptVersion == nil, lexiconBytes == BuiltInFiles.text("Questionnaires/medications.json").map({ Array($0.utf8) }),
-               let text = BuiltInFiles.text(Self.builtInKoreanMedicines) {
-                let names = try MedicationNames.load(Array(text.utf8), file: BuiltInFiles.displayName(Self.builtInKoreanMedicines), for: lexicon)
+               let (bytes, name) = koreanNames {
+                let names = try MedicationNames.load(bytes, file: name, for: lexicon)
                 content.lexicon = lexicon.adding(names)
+                content.addedLocalWords.append(FileIdentity(id: fileName(name), version: names.version, sha256: SHA256Hex.of(bytes)))
             }
         } catch {
             throw DiagnosticsFound(diagnostics: error.diagnostics)
@@ -494,6 +585,16 @@ public struct Content: Sendable {
         }
         if header.rules?.sha256 != now.rules?.sha256 { changes.append("the rules have changed") }
         if header.medications?.sha256 != nil, header.medications?.sha256 != now.medications.sha256 { changes.append("the medicines list has changed") }
+        for file in localWords {
+            if let recorded = header.localWords.first(where: { $0.id == file.id }) {
+                if recorded.sha256 != file.sha256 {
+                    let versions = recorded.version == file.version ? "" : " (\(recorded.version ?? "?") → \(file.version ?? "?"))"
+                    changes.append("the words of \(file.id ?? "?") have changed\(versions)")
+                }
+            } else if header.localWords.isEmpty, keptVersion == nil, questionnaire.questionnaire.id == Self.builtInID, file.version != Self.firstLocalWordsVersion {
+                changes.append("the words of \(file.id ?? "?") have changed (\(Self.firstLocalWordsVersion) → \(file.version ?? "?"))")
+            }
+        }
         return changes
     }
 
@@ -517,10 +618,11 @@ public struct Content: Sendable {
             if let fixed { return fixed }
             let header = TranscriptHeader.of(transcript: bytes)
             guard let header, Content.isBuiltIn(header.questionnaire.id ?? builtInID) else { return content(for: header?.questionnaire.id) }
-            let key = "\(header.questionnaire.id ?? builtInID)#\(header.questionnaire.sha256)"
+            let key = "\(header.questionnaire.id ?? builtInID)#\(header.questionnaire.sha256)#\(header.localWords.map(\.sha256).joined(separator: ","))"
             return loaded.withLock { loaded in
                 if let known = loaded[key] { return known }
-                let found = try? Content.builtIn(matching: header.questionnaire, files: files)
+                // With the Korean words the session read its answers with.
+                let found = try? Content.builtIn(matching: header.questionnaire, files: files).readingLocalWords(as: header.localWords, files: files)
                 loaded[key] = found
                 return found
             }

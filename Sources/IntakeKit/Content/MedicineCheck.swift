@@ -47,6 +47,23 @@ extension Content {
         return words.joined(separator: " ")
     }
 
+    /// The words of the did-you-mean question in `language`: each class as
+    /// the question names it ("(a blood thinner)") with its label in that
+    /// language ("(혈액 희석제)"), for `ProgramWords.phrases`.
+    public func programPhrases(for language: Language) -> [(String, String)] {
+        guard language != .english else { return [] }
+        return lexicon.classes.compactMap { medicationClass in
+            let translated = lexicon.label(ofClass: medicationClass.code, in: language)
+            guard translated != medicationClass.label else { return nil }
+            return ("(\(Self.article(medicationClass.label)))", "(\(Self.plain(translated)))")
+        }
+    }
+
+    /// "혈액 희석제(항응고제)" → "혈액 희석제": the words before the bracket.
+    static func plain(_ label: String) -> String {
+        label.split(separator: "(").first.map { String($0).trimmingSpaces() } ?? label
+    }
+
     /// "blood thinner (anticoagulant)" → "a blood thinner": the plain words.
     static func article(_ label: String) -> String {
         let plain = label.split(separator: "(").first.map { String($0).trimmingSpaces() } ?? label

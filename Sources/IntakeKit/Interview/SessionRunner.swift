@@ -105,7 +105,7 @@ public struct SessionRunner {
             let language = loaded.available(LanguageChoice.choose(options.language, environment: ports.environment)) { console.line($0, to: .error) }
             content = try loaded.worded(for: options.mode, language: language, files: ports.files)
         }
-        console.words = ProgramWords(content.questionnaire.variant)
+        console.words = ProgramWords(content.questionnaire.variant, phrases: content.programPhrases(for: content.questionnaire.variant.language))
     }
 
     var questionnaire: Questionnaire { content.questionnaire.questionnaire }
@@ -187,7 +187,7 @@ public struct SessionRunner {
                     return
                 }
                 content = try loaded.worded(for: .reception, language: loaded.available(language) { console.line($0, to: .error) }, files: ports.files)
-                console.words = ProgramWords(content.questionnaire.variant)
+                console.words = ProgramWords(content.questionnaire.variant, phrases: content.programPhrases(for: content.questionnaire.variant.language))
             }
             let transcript = try newTranscript(mode: .reception, client: client, checks: Self.personChecks)
             if let client { console.line(console.paint(console.words("Client: ") + client, .bold)) }
@@ -354,6 +354,13 @@ public struct SessionRunner {
             mode: mode, client: client, questionnaire: identities.questionnaire, rules: identities.rules,
             medications: identities.medications, checks: checks)
         header.language = content.questionnaire.variant.language
+        // The words in another language that read the answers: named for a
+        // session in that language, and for every session once they are
+        // past their first version (an English session names none, so its
+        // bytes stay as they were).
+        if header.language != .english || content.namesLocalWordsInEnglish {
+            header.localWords = content.localWords
+        }
         do {
             try ports.transcripts.prepareFolder(folder)
             let transcript = try TranscriptRecorder(newIn: folder, header: header, storage: ports.transcripts, clock: ports.clock)
@@ -428,7 +435,7 @@ public struct SessionRunner {
             switch ClientReference.check(reference) {
             case .success(let valid): return valid
             case .failure(let problem):
-                console.paragraph("! \(problem.description.prefix(1).uppercased() + problem.description.dropFirst()). Type it again, or press Enter to go on without one.", indent: 2, style: .warning)
+                console.paragraph(console.words("! \(problem.description.prefix(1).uppercased() + problem.description.dropFirst()). Type it again, or press Enter to go on without one."), indent: 2, style: .warning)
             }
         }
     }

@@ -76,6 +76,7 @@ public enum Replay {
         if result.isForAnotherQuestionnaire {
             throw UserFacingError("\(path): this session used the questionnaire '\(result.document.header?.questionnaire.id ?? "?")', not '\(content.questionnaire.questionnaire.id)': pass it with --questionnaire")
         }
+        console.words = ProgramWords(content.questionnaire.variant, phrases: content.programPhrases(for: content.questionnaire.variant.language))
         var view = ReplayView(console: console, content: content, timeZone: ports.timeZone, stepper: options.step ? stepper : nil)
         view.show(result)
         if options.check, result.fails { throw ExitWith(status: .problemsFound) }

@@ -23,12 +23,12 @@ struct ReplayView {
     /// Which files a session is read with, in words: "questionnaire
     /// massage-intake 1.0.0, rules 1.0.0, medicines list 1.0.0 (the
     /// built-in files of version 1.0.0, kept for the sessions made with them)".
-    static func filesUsed(_ content: Content) -> String {
+    static func filesUsed(_ content: Content, words w: ProgramWords = ProgramWords()) -> String {
         let files = content.identities
-        var words = "questionnaire \(shown(files.questionnaire.id ?? "?")) \(shown(files.questionnaire.version ?? "?"))"
-        if let rules = files.rules { words += ", rules \(shown(rules.version ?? "?"))" }
-        words += ", medicines list \(shown(files.medications.version ?? "?"))"
-        if let kept = content.keptVersion { words += " (the built-in files of version \(kept), kept for the sessions made with them)" }
+        var words = "\(w.word("questionnaire")) \(shown(files.questionnaire.id ?? "?")) \(shown(files.questionnaire.version ?? "?"))"
+        if let rules = files.rules { words += ", \(w.word("rules")) \(shown(rules.version ?? "?"))" }
+        words += ", \(w.word("medicines list")) \(shown(files.medications.version ?? "?"))"
+        if let kept = content.keptVersion { words += w(" (the built-in files of version \(kept), kept for the sessions made with them)") }
         return words
     }
 
@@ -37,12 +37,13 @@ struct ReplayView {
         // Everything from the file is shown escaped: a crafted transcript
         // must not move the cursor of whoever replays it.
         let shown = Self.shown
-        console.line(console.paint("Session \(shown(header.session))", .heading))
-        console.line("  started \(localTime(header.started)), mode \(header.mode.rawValue)\(header.client.map { ", client \(shown($0))" } ?? "")")
-        console.line("  questionnaire \(shown(header.questionnaire.id ?? "?")) \(shown(header.questionnaire.version ?? "")), recorded by \(shown(header.tool))")
-        console.line("  replayed with \(Self.filesUsed(content))")
+        let w = console.words
+        console.line(console.paint("\(w.word("Session")) \(shown(header.session))", .heading))
+        console.line("  \(w.word("started")) \(localTime(header.started)), \(w.word("mode")) \(w.word(header.mode.rawValue))\(header.client.map { ", \(w.word("client")) \(shown($0))" } ?? "")")
+        console.line("  \(w.word("questionnaire")) \(shown(header.questionnaire.id ?? "?")) \(shown(header.questionnaire.version ?? "")), \(w.word("recorded by")) \(shown(header.tool))")
+        console.line("  \(w.word("replayed with")) \(Self.filesUsed(content, words: w))")
         if result.changes.isEmpty {
-            console.line("  questionnaire, rules and medicines list unchanged since")
+            console.line("  " + w("questionnaire, rules and medicines list unchanged since"))
         } else {
             console.paragraph(result.changes.joined(separator: "; ") + " since this session was recorded", indent: 2, style: .warning)
         }
@@ -72,7 +73,7 @@ struct ReplayView {
             break
         case .asked(let id):
             guard let node = questionnaire.node(id) else {
-                console.line("\(time) (a node \(TextInput.quoted(Self.shown(id))) that the questionnaire no longer has)")
+                console.line("\(time) " + console.words("(a node \(TextInput.quoted(Self.shown(id))) that the questionnaire no longer has)"))
                 break
             }
             if node.kind == .info {
@@ -102,17 +103,18 @@ struct ReplayView {
             hanging("\(time)   ", width: stamp.count + 3, "✓ \(words)", style: .good)
         case .rejected(_, let raw, let reason):
             console.line("\(time)   > \(Self.shown(raw))")
-            console.paragraph("! \(Self.shown(reason))", indent: stamp.count + 3, style: .warning)
+            // Recorded in the engine's English; shown in the session's words.
+            console.paragraph("! \(Self.shown(console.words(reason)))", indent: stamp.count + 3, style: .warning)
         case .back(let from, let to):
-            console.line("\(time)   :back from \(Self.shown(from)) to \(Self.shown(to))")
+            console.line("\(time)   \(console.words.word(":back from")) \(Self.shown(from)) \(console.words.word("to")) \(Self.shown(to))")
         case .skipped(let id, let raw):
-            console.line("\(time)   \(raw.map { "> \(Self.shown($0)) " } ?? "")(skipped \(Self.shown(id)))")
+            console.line("\(time)   \(raw.map { "> \(Self.shown($0)) " } ?? "")(\(console.words.word("skipped")) \(Self.shown(id)))")
         case .paused(let reason):
-            console.line("\(time) " + console.paint("-- paused (\(Self.shown(reason))) --", .dim))
+            console.line("\(time) " + console.paint("-- \(console.words.word("paused")) (\(Self.shown(reason))) --", .dim))
         case .resumed(let tool, let at):
-            console.line("\(time) " + console.paint("-- resumed on \(localTime(at)) with \(Self.shown(tool)) --", .dim))
+            console.line("\(time) " + console.paint("-- \(console.words.word("resumed on")) \(localTime(at)) \(console.words.word("with")) \(Self.shown(tool)) --", .dim))
         case .completed(let urgent, _):
-            console.line("\(time) " + console.paint("-- completed\(urgent ? " at an urgent stop" : "") --", .dim))
+            console.line("\(time) " + console.paint("-- \(console.words.word("completed"))\(urgent ? console.words.word(" at an urgent stop") : "") --", .dim))
         case .sealed:
             break
         }
@@ -136,17 +138,17 @@ struct ReplayView {
             console.paragraph(Printable.escaped("\(result.path): \(problem)"), style: style)
         }
         if result.document.problems.isEmpty {
-            console.line("Hash chain: intact (\(result.document.entries.count) lines).")
+            console.line(console.words("Hash chain: intact (\(result.document.entries.count) lines)."))
         }
         if let line = result.document.unsealedLastLine {
-            console.paragraph("Line \(line), the last, is not sealed (the session was cut off, or recorded before endings were sealed): a change to that line alone could not be detected.", style: .dim)
+            console.paragraph(console.words("Line \(line), the last, is not sealed (the session was cut off, or recorded before endings were sealed): a change to that line alone could not be detected."), style: .dim)
         }
         showSignatures(result.signatures)
         if let line = result.replay?.divergedAt {
             let rest = result.replay?.steps.filter { !$0.replayed }.count ?? 0
-            console.paragraph("Replay: line \(line) no longer does what the transcript recorded\(rest > 0 ? "; the \(rest) events after it could not be compared" : "").", style: .urgent)
+            console.paragraph(console.words("Replay: line \(line) no longer does what the transcript recorded\(rest > 0 ? "; the \(rest) events after it could not be compared" : "")."), style: .urgent)
         } else if result.replay != nil {
-            console.line("Replay: every step did what the transcript recorded.")
+            console.line(console.words("Replay: every step did what the transcript recorded."))
         }
     }
 
@@ -167,7 +169,7 @@ struct ReplayView {
     private func showOutcome(_ result: TranscriptCheck) {
         guard let replay = result.replay else { return }
         guard replay.completed else {
-            console.line("The session was not finished (\(replay.interview.answers.count) answers); there is no recorded outcome to compare.")
+            console.line(console.words("The session was not finished (\(replay.interview.answers.count) answers); there is no recorded outcome to compare."))
             return
         }
         let scores = content.scores(of: replay.interview)
@@ -175,16 +177,17 @@ struct ReplayView {
             console.line()
             AnswerSummary.show(scores, on: console)
         }
-        let recorded = result.recorded.map { "\(Self.shown($0.category)) (\($0.rules.map(Self.shown).joined(separator: ", ")))" } ?? "none recorded"
-        let now = result.fresh.map { "\($0.category.code) (\($0.fired.map(\.id).joined(separator: ", ")))" } ?? "no rules now"
+        let w = console.words
+        let recorded = result.recorded.map { "\(Self.shown($0.category)) (\($0.rules.map(Self.shown).joined(separator: ", ")))" } ?? w.word("none recorded")
+        let now = result.fresh.map { "\($0.category.code) (\($0.fired.map(\.id).joined(separator: ", ")))" } ?? w.word("no rules now")
         console.line()
-        console.line(console.paint("Outcome", .heading))
-        hanging("  recorded: ", width: 12, recorded)
-        hanging("  now:      ", width: 12, now)
+        console.line(console.paint(w.word("Outcome"), .heading))
+        hanging(w.word("  recorded: "), width: 12, recorded)
+        hanging(w.word("  now:      "), width: 12, now)
         if result.outcomeDiffers {
-            console.paragraph("The outcome differs from the one recorded.", indent: 2, style: .urgent)
+            console.paragraph(w("The outcome differs from the one recorded."), indent: 2, style: .urgent)
         } else if result.recorded != nil, result.fresh != nil {
-            console.line("  The outcome is the same.")
+            console.line("  " + w("The outcome is the same."))
         }
         if let fresh = result.fresh, let rules = content.rules {
             console.line()
@@ -195,7 +198,8 @@ struct ReplayView {
     /// A UTC time from the transcript on the reader's clock, with its
     /// offset; as recorded (escaped) when it is not a time intake writes.
     private func localTime(_ recorded: String) -> String {
-        timeZone.local(iso8601: recorded)?.readable ?? Self.shown(recorded)
+        guard let readable = timeZone.local(iso8601: recorded)?.readable else { return Self.shown(recorded) }
+        return console.words.variant.language == .english ? readable : ReportRenderer.koreanDate(readable) ?? readable
     }
 
     /// What `--step` shows while it waits between questions.

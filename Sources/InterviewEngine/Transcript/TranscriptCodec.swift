@@ -77,6 +77,7 @@ public enum TranscriptCodec {
             object.set("questionnaire", identity(header.questionnaire))
             object.set("rules", header.rules.map(identity) ?? .null)
             object.set("medications", header.medications.map(identity) ?? .null)
+            if !header.localWords.isEmpty { object.set("localWords", .array(header.localWords.map(identity))) }
             if header.format >= TranscriptHeader.keepingAnswersFormat {
                 object.set("checks", .array(header.checks.names.map(JSONValue.string)))
             }
@@ -151,6 +152,14 @@ public enum TranscriptCodec {
                 medications: try optionalIdentity(object["medications"], "medications"))
             header.started = started
             header.checks = try checks(object["checks"])
+            if let words = object["localWords"] {
+                guard let list = words.arrayValue else { throw TranscriptFormatError(message: "'localWords' must be a list of files") }
+                for file in list {
+                    let identity = try identity(file, "localWords")
+                    guard identity.id != nil else { throw TranscriptFormatError(message: "each of 'localWords' must name its file in \"id\"") }
+                    header.localWords.append(identity)
+                }
+            }
             if let language = try fields.optionalString("language") {
                 guard (2...8).contains(language.utf8.count), language.utf8.allSatisfy({ (97...122).contains($0) }) else {
                     throw TranscriptFormatError(message: "'language' must be a language tag such as ko")

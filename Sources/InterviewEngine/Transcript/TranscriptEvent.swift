@@ -92,6 +92,13 @@ public struct TranscriptHeader: Sendable, Equatable {
     public var questionnaire: FileIdentity
     public var rules: FileIdentity?
     public var medications: FileIdentity?
+    /// The files of words in another language that read the answers (the
+    /// Korean aliases and medicine names), each with its file name as `id`:
+    /// written for a session held in another language, and for any session
+    /// once those files are past their first version; absent means their
+    /// first version ("1.0.0"), or none. Replay reads the answers again
+    /// with the same words (`Content.load(forTranscript:)`).
+    public var localWords: [FileIdentity] = []
     /// What the session's interview checked with the person (format 3 on):
     /// give it `Interview.checks`, so replay asks the same.
     public var checks: Interview.Checks

@@ -186,6 +186,9 @@ extension Node {
         let range = "enter " + Node.numberPhrase(min: min, max: max, integer: integer)
         var candidate = TextInput.numericForm(text)
         var beforeKoreanUnit = false
+        // The unit as English names it, also when a translation words it
+        // ("주" for weeks): what a number may be typed with does not change.
+        let unit = unit.map { KoreanWords.englishUnit(TextInput.matchingForm($0)) ?? $0 }
         if let unit, Hangul.contains(candidate) {
             // "20주", "20주차", "스무 주": a Korean unit after the number.
             for suffix in KoreanWords.unitSuffixes(for: TextInput.matchingForm(unit)) where candidate.hasSuffix(suffix) && candidate.count > suffix.count {

@@ -187,6 +187,12 @@ public enum KoreanWords {
         return text.dropFirst(4).drop { $0 == " " }.hasPrefix("년")
     }
 
+    /// The English unit of time a Korean unit names ("주" → "weeks"), for a
+    /// unit a translation gave in Korean; nil for any other.
+    static func englishUnit(_ unit: String) -> String? {
+        ["주": "weeks", "주일": "weeks", "일": "days", "개월": "months", "달": "months", "년": "years"][unit]
+    }
+
     /// Korean units that may follow a number answered in `unit` ("20주",
     /// "20주차" for weeks), longest first.
     static func unitSuffixes(for unit: String) -> [String] {

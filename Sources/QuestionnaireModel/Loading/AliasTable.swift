@@ -24,6 +24,9 @@ public struct AliasTable: Sendable, Equatable {
     public var options: [String: [String: [String]]]
     /// Question id → words for each point of its scale, in order.
     public var points: [String: [[String]]]
+    /// The table's version ("1.0.0"), recorded in a session's transcript
+    /// header when the session is held in `language`; nil when not given.
+    public var version: String?
 
     public init(language: String, questionnaire: String, options: [String: [String: [String]]] = [:], points: [String: [[String]]] = [:]) {
         self.language = language
@@ -32,7 +35,7 @@ public struct AliasTable: Sendable, Equatable {
         self.points = points
     }
 
-    static let topLevelKeys = ["$schema", "description", "language", "questionnaire", "sets", "questions"]
+    static let topLevelKeys = ["$schema", "description", "version", "language", "questionnaire", "sets", "questions"]
 
     /// Reads an alias table for `questionnaire`; every problem is reported
     /// with the file and its place (line:column and JSON path): an unknown
@@ -107,6 +110,14 @@ private struct AliasReader {
             return nil
         }
         var table = AliasTable(language: language, questionnaire: questionnaire.id)
+        if let value = object["version"] {
+            let parts = value.stringValue?.split(separator: ".", omittingEmptySubsequences: false) ?? []
+            if (1...4).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.count <= 9 && $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+                table.version = value.stringValue
+            } else {
+                log.error("'version' must be a version number such as \"1.0.0\"", at: value, path: root.appending("version"))
+            }
+        }
         let ids = questionnaire.nodes.map(\.id)
         for member in questions.members {
             let path = root.appending("questions").appending(member.key)

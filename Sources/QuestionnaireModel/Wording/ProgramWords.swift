@@ -11,9 +11,18 @@
 /// `Content.worded(for:language:)`.
 public struct ProgramWords: Sendable {
     public let variant: TextVariant
+    /// Phrases from data rather than from the tables, tried first: the
+    /// medicine classes' labels in the session's language (from the
+    /// medicines names file), as the engine's English names them.
+    public var phrases: [(String, String)] = []
 
     public init(_ variant: TextVariant = .original) {
         self.variant = variant
+    }
+
+    public init(_ variant: TextVariant, phrases: [(String, String)]) {
+        self.variant = variant
+        self.phrases = phrases
     }
 
     public init(audience: Audience) {
@@ -28,10 +37,19 @@ public struct ProgramWords: Sendable {
     /// A phrase may hold `{}` (any text) and `{n}` (a number): it then
     /// matches a message with those parts filled in, and its words put the
     /// parts where `{1}`, `{2}`... stand, so a language may order them its
-    /// own way ("Question {n} - {}" → "{1}번째 질문 - {2}").
+    /// own way ("Question {n} - {}" → "{1}번째 질문 - {2}"); `{L1}` puts a
+    /// part that is a list the program wrote with the language's joining
+    /// words (`Template.listInKorean`).
     public func callAsFunction(_ message: String) -> String {
         guard variant != .original else { return message }
+        // A whole message a word table has (a report's label or sentence).
+        for candidate in variant.lookupOrder {
+            if let words = Self.wordTables[candidate]?[message] { return words }
+        }
         var result = message
+        for (phrase, words) in phrases where result.contains(phrase) {
+            result = result.replacing(phrase, with: words)
+        }
         for candidate in variant.lookupOrder {
             guard let table = Self.tables[candidate] else { continue }
             for (phrase, words) in table {
@@ -43,6 +61,18 @@ public struct ProgramWords: Sendable {
             }
         }
         return result
+    }
+
+    /// A word or short phrase the program puts beside other text ("missing",
+    /// "possibly", "yes"), in this variant's words only when a table has
+    /// exactly it: never replaced inside a longer message, where the same
+    /// letters could be part of a person's answer.
+    public func word(_ english: String) -> String {
+        guard variant != .original else { return english }
+        for candidate in variant.lookupOrder {
+            if let words = Self.wordTables[candidate]?[english] ?? Self.tables[candidate]?.first(where: { $0.0 == english })?.1 { return words }
+        }
+        return english
     }
 
     /// Whether this variant has words of its own for program messages (a
@@ -91,6 +121,7 @@ public struct ProgramWords: Sendable {
                 result += text[position..<range.lowerBound]
                 var filled = words
                 for (index, capture) in captures.enumerated() {
+                    filled = filled.replacing("{L\(index + 1)}", with: Self.listInKorean(capture))
                     filled = filled.replacing("{\(index + 1)}", with: capture)
                 }
                 result += filled
@@ -100,6 +131,18 @@ public struct ProgramWords: Sendable {
             }
             result += text[position...]
             return result
+        }
+
+        /// A list the program wrote in English ("'6 months' or '2 years'",
+        /// "A, B and C") with its joining words in Korean: `{L1}` in a
+        /// phrase's words puts part 1 so. Only for parts the program made
+        /// (examples, labels, titles), never a person's own text.
+        static func listInKorean(_ list: Substring) -> String {
+            var text = String(list)
+            for (joint, korean) in [(", or ", ", "), (", and ", ", "), (" or ", " 또는 "), (" and ", ", ")] {
+                text = text.replacing(joint, with: korean)
+            }
+            return text
         }
 
         private func firstMatch(in text: String, from start: String.Index) -> (Range<String.Index>, [Substring])? {
@@ -149,6 +192,11 @@ public struct ProgramWords: Sendable {
             }
         }
     }
+
+    /// Words looked up whole (`word(_:)`), by variant.
+    static let wordTables: [TextVariant: [String: String]] = [
+        TextVariant(language: "ko", audience: .self): koreanWords,
+    ]
 
     /// Phrases in the order they are tried: longer ones before the shorter
     /// ones they hold.
