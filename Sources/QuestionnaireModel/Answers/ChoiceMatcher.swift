@@ -108,6 +108,13 @@ struct ChoiceMatcher: Sendable {
                 start += 1
                 continue
             }
+            // "both knees", "양쪽 어깨": the left and the right one, when
+            // the question has both.
+            if let (pair, length) = bothSides(words, from: start) {
+                result.append(contentsOf: pair)
+                start += length
+                continue
+            }
             var matched = false
             // Only runs as long as a name are tried: trying every run made a
             // long answer (4,000 characters of "2 2 2 ...") take minutes.
@@ -149,6 +156,38 @@ struct ChoiceMatcher: Sendable {
             }
         }
         return .success(result)
+    }
+
+    /// Plurals a plural's "s" does not make, for "both feet".
+    static let singular = ["feet": "foot", "calves": "calf", "thighs": "thigh"]
+
+    /// Words that mean "the left and the right one" before a name.
+    static let bothWords: Set<String> = ["both", "양쪽", "양", "두"]
+
+    /// The left and the right option named after "both" (or 양쪽) at
+    /// `start`, and how many words they took: "both knees" is Left knee and
+    /// Right knee, "양쪽 어깨" (or "양쪽어깨") 왼쪽 어깨 and 오른쪽 어깨. Nil
+    /// unless the question has both.
+    private func bothSides(_ words: [String], from start: Int) -> (pair: [Int], length: Int)? {
+        let word = words[start]
+        var rest = Array(words[(start + 1)...])
+        var length = 1
+        if !Self.bothWords.contains(word) {
+            // Korean written without a space: "양쪽어깨".
+            guard word.hasPrefix("양쪽"), word.count > 2 else { return nil }
+            rest.insert(String(word.dropFirst(2)), at: 0)
+            length = 0
+        }
+        let korean = Hangul.contains(rest.first ?? "")
+        for count in stride(from: min(rest.count, max(1, longestName - 1)), through: 1, by: -1) {
+            var name = rest[0..<count].joined(separator: " ")
+            for candidate in [name, Self.singular[name]].compactMap({ $0 }) + (Self.stem(of: name).map { [$0] } ?? []) {
+                name = candidate
+                let pair = korean ? [exact("왼쪽 " + name), exact("오른쪽 " + name)] : [exact("left " + name), exact("right " + name)]
+                if let left = pair[0], let right = pair[1], left != right { return ([left, right], length + count) }
+            }
+        }
+        return nil
     }
 
     /// The option named exactly by `phrase` (number, code, label or alias).
