@@ -18,6 +18,9 @@ public struct Interview: Sendable {
     /// when an earlier answer changed the route, dropped every answer past
     /// the first question left unanswered; replaying them must do the same.
     private let dropsAnswersPastAChange: Bool
+    /// How answers are read: as today, or as an older transcript's format
+    /// read them, so its replay reads each answer as it was read.
+    private let reading: AnswerReading
 
     /// The answers on the path: the questions passed so far. Only these
     /// count for conditions, progress and scoring.
@@ -56,21 +59,25 @@ public struct Interview: Sendable {
 
     /// A new interview at the start of `questionnaire`.
     public init(questionnaire: Questionnaire, checks: Checks = [], answerCheck: AnswerCheck? = nil) {
-        self.init(questionnaire: questionnaire, checks: checks, answerCheck: answerCheck, dropsAnswersPastAChange: false)
+        self.init(questionnaire: questionnaire, checks: checks, answerCheck: answerCheck, dropsAnswersPastAChange: false, reading: .current)
     }
 
     /// A new interview that behaves as the one that recorded the transcript
     /// with `header` did, so replaying it repeats what happened.
     public init(questionnaire: Questionnaire, recordedUnder header: TranscriptHeader, answerCheck: AnswerCheck? = nil) {
         let before = header.format < TranscriptHeader.keepingAnswersFormat
-        self.init(questionnaire: questionnaire, checks: before ? [] : header.checks, answerCheck: answerCheck, dropsAnswersPastAChange: before)
+        let reading: AnswerReading = header.format < TranscriptHeader.bothSidesFormat ? [] : .current
+        self.init(
+            questionnaire: questionnaire, checks: before ? [] : header.checks, answerCheck: answerCheck, dropsAnswersPastAChange: before,
+            reading: reading)
     }
 
-    private init(questionnaire: Questionnaire, checks: Checks, answerCheck: AnswerCheck?, dropsAnswersPastAChange: Bool) {
+    private init(questionnaire: Questionnaire, checks: Checks, answerCheck: AnswerCheck?, dropsAnswersPastAChange: Bool, reading: AnswerReading) {
         self.questionnaire = questionnaire
         self.checks = checks
         self.answerCheck = answerCheck
         self.dropsAnswersPastAChange = dropsAnswersPastAChange
+        self.reading = reading
         self.current = questionnaire.start
     }
 
@@ -256,7 +263,7 @@ public struct Interview: Sendable {
         } else {
             (readNode, options) = (node, currentOptions)
         }
-        switch readNode.parse(raw, options: options, today: today) {
+        switch readNode.parse(raw, options: options, today: today, reading: reading) {
         case .success(let value):
             return take(Answer(value: value, raw: raw), at: node, typed: raw)
         case .failure(let rejection):

@@ -37,3 +37,28 @@ struct BothSidesTests {
         #expect(reason.message.contains("'both'"))
     }
 }
+
+/// A session recorded before "both" was read (format 3) refused "both
+/// knees"; its replay reads it as then, so one that took it does not replay
+/// as recorded, and today's (format 4) does.
+@Suite("Both sides in older transcripts")
+struct BothSidesReplayTests {
+    @Test func aSessionReplaysWithTheReadingOfItsFormat() throws {
+        let intake = InProcessIntake()
+        let run = intake.run(SessionOptions(), typing: ["", "2", "2 years", "most days", "both knees", ":quit"])
+        #expect(run.status == 0, "\(run.error)")
+        let today = try #require(intake.transcripts.last)
+        #expect(intake.text(today).contains(#""format":4"#))
+        #expect(intake.text(today).contains(#""raw":"both knees","value":["knee-left","knee-right"]"#))
+        #expect(intake.replay(Replay.Options(path: today, check: true)).status == 0)
+
+        // The same lines under a format 3 header: format 3 did not read
+        // "both", so its answer there is not what replay reads now.
+        let older = "/memory/format-3.jsonl"
+        let text = SignedSessionTests.rehashedEdit(intake.text(today), replacing: #""format":4"#, with: #""format":3"#, keepSignatures: false)
+        intake.files.place(Array(text.utf8), at: older)
+        let replay = intake.replay(Replay.Options(path: older, check: true))
+        #expect(replay.status == 1)
+        #expect(replay.output.contains("'both knees' was accepted"), "\(replay.output)")
+    }
+}

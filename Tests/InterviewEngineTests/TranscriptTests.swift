@@ -55,7 +55,7 @@ struct TranscriptTests {
     @Test func eachLineCarriesTheHashOfTheLineBefore() throws {
         let (text, _) = try recordedTranscript(inputs: corrections)
         let lines = text.split(separator: "\n").map(String.init)
-        #expect(lines[0].hasPrefix(#"{"type":"header","ms":0,"format":3,"tool":"intake test","session":"0123456789abcdef","started":"2026-11-18T11:06:40.000Z","mode":"self""#))
+        #expect(lines[0].hasPrefix(#"{"type":"header","ms":0,"format":4,"tool":"intake test","session":"0123456789abcdef","started":"2026-11-18T11:06:40.000Z","mode":"self""#))
         #expect(lines[0].contains(#""medications":null,"checks":[]}"#), "format 3 names the checks made: none here")
         #expect(!lines[0].contains("prev"))
         for index in 1..<lines.count {
@@ -208,7 +208,7 @@ struct TranscriptTests {
         #expect(TranscriptDocument(Array((stray.joined(separator: "\n") + "\n").utf8)).problems.map(\.kind) == [.tampered])
         // Transcripts written before endings were sealed (format 1) read clean.
         let formatOne = cut.map {
-            $0.replacingOccurrences(of: #""format":3"#, with: #""format":1"#).replacingOccurrences(of: #","checks":[]"#, with: "")
+            $0.replacingOccurrences(of: #""format":\#(TranscriptHeader.currentFormat)"#, with: #""format":1"#).replacingOccurrences(of: #","checks":[]"#, with: "")
         }
         var rechained = [formatOne[0]]
         for line in formatOne.dropFirst() {

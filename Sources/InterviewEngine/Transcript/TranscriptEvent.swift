@@ -120,16 +120,21 @@ public struct TranscriptHeader: Sendable, Equatable {
         self.checks = checks
     }
 
+    /// 4: "both knees" is read as the left and the right knee.
     /// 3: re-routing keeps answers that still apply, `back` may go to any
     /// earlier question (`:edit`), and the header names the session's checks.
     /// 2: `completed` and `paused` are followed by a `sealed` line.
-    public static let currentFormat = 3
+    public static let currentFormat = 4
     /// The first format whose session endings are sealed.
     public static let sealedFormat = 2
     /// The first format whose sessions keep answers a changed route still
     /// reaches (before, every answer past the first question left unanswered
     /// was dropped), and whose header says which checks were made.
     public static let keepingAnswersFormat = 3
+    /// The first format whose answers read "both" before a name as the left
+    /// and the right option (`AnswerReading.bothSides`): an earlier session
+    /// refused it, and its replay does too.
+    public static let bothSidesFormat = 4
 }
 
 /// A file a session depended on: its id and version where it has them, and

@@ -6,7 +6,9 @@ extension Node {
     /// `Questionnaire.options(for:answers:)`. An empty answer is refused here:
     /// the interview decides whether it means "keep the default" or "skip".
     /// `today` is the session's date, for a date answered "today".
-    public func parse(_ raw: String, options: [Option], today: CalendarDate? = nil) -> Result<AnswerValue, Rejection> {
+    /// `reading` is what the reading has learnt that the session may use
+    /// (a replay reads an older transcript as it was read then).
+    public func parse(_ raw: String, options: [Option], today: CalendarDate? = nil, reading: AnswerReading = .current) -> Result<AnswerValue, Rejection> {
         let text: String
         switch TextInput.checked(raw) {
         case .success(let checked): text = checked
@@ -15,9 +17,9 @@ extension Node {
         if text.isEmpty { return .failure(Rejection(emptyMessage)) }
         switch spec {
         case .single:
-            return allowsOtherText ? parseOpenChoice(text, options: options) : parseSingle(text, options: options)
+            return allowsOtherText ? parseOpenChoice(text, options: options, reading: reading) : parseSingle(text, options: options, reading: reading)
         case .multi:
-            return allowsOtherText ? parseOpenChoice(text, options: options) : parseMulti(text, options: options)
+            return allowsOtherText ? parseOpenChoice(text, options: options, reading: reading) : parseMulti(text, options: options, reading: reading)
         case .scale(let min, let max, _, _):
             return parseScale(text, min: min, max: max, points: points)
         case .number(let min, let max, let integer, let unit):
@@ -77,8 +79,8 @@ extension Node {
 
     // MARK: - Choices
 
-    private func parseSingle(_ text: String, options: [Option]) -> Result<AnswerValue, Rejection> {
-        let matcher = matcher(for: options)
+    private func parseSingle(_ text: String, options: [Option], reading: AnswerReading) -> Result<AnswerValue, Rejection> {
+        let matcher = matcher(for: options, reading: reading)
         switch matcher.matchAll(text) {
         case .success(let indices):
             if indices.count == 1 { return .success(.choice(options[indices[0]].code)) }
@@ -94,8 +96,8 @@ extension Node {
         }
     }
 
-    private func parseMulti(_ text: String, options: [Option]) -> Result<AnswerValue, Rejection> {
-        let matcher = matcher(for: options)
+    private func parseMulti(_ text: String, options: [Option], reading: AnswerReading) -> Result<AnswerValue, Rejection> {
+        let matcher = matcher(for: options, reading: reading)
         switch matcher.matchAll(text) {
         case .success(let indices):
             if indices.isEmpty { return .failure(Rejection(emptyMessage)) }
@@ -111,8 +113,8 @@ extension Node {
     }
 
     /// A matcher for the options on offer.
-    private func matcher(for options: [Option]) -> ChoiceMatcher {
-        ChoiceMatcher(options: options, allowsRanges: kind == .multi)
+    func matcher(for options: [Option], reading: AnswerReading = .current) -> ChoiceMatcher {
+        ChoiceMatcher(options: options, allowsRanges: kind == .multi, readsBothSides: reading.contains(.bothSides))
     }
 
     private func rejection(for failure: ChoiceMatcher.Failure, options: [Option]) -> Rejection {
@@ -375,4 +377,21 @@ extension String {
         while let last = result.last, set.contains(last) { result.removeLast() }
         return String(result)
     }
+}
+
+/// What the reading of answers has learnt since transcripts were first
+/// written: a transcript of an earlier format is replayed without what came
+/// after it, so every answer reads as it did when it was recorded.
+public struct AnswerReading: OptionSet, Sendable {
+    public let rawValue: Int
+
+    public init(rawValue: Int) {
+        self.rawValue = rawValue
+    }
+
+    /// "both knees" is the left and the right option (transcript format 4 on).
+    public static let bothSides = AnswerReading(rawValue: 1)
+
+    /// Everything today's intake reads.
+    public static let current: AnswerReading = [.bothSides]
 }

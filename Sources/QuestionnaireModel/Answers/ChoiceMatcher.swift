@@ -9,13 +9,16 @@ struct ChoiceMatcher: Sendable {
     private let longestName: Int
     /// Whether any option has a range of numbers.
     private let hasRanges: Bool
+    /// Whether "both knees" is the left and the right knee (`AnswerReading.bothSides`).
+    private let readsBothSides: Bool
 
     /// Words meaning "none of these", for a question with an exclusive "none" option.
     static let noneWords: Set<String> = ["none", "no", "nope", "nothing", "n a", "na", "nil", "neither", "none of them", "none of those"]
 
-    init(options: [Option], allowsRanges: Bool = false) {
+    init(options: [Option], allowsRanges: Bool = false, readsBothSides: Bool = true) {
         self.options = options
         self.allowsRanges = allowsRanges
+        self.readsBothSides = readsBothSides
         // The options keep their names in matching form; a matcher is made
         // for every answer, so it reads them there instead of copying them
         // into a list (or a dictionary) of its own.
@@ -110,7 +113,7 @@ struct ChoiceMatcher: Sendable {
             }
             // "both knees", "양쪽 어깨": the left and the right one, when
             // the question has both.
-            if let (pair, length) = bothSides(words, from: start) {
+            if readsBothSides, let (pair, length) = bothSides(words, from: start) {
                 result.append(contentsOf: pair)
                 start += length
                 continue

@@ -4,12 +4,12 @@ extension Node {
     /// that names none is kept as typed. A part that could be several options,
     /// or a number with no option, is refused as for any choice, so a slip
     /// is not filed as free text.
-    func parseOpenChoice(_ text: String, options: [Option]) -> Result<AnswerValue, Rejection> {
+    func parseOpenChoice(_ text: String, options: [Option], reading: AnswerReading = .current) -> Result<AnswerValue, Rejection> {
         var closed = self
         closed.allowsOtherText = false
-        let strict = closed.parse(text, options: options)
+        let strict = closed.parse(text, options: options, reading: reading)
         if case .success = strict { return strict }
-        let matcher = ChoiceMatcher(options: options, allowsRanges: kind == .multi)
+        let matcher = matcher(for: options, reading: reading)
         if kind == .single {
             if case .failure(.noMatch) = matcher.matchAll(text) { return .success(.choice(text)) }
             return strict
@@ -22,7 +22,7 @@ extension Node {
             switch matcher.matchAll(part) {
             case .success(let indices): chosen += indices.filter { !chosen.contains($0) }
             case .failure(.noMatch): if !other.contains(part) { other.append(part) }
-            case .failure: return closed.parse(part, options: options)
+            case .failure: return closed.parse(part, options: options, reading: reading)
             }
         }
         if chosen.isEmpty && other.isEmpty { return strict }
