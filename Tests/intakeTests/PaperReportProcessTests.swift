@@ -92,13 +92,21 @@ struct PaperReportProcessTests {
         #expect(!text.contains(".html"))
     }
 
-    @Test func onLetterPaperToo() throws {
+    /// On letter paper too. The browser is given a scratch folder of its
+    /// own as its home: the person's HOME stays as it was, and the scratch
+    /// folder is gone after (one browser run shows both).
+    @Test func onLetterPaperTooAndTheBrowserLeavesNoTrace() throws {
         let folder = try TemporaryFolder()
         let transcript = try Self.session(Fixtures.path("Tests/Personas/01-desk-worker-neck.json"), client: "L-1", in: folder.path)
-        let (pages, size, text) = try Self.read(try Self.pdf(transcript, in: folder.path, paper: "letter"))
+        let home = try TemporaryFolder()
+        let scratch = try TemporaryFolder()
+        let pdf = try Self.pdf(transcript, in: folder.path, paper: "letter", environment: ["HOME": home.path, "TMPDIR": scratch.path])
+        let (pages, size, text) = try Self.read(pdf)
         #expect(size.contains("(letter)"))
         #expect(pages == 1)
         #expect(text.contains("Client L-1"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home.path).isEmpty, "HOME untouched")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty, "the scratch folder is removed")
     }
 
     @Test func theLongestSessionTakesAtMostTwoSheets() throws {
@@ -169,18 +177,6 @@ struct PaperReportProcessTests {
         #expect(result.status == 2)
         #expect(result.error == "making a PDF needs the Chromium browser, which is not installed: install it with: sudo apt-get install chromium (or use --format html and print the page from any browser)\n")
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/r.pdf"))
-    }
-
-    /// The browser is given a scratch folder of its own as its home: the
-    /// person's HOME stays as it was, and the scratch folder is gone after.
-    @Test func theBrowserLeavesNoTrace() throws {
-        let folder = try TemporaryFolder()
-        let transcript = try Self.session(Fixtures.path("Tests/Personas/01-desk-worker-neck.json"), client: "H-1", in: folder.path)
-        let home = try TemporaryFolder()
-        let scratch = try TemporaryFolder()
-        _ = try Self.pdf(transcript, in: folder.path, environment: ["HOME": home.path, "TMPDIR": scratch.path])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: home.path).isEmpty, "HOME untouched")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty, "the scratch folder is removed")
     }
 }
 

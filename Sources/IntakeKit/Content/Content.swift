@@ -193,6 +193,9 @@ public struct Content: Sendable {
     static let builtInKoreanAliases = "Questionnaires/massage-intake.ko.aliases.json"
     static let builtInKoreanMedicines = "Questionnaires/medications.ko.json"
 
+    /// The built-in medicines list with the Korean names added: made once.
+    private static let builtInLexiconWithKoreanNames = Mutex<MedicationLexicon?>(nil)
+
     /// This content with the words of an alias table (`bytes`, named `name`)
     /// added to its questionnaire, and the Korean medicine names added to
     /// its lexicon when it is the built-in medicines list. A table or names
@@ -206,8 +209,15 @@ public struct Content: Sendable {
             }
             if keptVersion == nil, lexiconBytes == BuiltInFiles.text("Questionnaires/medications.json").map({ Array($0.utf8) }),
                let text = BuiltInFiles.text(Self.builtInKoreanMedicines) {
-                let names = try MedicationNames.load(Array(text.utf8), file: BuiltInFiles.displayName(Self.builtInKoreanMedicines), for: lexicon)
-                content.lexicon = lexicon.adding(names)
+                // The lexicon is made from the built-in bytes alone, so the
+                // names are added once per process.
+                if let known = Self.builtInLexiconWithKoreanNames.withLock({ $0 }) {
+                    content.lexicon = known
+                } else {
+                    let names = try MedicationNames.load(Array(text.utf8), file: BuiltInFiles.displayName(Self.builtInKoreanMedicines), for: lexicon)
+                    content.lexicon = lexicon.adding(names)
+                    Self.builtInLexiconWithKoreanNames.withLock { [lexicon = content.lexicon] in $0 = lexicon }
+                }
             }
         } catch {
             throw DiagnosticsFound(diagnostics: error.diagnostics)
