@@ -6,7 +6,10 @@ import Testing
 /// headless Chromium, then read back with poppler's `pdfinfo` and
 /// `pdftotext`: the pages a therapist gets, and what is on them. These need
 /// `chromium` and `poppler-utils` (scripts/setup.sh --test installs them).
-@Suite("Paper report, in a real browser", .serialized)
+/// Not serialized: each browser run has a scratch profile of its own and
+/// each test its own folders, so they run beside the other tests (in a
+/// chain they were the suite's last five seconds).
+@Suite("Paper report, in a real browser")
 struct PaperReportProcessTests {
     /// The full path of `name` on the PATH; a clear failure when it is missing.
     static func tool(_ name: String, package: String) throws -> String {
@@ -182,7 +185,7 @@ struct PaperReportProcessTests {
 
 /// The reception desk through the binary: real file modes, the print
 /// system called as CUPS's `lp` is, `sessions` with the system's time zone.
-@Suite("Reception desk, end to end", .serialized)
+@Suite("Reception desk, end to end")
 struct ReceptionDeskProcessTests {
     @Test func reportsArePrivateFilesInAPrivateFolderNamedWithoutTheClient() throws {
         let folder = try TemporaryFolder()
