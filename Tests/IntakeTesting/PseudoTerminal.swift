@@ -673,3 +673,69 @@ private struct UTF8Decoder {
         return []
     }
 }
+
+// MARK: - Waiting without holding a test thread
+
+/// The waits, for `async` tests: each runs on a thread of its own while the
+/// test is suspended. Swift Testing runs tests in parallel on as many
+/// threads as there are cores (two here); a test blocked in `poll` for a
+/// screen to settle holds one of them, idle, while other tests wait their
+/// turn. Suspended instead, it leaves that thread to them. The terminal is
+/// used by one wait at a time: the test awaits each before it goes on.
+extension PseudoTerminal {
+    @discardableResult
+    public func waitUntil(
+        _ what: String, timeout: Duration = .seconds(10), quiet: Duration = .milliseconds(150),
+        _ condition: @escaping (PseudoTerminal) -> Bool
+    ) async throws -> Bool {
+        let condition = OwnedByOneWait(condition)
+        return try await onAThreadOfItsOwn { terminal in
+            try terminal.waitUntil(what, timeout: timeout, quiet: quiet, condition.value)
+        }
+    }
+
+    public func waitFor(_ text: String, timeout: Duration = .seconds(10)) async throws {
+        try await onAThreadOfItsOwn { try $0.waitFor(text, timeout: timeout) }
+    }
+
+    public func waitUntilRaw(timeout: Duration = .seconds(10)) async throws {
+        try await onAThreadOfItsOwn { try $0.waitUntilRaw(timeout: timeout) }
+    }
+
+    public func waitForExit(timeout: Duration = .seconds(10)) async -> Int32? {
+        (try? await onAThreadOfItsOwn { $0.waitForExit(timeout: timeout) }) ?? nil
+    }
+
+    private func onAThreadOfItsOwn<T: Sendable>(_ wait: @escaping (PseudoTerminal) throws -> T) async throws -> T {
+        let job = WaitJob(terminal: self, wait: wait)
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try job.run() }) }.start()
+        }
+    }
+}
+
+/// One wait handed to its thread: the terminal is used only there until
+/// the wait ends, while its test is suspended.
+private final class WaitJob<T>: @unchecked Sendable {
+    private let terminal: PseudoTerminal
+    private let wait: (PseudoTerminal) throws -> T
+
+    init(terminal: PseudoTerminal, wait: @escaping (PseudoTerminal) throws -> T) {
+        self.terminal = terminal
+        self.wait = wait
+    }
+
+    func run() throws -> T {
+        try wait(terminal)
+    }
+}
+
+/// A value handed to the thread of one wait and used only there until the
+/// wait ends, while its test is suspended.
+private struct OwnedByOneWait<Value>: @unchecked Sendable {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+}

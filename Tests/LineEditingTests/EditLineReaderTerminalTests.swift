@@ -51,9 +51,9 @@ func startProbe(
 func expectScreen(
     _ terminal: PseudoTerminal, endsWith rows: [String], cursor: (row: Int, column: Int),
     sourceLocation: SourceLocation = #_sourceLocation
-) throws {
+) async throws {
     let wanted = "\(rows) with the cursor at row \(cursor.row), column \(cursor.column)"
-    let held = try terminal.waitUntil(wanted) { terminal in
+    let held = try await terminal.waitUntil(wanted) { terminal in
         var screen = terminal.rows
         while screen.last?.isEmpty == true { screen.removeLast() }
         guard screen.count >= rows.count, Array(screen.suffix(rows.count)) == rows else { return false }
@@ -78,17 +78,17 @@ struct EditLineReaderTerminalTests {
     // MARK: - Wide characters (issue 13, item 6)
 
     @Test("typing before 4 wide characters leaves the cursor after what was typed, and the next key moves from there")
-    func typingBeforeWideCharacters() throws {
+    func typingBeforeWideCharacters() async throws {
         let terminal = try startProbe()
-        try terminal.waitUntilRaw()
+        try await terminal.waitUntilRaw()
         terminal.send("가나다라")
-        try expectScreen(terminal, endsWith: ["> 가나다라"], cursor: (0, 10))
+        try await expectScreen(terminal, endsWith: ["> 가나다라"], cursor: (0, 10))
         terminal.send(Key.home + "가")
-        try expectScreen(terminal, endsWith: ["> 가가나다라"], cursor: (0, 4))
+        try await expectScreen(terminal, endsWith: ["> 가가나다라"], cursor: (0, 4))
         terminal.send(Key.right)
-        try expectScreen(terminal, endsWith: ["> 가가나다라"], cursor: (0, 6))
+        try await expectScreen(terminal, endsWith: ["> 가가나다라"], cursor: (0, 6))
         terminal.sendLine("")
-        try terminal.waitFor("accepted: 가가나다라")
+        try await terminal.waitFor("accepted: 가가나다라")
     }
 
     @Test("editing Hangul keeps the text and the cursor where they are shown", arguments: [
@@ -102,83 +102,83 @@ struct EditLineReaderTerminalTests {
         LineEdit(name: "Left over syllables", keys: "가나다 abc" + Key.left + Key.left + Key.left + Key.left + Key.left, row: "> 가나다 abc", column: 6),
         LineEdit(name: "a syllable before mixed text", keys: "허리 and 무릎" + Key.home + "왼쪽 ", row: "> 왼쪽 허리 and 무릎", column: 7),
     ])
-    func editingHangul(_ edit: LineEdit) throws {
+    func editingHangul(_ edit: LineEdit) async throws {
         let terminal = try startProbe()
-        try terminal.waitUntilRaw()
+        try await terminal.waitUntilRaw()
         terminal.send(edit.keys)
-        try expectScreen(terminal, endsWith: [edit.row], cursor: (0, edit.column))
+        try await expectScreen(terminal, endsWith: [edit.row], cursor: (0, edit.column))
         // Moving to the end writes the characters it passes: they land where
         // they already are only if the cursor was where libedit thinks.
         terminal.send(Key.end)
-        try expectScreen(terminal, endsWith: [edit.row], cursor: (0, ColumnWidth.of(edit.row)))
+        try await expectScreen(terminal, endsWith: [edit.row], cursor: (0, ColumnWidth.of(edit.row)))
         terminal.sendLine("")
-        try terminal.waitFor("accepted: \(edit.row.dropFirst(2))")
+        try await terminal.waitFor("accepted: \(edit.row.dropFirst(2))")
     }
 
     @Test("a line of Hangul that wraps stays whole when edited on either row", arguments: [30, 31])
-    func wrappedHangul(columns: Int) throws {
+    func wrappedHangul(columns: Int) async throws {
         let terminal = try startProbe(columns: columns)
-        try terminal.waitUntilRaw()
+        try await terminal.waitUntilRaw()
         // 14 syllables fill the first row after "> "; 6 go on the second.
         terminal.send("가나다라마바사아자차카타파하가나다라마바")
-        try expectScreen(terminal, endsWith: ["> 가나다라마바사아자차카타파하", "가나다라마바"], cursor: (1, 12))
+        try await expectScreen(terminal, endsWith: ["> 가나다라마바사아자차카타파하", "가나다라마바"], cursor: (1, 12))
         terminal.send(Key.home + "마")
-        try expectScreen(terminal, endsWith: ["> 마가나다라마바사아자차카타파", "하가나다라마바"], cursor: (0, 4))
+        try await expectScreen(terminal, endsWith: ["> 마가나다라마바사아자차카타파", "하가나다라마바"], cursor: (0, 4))
         terminal.send(String(repeating: Key.right, count: 15))
-        try expectScreen(terminal, endsWith: ["> 마가나다라마바사아자차카타파", "하가나다라마바"], cursor: (1, 4))
+        try await expectScreen(terminal, endsWith: ["> 마가나다라마바사아자차카타파", "하가나다라마바"], cursor: (1, 4))
         terminal.send(Key.backspace)
-        try expectScreen(terminal, endsWith: ["> 마가나다라마바사아자차카타파", "하나다라마바"], cursor: (1, 2))
+        try await expectScreen(terminal, endsWith: ["> 마가나다라마바사아자차카타파", "하나다라마바"], cursor: (1, 2))
         terminal.sendLine("")
-        try terminal.waitFor("accepted: 마가나다라마바사아자차카타파하나다라마바")
+        try await terminal.waitFor("accepted: 마가나다라마바사아자차카타파하나다라마바")
     }
 
     // MARK: - Ctrl-D and Ctrl-C (issue 13, item 7)
 
     @Test("Ctrl-D on an empty line ends input without echoing ^D")
-    func ctrlDOnEmptyLine() throws {
+    func ctrlDOnEmptyLine() async throws {
         let terminal = try startProbe()
-        try terminal.waitUntilRaw()
+        try await terminal.waitUntilRaw()
         terminal.send(Key.endOfInput)
-        try terminal.waitFor("(end)")
-        #expect(terminal.waitForExit() == 0)
+        try await terminal.waitFor("(end)")
+        #expect(await terminal.waitForExit() == 0)
         #expect(terminal.screen == ">\n(end)")
         #expect(terminal.isCanonical)
     }
 
     @Test("Ctrl-D on a line with text deletes the character under the cursor")
-    func ctrlDOnText() throws {
+    func ctrlDOnText() async throws {
         let terminal = try startProbe()
-        try terminal.waitUntilRaw()
+        try await terminal.waitUntilRaw()
         terminal.send("abc" + Key.home + Key.endOfInput)
-        try expectScreen(terminal, endsWith: ["> bc"], cursor: (0, 2))
+        try await expectScreen(terminal, endsWith: ["> bc"], cursor: (0, 2))
         // At the end of the line there is nothing to delete: the line stays.
         terminal.send(Key.end + Key.endOfInput)
-        try expectScreen(terminal, endsWith: ["> bc"], cursor: (0, 4))
+        try await expectScreen(terminal, endsWith: ["> bc"], cursor: (0, 4))
         terminal.sendLine("")
-        try terminal.waitFor("accepted: bc")
+        try await terminal.waitFor("accepted: bc")
     }
 
     @Test("Ctrl-C inside a line that wraps leaves the whole line and puts the message below it")
-    func ctrlCInsideWrappedLine() throws {
+    func ctrlCInsideWrappedLine() async throws {
         let terminal = try startProbe(columns: 30)
-        try terminal.waitUntilRaw()
+        try await terminal.waitUntilRaw()
         terminal.send("가나다라마바사아자차카타파하가나다라마바")
-        try expectScreen(terminal, endsWith: ["> 가나다라마바사아자차카타파하", "가나다라마바"], cursor: (1, 12))
+        try await expectScreen(terminal, endsWith: ["> 가나다라마바사아자차카타파하", "가나다라마바"], cursor: (1, 12))
         // Ctrl-C makes the terminal drop keys not yet read: Home goes first.
         terminal.send(Key.home)
-        try expectScreen(terminal, endsWith: ["> 가나다라마바사아자차카타파하", "가나다라마바"], cursor: (0, 2))
+        try await expectScreen(terminal, endsWith: ["> 가나다라마바사아자차카타파하", "가나다라마바"], cursor: (0, 2))
         terminal.send(Key.interrupt)
-        try terminal.waitFor("(cancelled; endedLineOnTerminal=true)")
-        try terminal.waitUntilRaw()
+        try await terminal.waitFor("(cancelled; endedLineOnTerminal=true)")
+        try await terminal.waitUntilRaw()
         // The message wraps at 30 columns too.
-        try expectScreen(
+        try await expectScreen(
             terminal,
             endsWith: ["> 가나다라마바사아자차카타파하", "가나다라마바", "(cancelled; endedLineOnTermina", "l=true)", ">"],
             cursor: (4, 2))
     }
 
     @Test("with stdout piped, Ctrl-C's message starts on a line of its own below the typed text")
-    func ctrlCWithStdoutPiped() throws {
+    func ctrlCWithStdoutPiped() async throws {
         let output = "/tmp/line-editing-probe-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).out"
         defer { unlink(output) }
         let terminal = try startProbe(["--stdout", output])
@@ -186,73 +186,73 @@ struct EditLineReaderTerminalTests {
         // file, says it is reading with the signal handlers in place.
         try waitForFile(output, toContain: "> ", terminal: terminal)
         terminal.send("low back")
-        try terminal.waitFor("low back")
+        try await terminal.waitFor("low back")
         terminal.send(Key.interrupt)
-        try terminal.waitFor("(cancelled; endedLineOnTerminal=true)")
+        try await terminal.waitFor("(cancelled; endedLineOnTerminal=true)")
         #expect(terminal.screen == "low back^C\n(cancelled; endedLineOnTerminal=true)")
         terminal.send(Key.endOfInput)
-        #expect(terminal.waitForExit() == 0)
+        #expect(await terminal.waitForExit() == 0)
         #expect(contents(of: output) == "> > (end)\n")
     }
 
     // MARK: - Refused text (issue 13, item 3)
 
     @Test("a refused line comes back ready to edit, and joins the recall list after the lines before it")
-    func refusedLineComesBack() throws {
+    func refusedLineComesBack() async throws {
         let terminal = try startProbe(["--remember", "neck"])
-        try terminal.waitUntilRaw()
+        try await terminal.waitUntilRaw()
         terminal.sendLine("low back, left hip, butt")
-        try terminal.waitFor("refused: low back, left hip, butt")
-        try terminal.waitUntilRaw()
-        try expectScreen(terminal, endsWith: ["refused: low back, left hip, butt", "> low back, left hip, butt"], cursor: (1, 26))
+        try await terminal.waitFor("refused: low back, left hip, butt")
+        try await terminal.waitUntilRaw()
+        try await expectScreen(terminal, endsWith: ["refused: low back, left hip, butt", "> low back, left hip, butt"], cursor: (1, 26))
         // Up goes to the line before, not to the same text again; Down comes back.
         terminal.send(Key.up)
-        try expectScreen(terminal, endsWith: ["refused: low back, left hip, butt", "> neck"], cursor: (1, 6))
+        try await expectScreen(terminal, endsWith: ["refused: low back, left hip, butt", "> neck"], cursor: (1, 6))
         terminal.send(Key.down)
-        try expectScreen(terminal, endsWith: ["refused: low back, left hip, butt", "> low back, left hip, butt"], cursor: (1, 26))
+        try await expectScreen(terminal, endsWith: ["refused: low back, left hip, butt", "> low back, left hip, butt"], cursor: (1, 26))
         terminal.send(String(repeating: Key.backspace, count: 4) + "left k\t")
-        try expectScreen(terminal, endsWith: ["> low back, left hip, left knee"], cursor: (0, 31))
+        try await expectScreen(terminal, endsWith: ["> low back, left hip, left knee"], cursor: (0, 31))
         terminal.sendLine("")
-        try terminal.waitFor("accepted: low back, left hip, left knee")
-        try terminal.waitUntilRaw()
+        try await terminal.waitFor("accepted: low back, left hip, left knee")
+        try await terminal.waitUntilRaw()
         terminal.send(Key.up)
-        try expectScreen(terminal, endsWith: ["> low back, left hip, left knee"], cursor: (0, 31))
+        try await expectScreen(terminal, endsWith: ["> low back, left hip, left knee"], cursor: (0, 31))
         terminal.send(Key.up)
-        try expectScreen(terminal, endsWith: ["> low back, left hip, butt"], cursor: (0, 26))
+        try await expectScreen(terminal, endsWith: ["> low back, left hip, butt"], cursor: (0, 26))
         terminal.send(Key.up)
-        try expectScreen(terminal, endsWith: ["> neck"], cursor: (0, 6))
+        try await expectScreen(terminal, endsWith: ["> neck"], cursor: (0, 6))
     }
 
     @Test("a refused line in Hangul comes back with the cursor at its end, and edits there")
-    func refusedHangulComesBack() throws {
+    func refusedHangulComesBack() async throws {
         let terminal = try startProbe()
-        try terminal.waitUntilRaw()
+        try await terminal.waitUntilRaw()
         terminal.sendLine("허리, butt")
-        try terminal.waitFor("refused: 허리, butt")
-        try terminal.waitUntilRaw()
-        try expectScreen(terminal, endsWith: ["> 허리, butt"], cursor: (0, 12))
+        try await terminal.waitFor("refused: 허리, butt")
+        try await terminal.waitUntilRaw()
+        try await expectScreen(terminal, endsWith: ["> 허리, butt"], cursor: (0, 12))
         terminal.send(Key.home + "무릎, ")
-        try expectScreen(terminal, endsWith: ["> 무릎, 허리, butt"], cursor: (0, 8))
+        try await expectScreen(terminal, endsWith: ["> 무릎, 허리, butt"], cursor: (0, 8))
     }
 
     @Test("the refused line is offered once: Ctrl-C empties the next read, and Up still finds it")
-    func refusedLineOnlyOnce() throws {
+    func refusedLineOnlyOnce() async throws {
         let terminal = try startProbe()
-        try terminal.waitUntilRaw()
+        try await terminal.waitUntilRaw()
         terminal.sendLine("butt")
-        try terminal.waitFor("refused: butt")
-        try terminal.waitUntilRaw()
-        try expectScreen(terminal, endsWith: ["> butt"], cursor: (0, 6))
+        try await terminal.waitFor("refused: butt")
+        try await terminal.waitUntilRaw()
+        try await expectScreen(terminal, endsWith: ["> butt"], cursor: (0, 6))
         terminal.send(Key.interrupt)
-        try terminal.waitFor("(cancelled; endedLineOnTerminal=true)")
-        try terminal.waitUntilRaw()
-        try expectScreen(terminal, endsWith: ["(cancelled; endedLineOnTerminal=true)", ">"], cursor: (1, 2))
+        try await terminal.waitFor("(cancelled; endedLineOnTerminal=true)")
+        try await terminal.waitUntilRaw()
+        try await expectScreen(terminal, endsWith: ["(cancelled; endedLineOnTerminal=true)", ">"], cursor: (1, 2))
         terminal.send(Key.up)
-        try expectScreen(terminal, endsWith: ["(cancelled; endedLineOnTerminal=true)", "> butt"], cursor: (1, 6))
+        try await expectScreen(terminal, endsWith: ["(cancelled; endedLineOnTerminal=true)", "> butt"], cursor: (1, 6))
     }
 
     @Test("recalled and refused lines stay in memory: no file appears in HOME")
-    func nothingWrittenToHome() throws {
+    func nothingWrittenToHome() async throws {
         var template = Array("/tmp/line-editing-home-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw PseudoTerminal.Failure(reason: "mkdtemp", screen: "", output: "") }
         let home = String(cString: made)
@@ -260,59 +260,59 @@ struct EditLineReaderTerminalTests {
         var environment = PseudoTerminal.defaultEnvironment
         environment["HOME"] = home
         let terminal = try startProbe(["--remember", "neck"], environment: environment)
-        try terminal.waitUntilRaw()
+        try await terminal.waitUntilRaw()
         terminal.sendLine("butt")
-        try terminal.waitFor("refused: butt")
-        try terminal.waitUntilRaw()
+        try await terminal.waitFor("refused: butt")
+        try await terminal.waitUntilRaw()
         terminal.sendLine(Key.up + Key.up)
-        try terminal.waitFor("accepted: neck")
-        try terminal.waitUntilRaw()
+        try await terminal.waitFor("accepted: neck")
+        try await terminal.waitUntilRaw()
         terminal.send(Key.endOfInput)
-        #expect(terminal.waitForExit() == 0)
+        #expect(await terminal.waitForExit() == 0)
         #expect(entries(of: home).isEmpty)
     }
 
     // MARK: - Completing Korean (issue 17, item 5)
 
     @Test("Tab completes a Hangul name from its first syllable, and lists the names it could be")
-    func completesHangul() throws {
+    func completesHangul() async throws {
         let terminal = try startProbe()
-        try terminal.waitUntilRaw()
+        try await terminal.waitUntilRaw()
         terminal.send("어\t")
-        try expectScreen(terminal, endsWith: ["> 어깨"], cursor: (0, 6))
+        try await expectScreen(terminal, endsWith: ["> 어깨"], cursor: (0, 6))
         terminal.send(", 허\t")
-        try expectScreen(terminal, endsWith: ["허리    허벅지", "> 어깨, 허"], cursor: (1, 10))
+        try await expectScreen(terminal, endsWith: ["허리    허벅지", "> 어깨, 허"], cursor: (1, 10))
         terminal.send("벅\t")
-        try expectScreen(terminal, endsWith: ["> 어깨, 허벅지"], cursor: (0, 14))
+        try await expectScreen(terminal, endsWith: ["> 어깨, 허벅지"], cursor: (0, 14))
         terminal.sendLine("")
-        try terminal.waitFor("accepted: 어깨, 허벅지")
+        try await terminal.waitFor("accepted: 어깨, 허벅지")
     }
 
     @Test("Tab right after an input method replaced the syllable it was composing completes the whole syllable")
-    func completesWhileComposing() throws {
+    func completesWhileComposing() async throws {
         let terminal = try startProbe()
-        try terminal.waitUntilRaw()
+        try await terminal.waitUntilRaw()
         // An input method without a preedit area shows each step of 허벅 on
         // the line, taking back the syllable it is composing with Backspace.
         let steps = [("ㅎ", "ㅎ"), ("\u{7F}허", "허"), ("\u{7F}헙", "헙"), ("\u{7F}허버", "허버"), ("\u{7F}벅", "허벅")]
         for (keys, shown) in steps {
             terminal.send(keys)
-            try expectScreen(terminal, endsWith: ["> " + shown], cursor: (0, 2 + ColumnWidth.of(shown)))
+            try await expectScreen(terminal, endsWith: ["> " + shown], cursor: (0, 2 + ColumnWidth.of(shown)))
         }
         terminal.send("\t")
-        try expectScreen(terminal, endsWith: ["> 허벅지"], cursor: (0, 8))
+        try await expectScreen(terminal, endsWith: ["> 허벅지"], cursor: (0, 8))
     }
 
     @Test("a syllable whose bytes arrive in two reads is one character, completed by the Tab after it")
-    func completesSyllableSplitAcrossReads() throws {
+    func completesSyllableSplitAcrossReads() async throws {
         let terminal = try startProbe()
-        try terminal.waitUntilRaw()
+        try await terminal.waitUntilRaw()
         let syllable = Array("어".utf8)
         terminal.send(bytes: [syllable[0]])
         // No syllable yet: the reader waits for the rest of the sequence.
-        #expect(try terminal.waitUntil("nothing shown yet") { $0.rows.last { !$0.isEmpty } == ">" })
+        #expect(try await terminal.waitUntil("nothing shown yet") { $0.rows.last { !$0.isEmpty } == ">" })
         terminal.send(bytes: Array(syllable[1...]) + Array("\t".utf8))
-        try expectScreen(terminal, endsWith: ["> 어깨"], cursor: (0, 6))
+        try await expectScreen(terminal, endsWith: ["> 어깨"], cursor: (0, 6))
     }
 }
 

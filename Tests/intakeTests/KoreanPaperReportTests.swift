@@ -6,7 +6,7 @@ import Testing
 /// Chromium with Debian's `fonts-noto-cjk` (scripts/setup.sh --test): the
 /// Korean heading and disclaimer are on the page as text, not as boxes.
 /// Made with the fixture questionnaire and its Korean translation.
-@Suite("Korean paper report, in a real browser", .serialized)
+@Suite("Korean paper report, in a real browser")
 struct KoreanPaperReportTests {
     @Test func aKoreanPDFHasTheKoreanHeadingAndDisclaimer() throws {
         let folder = try TemporaryFolder()

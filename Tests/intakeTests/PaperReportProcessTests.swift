@@ -6,7 +6,10 @@ import Testing
 /// headless Chromium, then read back with poppler's `pdfinfo` and
 /// `pdftotext`: the pages a therapist gets, and what is on them. These need
 /// `chromium` and `poppler-utils` (scripts/setup.sh --test installs them).
-@Suite("Paper report, in a real browser", .serialized)
+/// Not serialized: each browser run has a scratch profile of its own and
+/// each test its own folders, so they run beside the other tests (in a
+/// chain they were the suite's last five seconds).
+@Suite("Paper report, in a real browser")
 struct PaperReportProcessTests {
     /// The full path of `name` on the PATH; a clear failure when it is missing.
     static func tool(_ name: String, package: String) throws -> String {
@@ -92,13 +95,21 @@ struct PaperReportProcessTests {
         #expect(!text.contains(".html"))
     }
 
-    @Test func onLetterPaperToo() throws {
+    /// On letter paper too. The browser is given a scratch folder of its
+    /// own as its home: the person's HOME stays as it was, and the scratch
+    /// folder is gone after (one browser run shows both).
+    @Test func onLetterPaperTooAndTheBrowserLeavesNoTrace() throws {
         let folder = try TemporaryFolder()
         let transcript = try Self.session(Fixtures.path("Tests/Personas/01-desk-worker-neck.json"), client: "L-1", in: folder.path)
-        let (pages, size, text) = try Self.read(try Self.pdf(transcript, in: folder.path, paper: "letter"))
+        let home = try TemporaryFolder()
+        let scratch = try TemporaryFolder()
+        let pdf = try Self.pdf(transcript, in: folder.path, paper: "letter", environment: ["HOME": home.path, "TMPDIR": scratch.path])
+        let (pages, size, text) = try Self.read(pdf)
         #expect(size.contains("(letter)"))
         #expect(pages == 1)
         #expect(text.contains("Client L-1"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home.path).isEmpty, "HOME untouched")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty, "the scratch folder is removed")
     }
 
     @Test func theLongestSessionTakesAtMostTwoSheets() throws {
@@ -170,23 +181,11 @@ struct PaperReportProcessTests {
         #expect(result.error == "making a PDF needs the Chromium browser, which is not installed: install it with: sudo apt-get install chromium (or use --format html and print the page from any browser)\n")
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/r.pdf"))
     }
-
-    /// The browser is given a scratch folder of its own as its home: the
-    /// person's HOME stays as it was, and the scratch folder is gone after.
-    @Test func theBrowserLeavesNoTrace() throws {
-        let folder = try TemporaryFolder()
-        let transcript = try Self.session(Fixtures.path("Tests/Personas/01-desk-worker-neck.json"), client: "H-1", in: folder.path)
-        let home = try TemporaryFolder()
-        let scratch = try TemporaryFolder()
-        _ = try Self.pdf(transcript, in: folder.path, environment: ["HOME": home.path, "TMPDIR": scratch.path])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: home.path).isEmpty, "HOME untouched")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty, "the scratch folder is removed")
-    }
 }
 
 /// The reception desk through the binary: real file modes, the print
 /// system called as CUPS's `lp` is, `sessions` with the system's time zone.
-@Suite("Reception desk, end to end", .serialized)
+@Suite("Reception desk, end to end")
 struct ReceptionDeskProcessTests {
     @Test func reportsArePrivateFilesInAPrivateFolderNamedWithoutTheClient() throws {
         let folder = try TemporaryFolder()

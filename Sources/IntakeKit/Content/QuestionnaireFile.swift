@@ -1,5 +1,6 @@
 import FHIR
 import QuestionnaireModel
+import Synchronization
 
 /// A questionnaire with the bytes it was read from and its display name:
 /// intake's own format, or a FHIR R4 Questionnaire (recognised by its
@@ -133,13 +134,28 @@ public struct QuestionnaireFile: Sendable {
     /// its node ids. What exports and FHIR responses are made against.
     public func asFHIRForm() throws -> FHIRForm {
         if let fhirForm { return fhirForm }
+        // A compiled-in questionnaire never changes: it is written as FHIR
+        // and read back once per process for each wording (a reception desk,
+        // or a test suite, exports session after session).
+        let key = BuiltInFormKey(name: name, variant: variant)
+        if isBuiltIn, let known = Self.builtInForms.withLock({ $0[key] }) { return known }
         let converted = FHIRConversion.questionnaire(questionnaire)
+        let form: FHIRForm
         do {
-            return try FHIRQuestionnaireLoader.load(parsed: converted, from: [], file: name + " (as FHIR)")
+            form = try FHIRQuestionnaireLoader.load(parsed: converted, from: [], file: name + " (as FHIR)")
         } catch {
             throw DiagnosticsFound(diagnostics: error.diagnostics)
         }
+        if isBuiltIn { Self.builtInForms.withLock { $0[key] = form } }
+        return form
     }
+
+    private struct BuiltInFormKey: Hashable {
+        var name: String
+        var variant: TextVariant
+    }
+
+    private static let builtInForms = Mutex<[BuiltInFormKey: FHIRForm]>([:])
 }
 
 /// The questionnaires, rules and medicines list compiled into intake (by the
