@@ -50,6 +50,20 @@ struct KoreanSessionWalkTests {
         return options
     }
 
+    /// Resuming a Korean session that cannot be resumed says why in Korean
+    /// (the file and the command to type stay as they are).
+    @Test func aResumeRefusedIsSaidInKorean() throws {
+        let intake = InProcessIntake()
+        var options = Self.options()
+        options.answers = Fixtures.path("Tests/Personas/ko/01-desk-worker-neck.json")
+        #expect(intake.run(options, typing: []).status == 0)
+        let path = try #require(intake.transcripts.last)
+        let again = intake.run(SessionOptions(resume: path), typing: [])
+        #expect(again.status == 2)
+        #expect(again.error.contains(path + ": 이미 끝난 세션입니다. 내용을 보려면: intake replay "), "\(again.error)")
+        #expect(!again.error.contains("already complete"))
+    }
+
     @Test func theSessionAndItsRefusalsAreInKorean() throws {
         let intake = InProcessIntake()
         let run = intake.run(Self.options(), piping: Self.typed.joined(separator: "\n") + "\n")

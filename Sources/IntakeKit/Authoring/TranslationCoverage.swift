@@ -72,9 +72,10 @@ extension Questionnaire {
     /// whether the file words it for reception.
     public func translatableTexts() -> [(key: TextKey, text: String, hasReception: Bool)] {
         let reception = TextVariant(audience: .reception)
-        var found = ownTexts().map { (key: $0.key, text: $0.text, hasReception: texts.exact($0.key, in: reception) != nil) }
-        for node in nodes where !node.points.isEmpty {
-            found.append((TextKey(.node(node.id), "points"), node.points.joined(separator: " "), false))
+        var found: [(key: TextKey, text: String, hasReception: Bool)] = []
+        forEachOwnText { key, text, _ in found.append((key, text, texts.exact(key, in: reception) != nil)) }
+        for index in nodes.indices where !nodes[index].points.isEmpty {
+            found.append((TextKey(.node(nodes[index].id), "points"), nodes[index].points.joined(separator: " "), false))
         }
         return found
     }

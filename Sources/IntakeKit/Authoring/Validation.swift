@@ -167,7 +167,8 @@ public struct Validation {
             if loaded.questionnaire.audiences.contains(.reception) {
                 let questionnaire = loaded.questionnaire
                 report.warnings += ReceptionReview.warnings(
-                    questionnaire.ownTexts(), catalog: questionnaire.texts, json: json, log: DiagnosticLog(file: path, source: SourceText(bytes)))
+                    questionnaire.ownTexts(where: ReceptionReview.addressesReader), catalog: questionnaire.texts, json: json,
+                    log: DiagnosticLog(file: path, source: SourceText(bytes)))
             }
             report.statistics = GraphStatistics(loaded.questionnaire)
             addCoverage(to: &report, beside: path, english: loaded.questionnaire.translatableTexts())

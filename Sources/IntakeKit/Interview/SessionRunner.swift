@@ -222,24 +222,24 @@ public struct SessionRunner {
             throw UserFacingError("\(path): not an intake transcript (\(document.problems.first?.description ?? "no header"))")
         }
         if let damage = document.problems.first(where: { $0.kind != .torn }) {
-            throw UserFacingError("\(path): \(damage): it cannot be resumed safely; see what changed with: \(invocation.command("replay", invocation.path(path)))")
+            throw UserFacingError(console.words("\(path): \(damage): it cannot be resumed safely; see what changed with: \(invocation.command("replay", invocation.path(path)))"))
         }
         if let torn = document.tornLine {
             console.line(Printable.escaped("\(path): \(torn)"), to: .error)
         }
         if document.isCompleted {
-            throw UserFacingError("\(path): this session is already complete; look at it with: \(invocation.command("replay", invocation.path(path)))")
+            throw UserFacingError(console.words("\(path): this session is already complete; look at it with: \(invocation.command("replay", invocation.path(path)))"))
         }
         guard header.questionnaire.id == questionnaire.id else {
             throw UserFacingError("\(path): this session used the questionnaire '\(header.questionnaire.id ?? "?")', not '\(questionnaire.id)': pass it with --questionnaire")
         }
         let changes = content.changes(since: header)
         if !changes.isEmpty, !options.force {
-            throw UserFacingError("\(path): \(changes.joined(separator: "; ")) since this session was recorded: resume anyway with --force, or see the differences with: \(invocation.command("replay", invocation.path(path)))")
+            throw UserFacingError(console.words("\(path): \(changes.joined(separator: "; ")) since this session was recorded: resume anyway with --force, or see the differences with: \(invocation.command("replay", invocation.path(path)))"))
         }
         let replay = content.replay(document, clock: ports.clock)
         if let mismatch = replay.mismatches.first, !options.force {
-            throw UserFacingError("\(path): line \(mismatch.entry.line): \(mismatch.mismatch ?? ""): resume anyway with --force")
+            throw UserFacingError(console.words("\(path): line \(mismatch.entry.line): \(mismatch.mismatch ?? ""): resume anyway with --force"))
         }
         let transcript: TranscriptRecorder
         do {

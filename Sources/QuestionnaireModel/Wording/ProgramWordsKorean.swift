@@ -22,6 +22,15 @@ extension ProgramWords {
         ("List them separated by commas (names are enough; doses are fine too), or type \"none\".",
          "쉼표로 구분해 적어 주세요 (이름만 적어도 되고, 용량을 함께 적어도 됩니다). 없으면 \"없음\"이라고 입력하세요."),
         ("A time, such as 14:30, 2:30 pm or noon.", "시각을 입력하세요. 예: 14:30"),
+        // Resuming a session (SessionRunner): the file and command stay as they are.
+        (": it cannot be resumed safely; see what changed with: ", ": 안전하게 이어서 할 수 없습니다. 무엇이 바뀌었는지 보려면: "),
+        (": this session is already complete; look at it with: ", ": 이미 끝난 세션입니다. 내용을 보려면: "),
+        (" since this session was recorded: resume anyway with --force, or see the differences with: ",
+         " (이 세션을 기록한 뒤에 바뀌었습니다). 그래도 이어서 하려면 --force를 붙이고, 달라진 점을 보려면: "),
+        (": resume anyway with --force", ": 그래도 이어서 하려면 --force를 붙이세요"),
+        ("the questionnaire has changed", "설문이 바뀌었습니다"),
+        ("the rules have changed", "판단 규칙이 바뀌었습니다"),
+        ("the medicines list has changed", "약 목록이 바뀌었습니다"),
         // The interview (InterviewSession).
         ("Before you finish: your answers", "마치기 전에 답변을 확인하세요"),
         ("Before you finish: the client's answers", "마치기 전에 고객님의 답변을 확인하세요"),

@@ -65,29 +65,55 @@ extension Questionnaire {
     }
 
     /// Every text of the file's own words with its key and the JSON path it
-    /// is written at, for checks such as validate's reception warnings.
-    public func ownTexts() -> [(key: TextKey, text: String, path: JSONPath)] {
-        var found: [(key: TextKey, text: String, path: JSONPath)] = [(TextKey(.file, "title"), title, JSONPath.root.appending("title"))]
-        for (index, section) in sections.enumerated() {
-            found.append((TextKey(.section(section.id), "title"), section.title, JSONPath.root.appending("sections").appending(index).appending("title")))
+    /// is written at, for checks such as validate's reception warnings;
+    /// with `keep`, only the texts it keeps (each path is made only then).
+    public func ownTexts(where keep: (String) -> Bool = { _ in true }) -> [(key: TextKey, text: String, path: JSONPath)] {
+        var found: [(key: TextKey, text: String, path: JSONPath)] = []
+        forEachOwnText { key, text, path in
+            if keep(text) { found.append((key, text, path())) }
         }
-        for (index, node) in nodes.enumerated() {
-            let path = JSONPath.root.appending("nodes").appending(index)
-            var fields: [(String, String?)] = [("text", node.text), ("label", node.label), ("hint", node.hint), ("help", node.help), ("why", node.why)]
-            switch node.spec {
-            case .scale(_, _, let minLabel, let maxLabel): fields += [("minLabel", minLabel), ("maxLabel", maxLabel)]
-            case .number(_, _, _, let unit): fields.append(("unit", unit))
-            default: break
+        return found
+    }
+
+    /// Calls `body` with every text of the file's own words, its key and how
+    /// to make the JSON path it is written at (made only when asked: a file
+    /// of 100,000 nodes has half a million texts).
+    public func forEachOwnText(_ body: (TextKey, String, () -> JSONPath) -> Void) {
+        body(TextKey(.file, "title"), title) { JSONPath.root.appending("title") }
+        for index in sections.indices {
+            body(TextKey(.section(sections[index].id), "title"), sections[index].title) {
+                JSONPath.root.appending("sections").appending(index).appending("title")
             }
-            for case (let field, let text?) in fields {
-                found.append((TextKey(.node(node.id), field), text, path.appending(field)))
+        }
+        // Read in place: copying each node would retain every one of its
+        // fields, which at 100,000 nodes costs more than the reading.
+        for index in nodes.indices {
+            let id = nodes[index].id
+            func path() -> JSONPath { JSONPath.root.appending("nodes").appending(index) }
+            func field(_ name: String, _ text: String?) {
+                if let text { body(TextKey(.node(id), name), text) { path().appending(name) } }
             }
-            if case .fixed(let options)? = node.spec.choiceSource {
-                for (position, option) in options.enumerated() {
-                    found.append((TextKey(.option(node: node.id, code: option.code), "label"), option.label, path.appending("options").appending(position).appending("label")))
+            field("text", nodes[index].text)
+            field("label", nodes[index].label)
+            field("hint", nodes[index].hint)
+            field("help", nodes[index].help)
+            field("why", nodes[index].why)
+            switch nodes[index].spec {
+            case .scale(_, _, let minLabel, let maxLabel):
+                field("minLabel", minLabel)
+                field("maxLabel", maxLabel)
+            case .number(_, _, _, let unit):
+                field("unit", unit)
+            default:
+                break
+            }
+            if case .fixed(let options)? = nodes[index].spec.choiceSource {
+                for position in options.indices {
+                    body(TextKey(.option(node: id, code: options[position].code), "label"), options[position].label) {
+                        path().appending("options").appending(position).appending("label")
+                    }
                 }
             }
         }
-        return found
     }
 }
