@@ -2,6 +2,7 @@ import FHIR
 import QuestionnaireModel
 import Reports
 import Scoring
+import Synchronization
 import TerminalText
 
 /// `intake validate`: every check of the loaders, warnings a questionnaire
@@ -34,10 +35,23 @@ public struct Validation {
 
     /// Checks every file and prints the findings (or JSON); throws exit
     /// status 2 when a file has errors, 1 with `strict` when any has warnings.
+    /// The reports of the last validation (see `run`).
+    private static let lastReports = Mutex<KeptReports?>(nil)
+
+    /// Reports held only to be freed later: never read again.
+    private final class KeptReports: @unchecked Sendable {
+        let reports: [FileReport]
+        init(_ reports: [FileReport]) { self.reports = reports }
+    }
+
     public static func run(_ options: Options, ports: Ports) throws {
         let console = Console(screen: ports.screen, plain: false, environment: ports.environment)
         let validation = Validation(options: options, files: ports.files)
         let reports = validation.check()
+        // Kept, not freed here: a command ends right after, and freeing a
+        // 100,000-node questionnaire and its review piece by piece took a
+        // tenth of validate's time. The next validation frees them.
+        lastReports.withLock { $0 = KeptReports(reports) }
         if options.json {
             console.write(Self.json(reports).prettyPrinted())
         } else {
