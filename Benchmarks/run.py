@@ -309,12 +309,18 @@ def largest_fhir_questionnaire():
 
 def export_fhir(folder, runs, count):
     """`intake export FOLDER` (NDJSON of QuestionnaireResponses) beside `jq -c .` over the same files."""
-    figure = Figure(f"export --format fhir {count:,} transcripts")
+    return beside_jq([INTAKE, "export", folder, "--format", "fhir"], f"export --format fhir {count:,} transcripts", folder, runs)
+
+
+def beside_jq(command, name, folder, runs):
+    """`command` over the transcripts of `folder`, run by run in turn with
+    `jq -c .` over the same files (None for jq when it is not installed)."""
+    figure = Figure(name)
     jq = Figure("jq -c . over the same files")
     for _ in range(runs):
-        seconds, rss, code = timed([INTAKE, "export", folder, "--format", "fhir"])
+        seconds, rss, code = timed(command)
         if code != 0:
-            sys.exit(f"export of {folder} failed ({code})")
+            sys.exit(f"{name} failed ({code})")
         figure.add(seconds, rss)
         seconds, rss, code = shell_timed("find . -name '*.jsonl' -print0 | xargs -0 jq -c . > /dev/null", cwd=folder)
         if code != 0:
@@ -420,19 +426,7 @@ def validate(paths, runs):
 
 
 def replay(folder, runs, count):
-    figure = Figure(f"replay {count:,} transcripts --check")
-    jq = Figure(f"jq -c . over the same files")
-    for _ in range(runs):
-        seconds, rss, code = timed([INTAKE, "replay", folder, "--check"])
-        if code != 0:
-            sys.exit(f"replay --check of {folder} failed ({code})")
-        figure.add(seconds, rss)
-        seconds, rss, code = shell_timed("find . -name '*.jsonl' -print0 | xargs -0 jq -c . > /dev/null", cwd=folder)
-        if code != 0:
-            jq = None
-        else:
-            jq.add(seconds, rss)
-    return figure, jq
+    return beside_jq([INTAKE, "replay", folder, "--check"], f"replay {count:,} transcripts --check", folder, runs)
 
 
 def interactive_rss(runs):

@@ -42,6 +42,13 @@ public struct MedicationNames: Sendable, Equatable {
         let (json, object) = (opening.json, opening.object)
         var log = opening.log
         let root = JSONPath.root
+        /// Whether `member` names one of `known`; else says so, with the nearest.
+        func isKnown(_ member: JSONMember, among known: [String], as what: String, at path: JSONPath) -> Bool {
+            guard !known.contains(member.key) else { return true }
+            let hint = Suggestion.hint(for: member.key, among: Set(known))
+            log.report(.error, "'\(member.key)' is not \(what) in the medicines file\(hint)", offset: member.keyOffset, path: path)
+            return false
+        }
         var version: String?
         if let value = object["version"] {
             if let text = value.stringValue, Self.isVersion(text) { version = text } else {
@@ -54,11 +61,7 @@ public struct MedicationNames: Sendable, Equatable {
                 let codes = lexicon.classes.map(\.code)
                 for member in classes.members {
                     let path = root.appending("classes").appending(member.key)
-                    guard codes.contains(member.key) else {
-                        let hint = Suggestion.hint(for: member.key, among: Set(codes))
-                        log.report(.error, "'\(member.key)' is not a class code in the medicines file\(hint)", offset: member.keyOffset, path: path)
-                        continue
-                    }
+                    guard isKnown(member, among: codes, as: "a class code", at: path) else { continue }
                     guard let label = member.value.stringValue, !label.trimmingSpaces().isEmpty else {
                         log.error("the label of class '\(member.key)' must be text, such as \"혈액 희석제(항응고제)\"", at: member.value, path: path)
                         continue
@@ -74,11 +77,7 @@ public struct MedicationNames: Sendable, Equatable {
             let generics = lexicon.classes.flatMap { $0.medicines.map(\.generic) }
             for member in medicines.members {
                 let path = root.appending("medicines").appending(member.key)
-                guard generics.contains(member.key) else {
-                    let hint = Suggestion.hint(for: member.key, among: Set(generics))
-                    log.report(.error, "'\(member.key)' is not a generic name in the medicines file\(hint)", offset: member.keyOffset, path: path)
-                    continue
-                }
+                guard isKnown(member, among: generics, as: "a generic name", at: path) else { continue }
                 guard let list = member.value.arrayValue else {
                     log.error("the names of '\(member.key)' must be a list, such as [\"와파린\"], found \(member.value.typeDescription)", at: member.value, path: path)
                     continue

@@ -643,38 +643,25 @@ public struct Content: Sendable {
 }
 
 /// Rules made when first asked for, once, whichever thread asks: a copy of
-/// a `Content` shares them.
+/// a `Content` shares them (a `Later` whose making may fail only for rules
+/// compiled in, which the tests load).
 final class LazyRules: Sendable {
-    private enum State {
-        case made(RuleSet?)
-        case waiting(@Sendable () throws(DiagnosticError) -> RuleSet?)
-    }
-
-    private let state: Mutex<State>
+    private let made: Later<RuleSet?>
 
     init(_ rules: RuleSet?) {
-        state = Mutex(.made(rules))
+        made = Later { rules }
     }
 
     init(making make: @escaping @Sendable () throws(DiagnosticError) -> RuleSet?) {
-        state = Mutex(.waiting(make))
-    }
-
-    var rules: RuleSet? {
-        state.withLock { state -> RuleSet? in
-            switch state {
-            case .made(let rules):
-                return rules
-            case .waiting(let make):
-                do throws(DiagnosticError) {
-                    let rules: RuleSet? = try make()
-                    state = .made(rules)
-                    return rules
-                } catch {
-                    // Only compiled-in rules wait, and the tests load each.
-                    preconditionFailure("the rules compiled into this build do not load: \(error.diagnostics.map(\.description).joined(separator: "; "))")
-                }
+        made = Later {
+            do throws(DiagnosticError) {
+                return try make()
+            } catch {
+                // Only compiled-in rules wait, and the tests load each.
+                preconditionFailure("the rules compiled into this build do not load: \(error.diagnostics.map(\.description).joined(separator: "; "))")
             }
         }
     }
+
+    var rules: RuleSet? { made.value }
 }

@@ -172,15 +172,13 @@ struct ChoiceMatcher: Sendable {
     /// Right knee, "양쪽 어깨" (or "양쪽어깨") 왼쪽 어깨 and 오른쪽 어깨. Nil
     /// unless the question has both.
     private func bothSides(_ words: [String], from start: Int) -> (pair: [Int], length: Int)? {
+        // Every word of every answer comes here: most are passed at once.
         let word = words[start]
-        var rest = Array(words[(start + 1)...])
-        var length = 1
-        if !Self.bothWords.contains(word) {
-            // Korean written without a space: "양쪽어깨".
-            guard word.hasPrefix("양쪽"), word.count > 2 else { return nil }
-            rest.insert(String(word.dropFirst(2)), at: 0)
-            length = 0
-        }
+        let spaced = Self.bothWords.contains(word)
+        // Korean written without a space: "양쪽어깨".
+        guard spaced || (word.hasPrefix("양쪽") && word.count > 2) else { return nil }
+        let rest = spaced ? Array(words[(start + 1)...]) : [String(word.dropFirst(2))] + words[(start + 1)...]
+        let length = spaced ? 1 : 0
         let korean = Hangul.contains(rest.first ?? "")
         for count in stride(from: min(rest.count, max(1, longestName - 1)), through: 1, by: -1) {
             var name = rest[0..<count].joined(separator: " ")
