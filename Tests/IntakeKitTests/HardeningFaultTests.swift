@@ -52,6 +52,20 @@ struct HardeningFaultTests {
         #expect(try Self.types(transcript, of: intake).last == "completed")
     }
 
+    /// The first page acknowledges no answer, so it is shown at once and
+    /// saved while the person reads it, but always before their first line
+    /// is taken: a disk that fails then stops the session before a read.
+    @Test func theFirstPageIsShownAtOnceAndSavedBeforeAnythingIsRead() throws {
+        let intake = InProcessIntake()
+        intake.files.failTranscriptWrites(after: 1)
+        let reader = ScriptedLineReader(lines: Self.lines)
+        let result = intake.run(SessionOptions(), reader: reader)
+        #expect(result.status == 2)
+        #expect(result.output.contains("How old are you?"))
+        #expect(result.error.contains("the disk is full"))
+        #expect(reader.prompts.isEmpty, "no line is read before the first page is saved")
+    }
+
     @Test func aReadOnlyDiskStopsBeforeAnythingIsAsked() throws {
         let intake = InProcessIntake()
         intake.files.failTranscriptWrites(after: 0, reason: "the disk is read-only")

@@ -43,8 +43,20 @@ final class InterviewSession {
     /// Saves what was recorded, then shows what waited for it.
     private func commitAndShowFeedback() throws {
         try commit()
+        showFeedback()
+    }
+
+    private func showFeedback() {
         for show in feedback { show() }
         feedback.removeAll()
+    }
+
+    /// Before the first line is read, nothing on screen acknowledges an
+    /// answer: the first page is shown at once and saved while the person
+    /// reads it, just before their first line is taken (so the first
+    /// question does not wait for the disk). After that, saved, then shown.
+    private func saveThenShow(firstRead: Bool) throws {
+        if firstRead { showFeedback() } else { try commitAndShowFeedback() }
     }
 
     init(interview: Interview, console: Console, keyboard: Keyboard, lexicon: MedicationLexicon) {
@@ -61,6 +73,7 @@ final class InterviewSession {
         console.hold()
         defer { console.sendHeld() }
         var showStep = true
+        var firstRead = true
         /// A refused answer, put back on the line at the next read to be mended.
         var refusedText: String?
         loop: while true {
@@ -87,20 +100,24 @@ final class InterviewSession {
                         continue
                     }
                 }
-                try commitAndShowFeedback()
+                try saveThenShow(firstRead: firstRead)
                 if showStep { view.show(node, in: interview, client: client) }
                 reader.completer = Completions.provider(for: node, interview: interview, lexicon: lexicon)
             case .check(let check):
-                try commitAndShowFeedback()
+                try saveThenShow(firstRead: firstRead)
                 if showStep { console.paragraph(console.words(check.prompt), indent: 2, style: .bold) }
                 reader.completer = Completions.replies
             case .review:
                 if showStep { try record(.asked(node: Interview.reviewPage)) }
-                try commitAndShowFeedback()
+                try saveThenShow(firstRead: firstRead)
                 if showStep { showReviewPage() }
                 reader.completer = Completions.atReview(interview)
             }
             console.sendHeld()
+            if firstRead {
+                try commit()
+                firstRead = false
+            }
             let input = refusedText.map { reader.readLine(prompt: "> ", editing: $0) } ?? reader.readLine(prompt: "> ")
             refusedText = nil
             console.hold()
