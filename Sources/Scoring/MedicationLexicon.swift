@@ -32,7 +32,8 @@ public struct MedicationLexicon: Sendable {
     }
 
     public var version: String
-    public var classes: [MedicationClass]
+    /// Read only: the lookup tables are made from them.
+    public let classes: [MedicationClass]
     /// This lexicon with names in another language added (Korean names),
     /// made when an entry with Hangul in it is first read: `match` and
     /// `nearMisses` of such an entry use it.
@@ -47,38 +48,53 @@ public struct MedicationLexicon: Sendable {
     /// Language code → class code → the class's label in that language,
     /// from a names file (`MedicationNames.classLabels`).
     public var classLabels: [String: [String: String]] = [:]
-    /// Name in matching form (one or more words) → (generic, class code).
-    private var index: [String: [(generic: String, classCode: String)]]
-    private var longestName: Int
-    /// Every one-word name once, for near misses: its matching form, the
-    /// name as written, its generic and the first class it is in.
-    private var nearGroups: [(form: String, name: String, generic: String, classLabel: String)]
+    /// What `match` and `nearMisses` look names up in, made from `classes`
+    /// the first time an entry is read: a session reads none before its
+    /// medicines question, so its first question does not wait for it.
+    private let lookup: Later<Lookup>
+
+    private struct Lookup: Sendable {
+        /// Name in matching form (one or more words) → (generic, class code).
+        var index: [String: [(generic: String, classCode: String)]] = [:]
+        var longestName = 1
+        /// Every one-word name once, for near misses: its matching form, the
+        /// name as written, its generic and the first class it is in.
+        var nearGroups: [(form: String, name: String, generic: String, classLabel: String)] = []
+
+        init(_ classes: [MedicationClass]) {
+            var seen: Set<String> = []
+            for medicationClass in classes {
+                for medicine in medicationClass.medicines {
+                    for name in [medicine.generic] + medicine.brands {
+                        let words = MedicationLexicon.words(in: name)
+                        guard !words.isEmpty else { continue }
+                        if words.count == 1, MedicationLexicon.longEnoughToBeNear(words[0], english: 4), seen.insert(words[0]).inserted {
+                            nearGroups.append((words[0], name, medicine.generic, medicationClass.label))
+                        }
+                        longestName = max(longestName, words.count)
+                        index[words.joined(separator: " "), default: []].append((medicine.generic, medicationClass.code))
+                    }
+                }
+            }
+        }
+
+        /// The medicines a name (one or more words in matching form) stands
+        /// for. A Korean word may carry a particle ("와파린을", "타이레놀하고"):
+        /// without it, it is looked up again.
+        func hits(for phrase: String, length: Int) -> [(generic: String, classCode: String)]? {
+            if let found = index[phrase] { return found }
+            guard length == 1, Hangul.contains(phrase) else { return nil }
+            for particle in MedicationLexicon.koreanParticles where phrase.hasSuffix(particle) && phrase.count > particle.count {
+                if let found = index[String(phrase.dropLast(particle.count))] { return found }
+            }
+            return nil
+        }
+    }
 
     public init(version: String, classes: [MedicationClass]) {
         self.version = version
         self.classes = classes
-        // Declared as stored: a dictionary of unlabelled tuples was converted,
-        // element by element, into the labelled type of `index`.
-        var index: [String: [(generic: String, classCode: String)]] = [:]
-        var longest = 1
-        var nearGroups: [(form: String, name: String, generic: String, classLabel: String)] = []
-        var seen: Set<String> = []
-        for medicationClass in classes {
-            for medicine in medicationClass.medicines {
-                for name in [medicine.generic] + medicine.brands {
-                    let words = MedicationLexicon.words(in: name)
-                    guard !words.isEmpty else { continue }
-                    if words.count == 1, MedicationLexicon.longEnoughToBeNear(words[0], english: 4), seen.insert(words[0]).inserted {
-                        nearGroups.append((words[0], name, medicine.generic, medicationClass.label))
-                    }
-                    longest = max(longest, words.count)
-                    index[words.joined(separator: " "), default: []].append((medicine.generic, medicationClass.code))
-                }
-            }
-        }
-        self.index = index
-        self.longestName = longest
-        self.nearGroups = nearGroups
+        lookup = Later { Lookup(classes) }
     }
 
     /// Every generic and brand name, for Tab completion.
@@ -100,14 +116,15 @@ public struct MedicationLexicon: Sendable {
     public func match(_ entry: String) -> Match {
         if let laterNames, Hangul.contains(entry) { return laterNames.value.match(entry) }
         let words = MedicationLexicon.words(in: entry)
+        let lookup = lookup.value
         var generics: [String] = []
         var classCodes: Set<String> = []
         var start = 0
         while start < words.count {
             var matched = false
-            for length in stride(from: min(longestName, words.count - start), through: 1, by: -1) {
+            for length in stride(from: min(lookup.longestName, words.count - start), through: 1, by: -1) {
                 let phrase = words[start..<(start + length)].joined(separator: " ")
-                if let hits = hits(for: phrase, length: length) {
+                if let hits = lookup.hits(for: phrase, length: length) {
                     for hit in hits {
                         if !generics.contains(hit.generic) { generics.append(hit.generic) }
                         classCodes.insert(hit.classCode)
@@ -242,12 +259,13 @@ public struct MedicationLexicon: Sendable {
     public func nearMisses(in entry: String) -> [NearMiss] {
         if let laterNames, Hangul.contains(entry) { return laterNames.value.nearMisses(in: entry) }
         let words = MedicationLexicon.words(in: entry)
+        let lookup = lookup.value
         var consumed = Set<Int>()
         var start = 0
         while start < words.count {
             var matched = false
-            for length in stride(from: min(longestName, words.count - start), through: 1, by: -1) {
-                if hits(for: words[start..<(start + length)].joined(separator: " "), length: length) != nil {
+            for length in stride(from: min(lookup.longestName, words.count - start), through: 1, by: -1) {
+                if lookup.hits(for: words[start..<(start + length)].joined(separator: " "), length: length) != nil {
                     consumed.formUnion(start..<(start + length))
                     start += length
                     matched = true
@@ -259,26 +277,14 @@ public struct MedicationLexicon: Sendable {
         var misses: [NearMiss] = []
         for (position, word) in words.enumerated() where !consumed.contains(position) {
             guard MedicationLexicon.longEnoughToBeNear(word, english: 5), word.allSatisfy(\.isLetter), !MedicationLexicon.commonWords.contains(word),
-                  let found = NearName.nearest(to: word, in: nearGroups.map { [$0.form] })
+                  let found = NearName.nearest(to: word, in: lookup.nearGroups.map { [$0.form] })
             else { continue }
-            let name = nearGroups[found]
+            let name = lookup.nearGroups[found]
             if !misses.contains(where: { $0.typed == word }) {
                 misses.append(NearMiss(typed: word, name: name.name, generic: name.generic, classLabel: name.classLabel))
             }
         }
         return misses
-    }
-
-    /// The medicines a name (one or more words in matching form) stands
-    /// for. A Korean word may carry a particle ("와파린을", "타이레놀하고"):
-    /// without it, it is looked up again.
-    private func hits(for phrase: String, length: Int) -> [(generic: String, classCode: String)]? {
-        if let found = index[phrase] { return found }
-        guard length == 1, Hangul.contains(phrase) else { return nil }
-        for particle in MedicationLexicon.koreanParticles where phrase.hasSuffix(particle) && phrase.count > particle.count {
-            if let found = index[String(phrase.dropLast(particle.count))] { return found }
-        }
-        return nil
     }
 
     /// Particles a Korean medicine name may carry in an answer.
